@@ -1,0 +1,328 @@
+//! Answer files: what a person answered, checked against the pack before anything is scored.
+//!
+//! The same shape serves `--answers FILE` (YAML or JSON), the interactive session file and the
+//! `answers` of the result document, so a run can always be replayed.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+use crate::pack::{FactKind, Pack, Question, QuestionKind};
+use crate::yaml::{self, Spans};
+
+/// An answers file as written.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Answers {
+    /// The target profile; `--profile` overrides it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
+    /// Background facts by fact id.
+    #[serde(default)]
+    pub facts: BTreeMap<String, Value>,
+    /// Answers by question id.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Value>,
+}
+
+/// One answer: a yes/no, a number, an id, or a list of ids.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum Value {
+    /// Left blank (as in a fresh template); treated as not answered.
+    Null,
+    Bool(bool),
+    Number(f64),
+    Text(String),
+    List(Vec<String>),
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null => serializer.serialize_none(),
+            Value::Bool(b) => serializer.serialize_bool(*b),
+            // Whole numbers print as integers: "36", not "36.0".
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
+                serializer.serialize_i64(*n as i64)
+            }
+            Value::Number(n) => serializer.serialize_f64(*n),
+            Value::Text(t) => serializer.serialize_str(t),
+            Value::List(l) => l.serialize(serializer),
+        }
+    }
+}
+
+impl Value {
+    /// The value as a number, if it is one.
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            Value::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// The value as an id, if it is one.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Value::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The value as a list of ids (a single id counts as a list of one).
+    pub fn as_list(&self) -> Vec<&str> {
+        match self {
+            Value::List(l) => l.iter().map(String::as_str).collect(),
+            Value::Text(t) => vec![t.as_str()],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The value as yes/no; `yes`/`no` text counts (YAML 1.2 reads them as strings).
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            Value::Text(t) if t.eq_ignore_ascii_case("yes") => Some(true),
+            Value::Text(t) if t.eq_ignore_ascii_case("no") => Some(false),
+            _ => None,
+        }
+    }
+
+    /// How the value reads in a sentence.
+    pub fn display(&self) -> String {
+        match self {
+            Value::Null => "nothing".into(),
+            Value::Bool(true) => "yes".into(),
+            Value::Bool(false) => "no".into(),
+            Value::Number(n) => format_number(*n),
+            Value::Text(t) => t.clone(),
+            Value::List(l) if l.is_empty() => "none".into(),
+            Value::List(l) => l.join(", "),
+        }
+    }
+}
+
+/// A number without a needless ".0".
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// Parses an answers file (YAML or JSON) named `file` in messages.
+/// Blank values (`key:` with nothing after it) count as not answered.
+pub fn parse(file: &str, source: &str) -> Result<(Answers, Spans), Vec<Diagnostic>> {
+    let (mut answers, spans) = yaml::parse::<Answers>(file, source).map_err(|d| {
+        let hint = if d.message.contains("untagged enum Value") {
+            "an answer is a word (an option id), a number, yes/no, or a list such as [a, c]"
+        } else {
+            "see `skillgap answers template` for the shape of an answers file"
+        };
+        let message = d.message.replace(
+            "data did not match any variant of untagged enum Value",
+            "this answer is not a word, number, yes/no or list of words",
+        );
+        vec![Diagnostic { message, ..d }.hint(hint)]
+    })?;
+    answers.facts.retain(|_, v| *v != Value::Null);
+    answers.answers.retain(|_, v| *v != Value::Null);
+    Ok((answers, spans))
+}
+
+/// How strictly [`check`] treats unanswered questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Completeness {
+    /// Every question and every select/number fact must be answered (scoring).
+    Required,
+    /// Anything may be missing (a session in progress, eligibility from a few facts).
+    Partial,
+}
+
+/// Checks `answers` against `pack`: every id known, every value allowed; with
+/// [`Completeness::Required`] nothing missing. Normalises `yes`/`no` text to booleans.
+pub fn check(
+    pack: &Pack,
+    answers: &mut Answers,
+    file: &str,
+    spans: &Spans,
+    completeness: Completeness,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let at = |path: &str| spans.find(path);
+    if let Some(profile) = &answers.profile {
+        if pack.profile(profile).is_none() {
+            out.push(unknown_profile(pack, profile, file).at(at("profile")));
+        }
+    }
+    for (id, value) in answers.facts.iter_mut() {
+        let path = format!("facts.{id}");
+        match pack.fact(id) {
+            None => out.push(
+                Diagnostic::new(file, format!("unknown fact `{id}`"))
+                    .at(at(&path))
+                    .hint(format!("facts this pack asks: {}", join_ids(pack.facts.iter().map(|f| &f.id)))),
+            ),
+            Some(fact) => {
+                let problem = match fact.kind {
+                    FactKind::Number => check_number(value, fact.min, fact.max, fact.unit.as_deref()),
+                    FactKind::Select => check_one_of(value, fact.options.iter().map(|o| &o.id)),
+                    FactKind::List => check_some_of(value, fact.options.iter().map(|o| &o.id)),
+                };
+                if let Some((message, hint)) = problem {
+                    out.push(Diagnostic::new(file, format!("fact `{id}`: {message}")).at(at(&path)).hint(hint));
+                }
+            }
+        }
+    }
+    for (id, value) in answers.answers.iter_mut() {
+        let path = format!("answers.{id}");
+        match pack.question(id) {
+            None => out.push(
+                Diagnostic::new(file, format!("unknown question `{id}`"))
+                    .at(at(&path))
+                    .hint("check the spelling; `skillgap answers template` lists every question id"),
+            ),
+            Some((competency, question)) => {
+                let levels = || competency.levels.keys().filter(|_| true);
+                let problem = match question.kind {
+                    QuestionKind::Rating => check_one_of(value, pack.levels.iter().map(|l| &l.id).filter(|l| levels().any(|k| k == *l))),
+                    QuestionKind::Choice => check_one_of(value, question.options.iter().map(|o| &o.id)),
+                    QuestionKind::Multi => check_some_of(value, question.options.iter().map(|o| &o.id)),
+                    QuestionKind::YesNo => check_yes_no(value),
+                    QuestionKind::Number => check_number(value, question.min, question.max, question.unit.as_deref()),
+                };
+                if let Some((message, hint)) = problem {
+                    out.push(Diagnostic::new(file, format!("question `{id}`: {message}")).at(at(&path)).hint(hint));
+                }
+            }
+        }
+    }
+    if completeness == Completeness::Required {
+        let missing_facts: Vec<&str> = pack
+            .facts
+            .iter()
+            .filter(|f| f.kind != FactKind::List && !answers.facts.contains_key(&f.id))
+            .map(|f| f.id.as_str())
+            .collect();
+        if !missing_facts.is_empty() {
+            out.push(missing(file, "fact", &missing_facts, at("facts")));
+        }
+        let missing_questions: Vec<&str> = pack
+            .questions()
+            .filter(|(_, q)| !answers.answers.contains_key(&q.id))
+            .map(|(_, q)| q.id.as_str())
+            .collect();
+        if !missing_questions.is_empty() {
+            out.push(missing(file, "question", &missing_questions, at("answers")));
+        }
+    }
+    out
+}
+
+/// The error for a profile id the pack does not have.
+pub fn unknown_profile(pack: &Pack, profile: &str, file: &str) -> Diagnostic {
+    Diagnostic::new(file, format!("unknown profile `{profile}`")).hint(format!(
+        "choose one of: {}",
+        join_ids(pack.profiles.iter().map(|p| &p.id))
+    ))
+}
+
+fn missing(file: &str, what: &str, ids: &[&str], position: Option<(usize, usize)>) -> Diagnostic {
+    let shown: Vec<&str> = ids.iter().take(8).copied().collect();
+    let more = if ids.len() > shown.len() {
+        format!(" and {} more", ids.len() - shown.len())
+    } else {
+        String::new()
+    };
+    let plural = if ids.len() == 1 { "" } else { "s" };
+    Diagnostic::new(
+        file,
+        format!("{} {what}{plural} not answered: {}{more}", ids.len(), shown.join(", ")),
+    )
+    .at(position)
+    .hint("answer every question; `skillgap answers template` prints a file with all of them")
+}
+
+fn join_ids<'a>(ids: impl Iterator<Item = &'a String>) -> String {
+    ids.map(String::as_str).collect::<Vec<_>>().join(", ")
+}
+
+type Problem = Option<(String, String)>;
+
+fn check_one_of<'a>(value: &Value, allowed: impl Iterator<Item = &'a String>) -> Problem {
+    let allowed: Vec<&String> = allowed.collect();
+    match value {
+        Value::Text(t) if allowed.iter().any(|a| *a == t) => None,
+        other => Some((
+            format!("`{}` is not one of the options", other.display()),
+            format!("use one of: {}", join_ids(allowed.into_iter())),
+        )),
+    }
+}
+
+fn check_some_of<'a>(value: &Value, allowed: impl Iterator<Item = &'a String>) -> Problem {
+    let allowed: Vec<&String> = allowed.collect();
+    let Value::List(picked) = value else {
+        return Some((
+            format!("`{}` is not a list", value.display()),
+            format!("write a list such as [{}] (or [] for none)", allowed.first().map_or("a", |a| a.as_str())),
+        ));
+    };
+    let unknown: Vec<&String> = picked.iter().filter(|p| !allowed.contains(p)).collect();
+    if !unknown.is_empty() {
+        return Some((
+            format!("{} not among the options", join_ids(unknown.into_iter())),
+            format!("use ids from: {}", join_ids(allowed.into_iter())),
+        ));
+    }
+    let mut sorted = picked.clone();
+    sorted.sort();
+    sorted.dedup();
+    if sorted.len() != picked.len() {
+        return Some(("an option is listed twice".into(), "list each option once".into()));
+    }
+    None
+}
+
+fn check_yes_no(value: &Value) -> Problem {
+    match value.as_bool() {
+        Some(_) => None,
+        None => Some((
+            format!("`{}` is not yes or no", value.display()),
+            "answer `yes` or `no` (or true / false)".into(),
+        )),
+    }
+}
+
+fn check_number(value: &Value, min: Option<f64>, max: Option<f64>, unit: Option<&str>) -> Problem {
+    let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
+    let range = format!(
+        "{} to {}{unit}",
+        format_number(min.unwrap_or(0.0)),
+        max.map_or("any".to_string(), format_number)
+    );
+    let Some(n) = value.as_number() else {
+        return Some((format!("`{}` is not a number", value.display()), format!("give a number from {range}")));
+    };
+    let below = min.is_some_and(|m| n < m);
+    let above = max.is_some_and(|m| n > m);
+    if !n.is_finite() || below || above {
+        return Some((format!("{} is out of range", format_number(n)), format!("give a number from {range}")));
+    }
+    None
+}
+
+/// Sets `yes`/`no` text to booleans, so documents show `true`/`false` consistently.
+pub fn normalise(pack: &Pack, answers: &mut Answers) {
+    for (id, value) in answers.answers.iter_mut() {
+        if let Some((_, Question { kind: QuestionKind::YesNo, .. })) = pack.question(id) {
+            if let Some(b) = value.as_bool() {
+                *value = Value::Bool(b);
+            }
+        }
+    }
+}

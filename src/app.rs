@@ -1,0 +1,260 @@
+//! What each command does: I/O at the edges around the pure engine.
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::Path;
+
+use crate::answers::{self, Answers, Completeness, Value};
+use crate::cli::{AnswersCommand, AssessArgs, Cli, Command, EligibilityArgs, RubricsCommand};
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::eligibility;
+use crate::pack::{self, FactKind, Pack, PackSource};
+use crate::render::{self, Format, Style};
+use crate::result::{self, ResultDocument};
+use crate::store;
+use crate::template;
+use crate::text::one_line;
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    let source = PackSource::from_option(cli.rubrics.as_deref());
+    match cli.command {
+        Command::Assess(args) => assess(&source, args),
+        Command::Answers(AnswersCommand::Template { profile }) => {
+            let pack = pack::load_from(&source)?;
+            if let Some(p) = &profile {
+                check_profile(&pack, p, "--profile")?;
+            }
+            store::write_output(None, &template::answers_template(&pack, profile.as_deref()))
+        }
+        Command::Rubrics(RubricsCommand::Validate { dir }) => {
+            let source = match dir {
+                Some(d) => PackSource::Dir(d),
+                None => source,
+            };
+            let pack = pack::load_from(&source)?;
+            let where_ = match &source {
+                PackSource::Embedded => "built-in pack".to_string(),
+                PackSource::Dir(d) => d.display().to_string(),
+            };
+            store::write_output(
+                None,
+                &format!(
+                    "ok: {where_}: pack {} v{} — {} competencies, {} questions, {} profiles, \
+                     {} certifications, {} recommendations\n",
+                    pack.id,
+                    pack.version,
+                    pack.competencies.len(),
+                    pack.question_count(),
+                    pack.profiles.len(),
+                    pack.certifications.len(),
+                    pack.recommendations.len()
+                ),
+            )
+        }
+        Command::Rubrics(RubricsCommand::List) => {
+            let pack = pack::load_from(&source)?;
+            store::write_output(None, &list(&pack))
+        }
+        Command::Eligibility(args) => eligibility_command(&source, args),
+    }
+}
+
+/// The style for stdout: its width when it is a terminal, colour unless NO_COLOR says no.
+pub fn stdout_style() -> Style {
+    let term = console::Term::stdout();
+    let is_tty = std::io::stdout().is_terminal();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let dumb = std::env::var("TERM").map_or(true, |t| t == "dumb");
+    let width = if is_tty {
+        term.size_checked().map_or(80, |(_, w)| w as usize).min(100)
+    } else {
+        80
+    };
+    Style {
+        width,
+        color: is_tty && !no_color && !dumb,
+    }
+}
+
+fn check_profile(pack: &Pack, profile: &str, origin: &str) -> Result<()> {
+    if pack.profile(profile).is_none() {
+        return Err(Error::Invalid(vec![answers::unknown_profile(pack, profile, origin)]));
+    }
+    Ok(())
+}
+
+/// Reads and checks an answers file.
+pub fn load_answers(pack: &Pack, path: &Path, completeness: Completeness) -> Result<Answers> {
+    let (name, text) = store::read_input(path, "answers file")?;
+    let (mut answers, spans) = answers::parse(&name, &text).map_err(Error::Invalid)?;
+    let problems = answers::check(pack, &mut answers, &name, &spans, completeness);
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    answers::normalise(pack, &mut answers);
+    Ok(answers)
+}
+
+fn now() -> String {
+    jiff::Timestamp::now()
+        .round(jiff::Unit::Second)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
+}
+
+fn assess(source: &PackSource, args: AssessArgs) -> Result<()> {
+    let pack = pack::load_from(source)?;
+    if let Some(p) = &args.profile {
+        check_profile(&pack, p, "--profile")?;
+    }
+    let Some(path) = &args.answers else {
+        return Err(Error::usage(
+            "no answers given",
+            "pass --answers FILE (`skillgap answers template > answers.yaml` makes one to fill in)",
+        ));
+    };
+    let answers = load_answers(&pack, path, Completeness::Required)?;
+    let profile_id = args
+        .profile
+        .clone()
+        .or_else(|| answers.profile.clone())
+        .ok_or_else(|| {
+            Error::usage(
+                "no target profile given",
+                format!(
+                    "add `profile:` to the answers file or pass --profile, one of: {}",
+                    pack.profiles.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+            )
+        })?;
+    let profile = pack
+        .profile(&profile_id)
+        .ok_or_else(|| Error::Invalid(vec![answers::unknown_profile(&pack, &profile_id, "--profile")]))?;
+    let doc = result::build(&pack, profile, &answers, &now());
+    emit(&doc, args.format, args.output.as_deref())
+}
+
+/// Renders `doc` to stdout or a file.
+pub fn emit(doc: &ResultDocument, format: Format, output: Option<&Path>) -> Result<()> {
+    let to_file = output.is_some_and(|p| p != Path::new("-"));
+    let style = if to_file { Style::default() } else { stdout_style() };
+    let text = render::for_format(format).render(doc, style);
+    store::write_output(output, &text)?;
+    if let Some(path) = output.filter(|_| to_file) {
+        eprintln!("Wrote {}", path.display());
+    }
+    Ok(())
+}
+
+fn list(pack: &Pack) -> String {
+    let mut out = format!(
+        "{} (pack {} v{})\n{}\n\nCompetencies\n",
+        one_line(&pack.title),
+        pack.id,
+        pack.version,
+        crate::text::wrap(&pack.description, 78, "")
+    );
+    for c in &pack.competencies {
+        out.push_str(&format!("  {:<26} {} ({} questions)\n", c.id, one_line(&c.title), c.questions.len()));
+    }
+    out.push_str("\nProfiles (use with --profile)\n");
+    for p in &pack.profiles {
+        out.push_str(&format!("  {:<26} {}\n", p.id, one_line(&p.title)));
+    }
+    if !pack.certifications.is_empty() {
+        out.push_str("\nCertifications\n");
+        for c in &pack.certifications {
+            out.push_str(&format!("  {:<26} {} — {}\n", c.id, one_line(&c.title), one_line(&c.issuer)));
+        }
+    }
+    out.push_str(&format!(
+        "\n{} questions in all, about {} minutes.\n",
+        pack.question_count(),
+        minutes(pack)
+    ));
+    out
+}
+
+/// About how long the assessment takes: scenarios need reading, facts are quick.
+pub fn minutes(pack: &Pack) -> usize {
+    let seconds: usize = pack
+        .questions()
+        .map(|(_, q)| if q.kind.is_knowledge() || q.kind == crate::pack::QuestionKind::Rating { 25 } else { 8 })
+        .sum::<usize>()
+        + pack.facts.len() * 8;
+    seconds.div_ceil(60).max(1)
+}
+
+fn eligibility_command(source: &PackSource, args: EligibilityArgs) -> Result<()> {
+    let pack = pack::load_from(source)?;
+    let mut facts: BTreeMap<String, Value> = match &args.answers {
+        Some(path) => load_answers(&pack, path, Completeness::Partial)?.facts,
+        None => BTreeMap::new(),
+    };
+    let mut problems = Vec::new();
+    for setting in &args.set {
+        match parse_setting(&pack, setting) {
+            Ok((key, value)) => {
+                facts.insert(key, value);
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    // The same checks as an answers file: ranges and option ids.
+    let mut as_answers = Answers {
+        facts,
+        ..Answers::default()
+    };
+    let problems = answers::check(&pack, &mut as_answers, "--set", &Default::default(), Completeness::Partial);
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let results = eligibility::evaluate_all(&pack, &as_answers.facts);
+    let text = match args.format {
+        Format::Json => {
+            let mut t = serde_json::to_string_pretty(&results).unwrap_or_default();
+            t.push('\n');
+            t
+        }
+        Format::Table => render::eligibility_table(&results, stdout_style()),
+    };
+    store::write_output(None, &text)
+}
+
+/// `key=value` → a fact value typed by the fact's kind (lists comma-separated).
+fn parse_setting(pack: &Pack, setting: &str) -> std::result::Result<(String, Value), Diagnostic> {
+    let Some((key, raw)) = setting.split_once('=') else {
+        return Err(Diagnostic::new("--set", format!("`{setting}` is not KEY=VALUE"))
+            .hint("write it like --set months_leading_projects=36"));
+    };
+    let key = key.trim();
+    let raw = raw.trim();
+    let Some(fact) = pack.fact(key) else {
+        return Err(Diagnostic::new("--set", format!("unknown fact `{key}`")).hint(format!(
+            "facts: {}",
+            pack.facts.iter().map(|f| f.id.as_str()).collect::<Vec<_>>().join(", ")
+        )));
+    };
+    let value = match fact.kind {
+        FactKind::Number => match raw.parse::<f64>() {
+            Ok(n) => Value::Number(n),
+            Err(_) => {
+                return Err(Diagnostic::new("--set", format!("`{key}` needs a number, not `{raw}`"))
+                    .hint(format!("e.g. --set {key}=12")))
+            }
+        },
+        FactKind::Select => Value::Text(raw.to_string()),
+        FactKind::List => Value::List(
+            raw.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect(),
+        ),
+    };
+    Ok((key.to_string(), value))
+}

@@ -1,0 +1,93 @@
+//! The command line, declared with clap's derive API. Doc comments become the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::render::Format;
+
+/// Self-assessment, gap report and plan for healthcare IT project managers.
+///
+/// Answer questions on HIPAA, risk, communication, technical depth and the rest of the role;
+/// see where you stand against a target career stage, which certifications you can sit now,
+/// and what to do in the next 30 days, 90 days and 12 months.
+#[derive(Debug, Parser)]
+#[command(name = "skillgap", version, max_term_width = 100)]
+pub struct Cli {
+    /// Use the rubric pack in DIR instead of the built-in one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub rubrics: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Take the assessment (or score an answers file) and print the gap report.
+    Assess(AssessArgs),
+    /// Work with answers files.
+    #[command(subcommand)]
+    Answers(AnswersCommand),
+    /// Check, list and inspect rubric packs.
+    #[command(subcommand)]
+    Rubrics(RubricsCommand),
+    /// Show which certifications you are eligible for, and what is missing for the rest.
+    Eligibility(EligibilityArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// Target career stage to measure against (see `skillgap rubrics list`).
+    #[arg(long, value_name = "ID")]
+    pub profile: Option<String>,
+
+    /// Score this answers file (YAML or JSON; `-` reads stdin) instead of asking questions.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
+    /// What to print: the gap report or the JSON result document.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Write the output to FILE instead of stdout (`-` means stdout).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AnswersCommand {
+    /// Print an answers file listing every question with its allowed values, ready to fill in.
+    Template {
+        /// Profile to put in the file.
+        #[arg(long, value_name = "ID")]
+        profile: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RubricsCommand {
+    /// Check a pack and report every problem with file, line and column.
+    Validate {
+        /// The pack folder; the built-in pack when left out.
+        dir: Option<PathBuf>,
+    },
+    /// List the pack's competencies, profiles and certifications.
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct EligibilityArgs {
+    /// Read background facts from this answers file (`-` reads stdin).
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
+    /// Set a fact, e.g. `--set degree=bachelor --set certifications_held=capm,pmp`.
+    /// Overrides the file.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+
+    /// What to print.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}

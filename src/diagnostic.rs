@@ -1,0 +1,138 @@
+//! Errors a user can act on: every one names where the problem is and what to do next.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// One problem found in an input file, with where it is and how to fix it.
+///
+/// Rubric packs and answer files are written by people, so a fault is reported the way a
+/// compiler would: `file:line:column: what is wrong`, then a hint saying what to change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file as the user knows it (a path, `-` for stdin, or `embedded:…`).
+    pub file: String,
+    /// 1-based line, where known.
+    pub line: Option<usize>,
+    /// 1-based column, where known.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// What to change (may be empty).
+    pub hint: String,
+}
+
+impl Diagnostic {
+    /// A problem in `file` at an unknown position.
+    pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: String::new(),
+        }
+    }
+
+    /// Adds the position (1-based line and column).
+    pub fn at(mut self, position: Option<(usize, usize)>) -> Self {
+        if let Some((line, column)) = position {
+            self.line = Some(line);
+            self.column = Some(column);
+        }
+        self
+    }
+
+    /// Adds a hint saying what to change.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = hint.into();
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        write!(f, ": {}", self.message)?;
+        if !self.hint.is_empty() {
+            write!(f, "\n  hint: {}", self.hint)?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything that can stop a command. [`Error::exit_code`] maps each to the documented code:
+/// 2 for bad usage or bad input, 1 for a failure while working, 130 for an interruption.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// One or more problems in input files.
+    #[error("{}", display_diagnostics(.0))]
+    Invalid(Vec<Diagnostic>),
+
+    /// An input file could not be read.
+    #[error("cannot read {}: {source}\n  hint: {hint}", .path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+        hint: String,
+    },
+
+    /// The command line asks for something that cannot be done.
+    #[error("{message}\n  hint: {hint}")]
+    Usage { message: String, hint: String },
+
+    /// A file could not be written.
+    #[error("cannot write {}: {source}\n  hint: check that the folder exists and you may write to it", .path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    /// A terminal prompt failed for a reason other than an interruption.
+    #[error("the terminal prompt failed: {0}")]
+    Prompt(String),
+
+    /// The user pressed Ctrl-C or closed the terminal; answers so far are saved.
+    #[error("{0}")]
+    Interrupted(String),
+}
+
+fn display_diagnostics(diagnostics: &[Diagnostic]) -> String {
+    let mut text = diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        // `main` prefixes the first with "error: "; the rest get the same prefix here.
+        .join("\nerror: ");
+    if diagnostics.len() > 1 {
+        text.push_str(&format!("\n{} problems found", diagnostics.len()));
+    }
+    text
+}
+
+impl Error {
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Invalid(_) | Error::Read { .. } | Error::Usage { .. } => 2,
+            Error::Write { .. } | Error::Prompt(_) => 1,
+            Error::Interrupted(_) => 130,
+        }
+    }
+
+    /// A usage error with a hint.
+    pub fn usage(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Error::Usage {
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+}
+
+/// Shorthand for results in this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,23 @@
+//! skillgap: a competency self-assessment for healthcare IT project managers.
+//!
+//! Data flows one way: a rubric [`pack`] is loaded and validated; [`answers`] are checked
+//! against it; [`score`] turns them into per-competency levels and gaps; [`eligibility`] and
+//! [`plan`] add certifications and ranked steps; the [`result`] document carries it all; and
+//! [`render`] prints it. Scoring and planning are pure functions: no I/O, no clock.
+
+pub mod answers;
+pub mod app;
+pub mod cli;
+pub mod diagnostic;
+pub mod eligibility;
+pub mod pack;
+pub mod plan;
+pub mod render;
+pub mod result;
+pub mod score;
+pub mod store;
+pub mod template;
+pub mod text;
+pub mod yaml;
+
+pub use diagnostic::{Diagnostic, Error, Result};

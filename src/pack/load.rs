@@ -1,0 +1,198 @@
+//! Reading a pack's files, from the binary or from a folder, into a validated [`Pack`].
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+
+use super::model::*;
+use super::validate::{validate, Located, Parsed};
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::yaml;
+
+/// The default pack, compiled in so the binary works with no files beside it.
+pub static EMBEDDED_PACK: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rubrics/healthcare-it-pm");
+
+/// Where a pack comes from: the built-in one or a folder the user names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PackSource {
+    Embedded,
+    Dir(PathBuf),
+}
+
+impl PackSource {
+    /// The pack from `--rubrics DIR`, or the embedded one.
+    pub fn from_option(dir: Option<&Path>) -> Self {
+        dir.map_or(PackSource::Embedded, |d| PackSource::Dir(d.to_path_buf()))
+    }
+}
+
+/// Loads and validates the pack named by `source`.
+pub fn load_from(source: &PackSource) -> Result<Pack> {
+    match source {
+        PackSource::Embedded => load_embedded(),
+        PackSource::Dir(dir) => load_dir(dir),
+    }
+}
+
+/// Loads and validates the embedded default pack.
+pub fn load_embedded() -> Result<Pack> {
+    let mut files = Vec::new();
+    collect_embedded(&EMBEDDED_PACK, &mut files);
+    let files = files
+        .into_iter()
+        .map(|(relative, text)| {
+            (
+                format!("rubrics/healthcare-it-pm/{relative}"),
+                relative,
+                text,
+            )
+        })
+        .collect();
+    assemble(files)
+}
+
+fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<(String, String)>) {
+    for file in dir.files() {
+        if let Some(text) = file.contents_utf8() {
+            out.push((file.path().to_string_lossy().replace('\\', "/"), text.to_string()));
+        }
+    }
+    for sub in dir.dirs() {
+        collect_embedded(sub, out);
+    }
+}
+
+/// Loads and validates the pack in folder `dir`.
+pub fn load_dir(dir: &Path) -> Result<Pack> {
+    let read_dir = |path: &Path| {
+        std::fs::read_dir(path).map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+            hint: "give --rubrics a folder that holds pack.yaml (see rubrics/README.md)".into(),
+        })
+    };
+    let mut files = Vec::new();
+    let mut pending = vec![(dir.to_path_buf(), String::new())];
+    while let Some((folder, prefix)) = pending.pop() {
+        for entry in read_dir(&folder)? {
+            let entry = entry.map_err(|source| Error::Read {
+                path: folder.clone(),
+                source,
+                hint: "check the folder's permissions".into(),
+            })?;
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let relative = format!("{prefix}{name}");
+            if path.is_dir() {
+                pending.push((path, format!("{relative}/")));
+            } else if name.ends_with(".yaml") || name.ends_with(".yml") {
+                let text = std::fs::read_to_string(&path).map_err(|source| Error::Read {
+                    path: path.clone(),
+                    source,
+                    hint: "rubric files must be readable UTF-8 text".into(),
+                })?;
+                files.push((path.display().to_string(), relative, text));
+            }
+        }
+    }
+    assemble(files)
+}
+
+/// Parses each file by its place in the pack, then validates the whole.
+/// `files` holds (name shown in messages, path relative to the pack, text).
+fn assemble(mut files: Vec<(String, String, String)>) -> Result<Pack> {
+    files.sort_by(|a, b| a.1.cmp(&b.1));
+    let mut problems = Vec::new();
+    let mut pack = None;
+    let mut competencies = Vec::new();
+    let mut recommendations = None;
+    let mut certifications = None;
+
+    fn parse_into<T: serde::de::DeserializeOwned>(
+        name: &str,
+        text: &str,
+        problems: &mut Vec<Diagnostic>,
+    ) -> Option<Located<T>> {
+        match yaml::parse::<T>(name, text) {
+            Ok((value, spans)) => Some(Located {
+                value,
+                file: name.to_string(),
+                spans,
+            }),
+            Err(diagnostic) => {
+                problems.push(diagnostic);
+                None
+            }
+        }
+    }
+
+    for (name, relative, text) in &files {
+        match relative.as_str() {
+            "pack.yaml" => pack = parse_into::<PackFile>(name, text, &mut problems),
+            "recommendations.yaml" => recommendations = parse_into(name, text, &mut problems),
+            "certifications.yaml" => certifications = parse_into(name, text, &mut problems),
+            other if other.starts_with("competencies/") && !other[13..].contains('/') => {
+                competencies.extend(parse_into::<Competency>(name, text, &mut problems));
+            }
+            _ => problems.push(Diagnostic::new(name, "this file is not part of the pack format").hint(
+                "a pack holds pack.yaml, recommendations.yaml, certifications.yaml and \
+                 competencies/*.yaml; move or rename the file",
+            )),
+        }
+    }
+    let Some(pack) = pack else {
+        if problems.is_empty() {
+            let folder = files.first().map_or("the folder".to_string(), |f| {
+                f.0.strip_suffix(&f.1).unwrap_or(&f.0).to_string()
+            });
+            problems.push(
+                Diagnostic::new(folder, "no pack.yaml found")
+                    .hint("a pack folder needs pack.yaml; see rubrics/README.md"),
+            );
+        }
+        return Err(Error::Invalid(problems));
+    };
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let parsed = Parsed {
+        pack,
+        competencies,
+        recommendations,
+        certifications,
+    };
+    let problems = validate(&parsed);
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let Parsed {
+        pack,
+        competencies,
+        recommendations,
+        certifications,
+    } = parsed;
+    let PackFile {
+        id,
+        title,
+        version,
+        description,
+        competencies: order,
+        levels,
+        profiles,
+        facts,
+    } = pack.value;
+    let mut competencies: Vec<Competency> = competencies.into_iter().map(|c| c.value).collect();
+    competencies.sort_by_key(|c| order.iter().position(|id| *id == c.id));
+    Ok(Pack {
+        id,
+        title,
+        version,
+        description,
+        levels,
+        profiles,
+        facts,
+        competencies,
+        recommendations: recommendations.map(|r| r.value.recommendations).unwrap_or_default(),
+        certifications: certifications.map(|c| c.value.certifications).unwrap_or_default(),
+    })
+}

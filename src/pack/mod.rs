@@ -1,0 +1,9 @@
+//! Rubric packs: the data model, loading from the embedded pack or a folder, and validation.
+
+mod load;
+mod model;
+mod validate;
+
+pub use load::{load_dir, load_embedded, load_from, PackSource, EMBEDDED_PACK};
+pub use model::*;
+pub use validate::{validate, Located, Parsed};

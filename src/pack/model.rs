@@ -1,0 +1,355 @@
+//! The rubric pack as plain data: what the YAML files hold, checked by [`super::validate`].
+//!
+//! Every struct refuses unknown fields, and none uses `#[serde(flatten)]` or internally tagged
+//! enums: serde_yaml reports wrong error positions under both.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// `pack.yaml`: the pack's identity, its level scale, the career-stage profiles and the
+/// background facts.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackFile {
+    pub id: String,
+    pub title: String,
+    pub version: u32,
+    pub description: String,
+    /// Competency ids in asking and reporting order; each has a file `competencies/<id>.yaml`.
+    pub competencies: Vec<String>,
+    pub levels: Vec<Level>,
+    pub profiles: Vec<Profile>,
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+}
+
+/// One step of the scale every competency is measured on.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub id: String,
+    pub title: String,
+    /// A competency scoring at least this (0–100) reaches the level.
+    pub min_score: f64,
+    pub description: String,
+}
+
+/// A target career stage: the level wanted in each competency and how much it matters.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub rationale: String,
+    pub targets: BTreeMap<String, Target>,
+}
+
+/// The wanted level in one competency under a profile.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub level: String,
+    /// How much a gap here matters; priority = gap × importance.
+    pub importance: f64,
+}
+
+/// A background fact, asked once; eligibility rules read these.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub id: String,
+    pub prompt: String,
+    pub kind: FactKind,
+    /// For `select` (ordered lowest first) and `list`.
+    #[serde(default)]
+    pub options: Vec<Choice>,
+    pub unit: Option<String>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// How a shortfall reads after "N more <unit>": "leading projects".
+    pub shortfall: Option<String>,
+}
+
+/// The shape of a fact's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    Select,
+    Number,
+    List,
+}
+
+/// `competencies/<id>.yaml`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Competency {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    /// What the person does at each level, keyed by level id; these are the statements of the
+    /// competency's `rating` question, so a self-rating is never a bare number.
+    pub levels: BTreeMap<String, String>,
+    pub questions: Vec<Question>,
+}
+
+/// One question. Fields that do not fit its `kind` are refused by validation.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub kind: QuestionKind,
+    pub prompt: String,
+    #[serde(default = "one")]
+    pub weight: f64,
+    #[serde(default)]
+    pub options: Vec<Choice>,
+    pub explanation: Option<String>,
+    pub source: Option<Source>,
+    pub unit: Option<String>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    #[serde(default)]
+    pub bands: Vec<Band>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// What a question asks for and how it is scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// Self-rating against the competency's level statements.
+    Rating,
+    /// A scenario with exactly one right option.
+    Choice,
+    /// A scenario with several right options.
+    Multi,
+    /// An experience fact.
+    YesNo,
+    /// An experience amount, scored by bands.
+    Number,
+}
+
+impl QuestionKind {
+    /// Whether the question tests knowledge (compared with the self-rating for calibration).
+    pub fn is_knowledge(self) -> bool {
+        matches!(self, QuestionKind::Choice | QuestionKind::Multi)
+    }
+
+    /// The name used in the YAML files.
+    pub fn name(self) -> &'static str {
+        match self {
+            QuestionKind::Rating => "rating",
+            QuestionKind::Choice => "choice",
+            QuestionKind::Multi => "multi",
+            QuestionKind::YesNo => "yes_no",
+            QuestionKind::Number => "number",
+        }
+    }
+}
+
+/// An option of a choice, multi, select or list.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub id: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub correct: bool,
+}
+
+/// A scoring band of a number question.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub from: f64,
+    pub score: f64,
+}
+
+/// Where a fact comes from, and when it was last checked.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+    pub as_of: Date,
+}
+
+/// `recommendations.yaml`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecommendationsFile {
+    pub recommendations: Vec<Recommendation>,
+}
+
+/// A concrete step a person can take.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recommendation {
+    pub id: String,
+    pub kind: RecommendationKind,
+    pub title: String,
+    pub detail: String,
+    /// Competency ids this step helps close.
+    pub builds: Vec<String>,
+    /// Applies only while a built competency is below this level.
+    pub below: Option<String>,
+    pub horizon: Horizon,
+    pub effort: Option<String>,
+    pub cost: Option<String>,
+    pub url: String,
+    pub as_of: Date,
+    /// The certification this step leads to, if any.
+    pub certification: Option<String>,
+}
+
+/// The four kinds of step the plan mixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecommendationKind {
+    Education,
+    Certification,
+    Networking,
+    Experience,
+}
+
+impl RecommendationKind {
+    /// The lower-case name used in files and output.
+    pub fn name(self) -> &'static str {
+        match self {
+            RecommendationKind::Education => "education",
+            RecommendationKind::Certification => "certification",
+            RecommendationKind::Networking => "networking",
+            RecommendationKind::Experience => "experience",
+        }
+    }
+}
+
+/// When a step is worth starting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+pub enum Horizon {
+    #[serde(rename = "30d")]
+    Days30,
+    #[serde(rename = "90d")]
+    Days90,
+    #[serde(rename = "12m")]
+    Months12,
+}
+
+impl Horizon {
+    /// The heading a person reads.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Horizon::Days30 => "Next 30 days",
+            Horizon::Days90 => "Next 90 days",
+            Horizon::Months12 => "Next 12 months",
+        }
+    }
+
+    /// The short code used in files and JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Horizon::Days30 => "30d",
+            Horizon::Days90 => "90d",
+            Horizon::Months12 => "12m",
+        }
+    }
+}
+
+/// `certifications.yaml`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CertificationsFile {
+    pub certifications: Vec<Certification>,
+}
+
+/// A certification and the routes to being eligible for it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Certification {
+    pub id: String,
+    pub title: String,
+    pub issuer: String,
+    pub routes: Vec<Route>,
+    pub source: Source,
+    pub note: Option<String>,
+}
+
+/// One way to become eligible; every requirement in it must be met.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    pub label: Option<String>,
+    /// An option id of the `degree` fact; any option at or after it qualifies.
+    pub degree_at_least: Option<String>,
+    /// Numeric fact id → the least value needed.
+    #[serde(default)]
+    pub minimums: BTreeMap<String, f64>,
+    /// Numeric fact id → certifications whose holding meets that minimum instead.
+    #[serde(default)]
+    pub waived_by: BTreeMap<String, Vec<String>>,
+}
+
+/// A loaded, validated pack: `pack.yaml` with everything the other files add.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    pub id: String,
+    pub title: String,
+    pub version: u32,
+    pub description: String,
+    pub levels: Vec<Level>,
+    pub profiles: Vec<Profile>,
+    pub facts: Vec<Fact>,
+    pub competencies: Vec<Competency>,
+    pub recommendations: Vec<Recommendation>,
+    pub certifications: Vec<Certification>,
+}
+
+impl Pack {
+    /// The position of a level id on the scale, lowest 0.
+    pub fn level_index(&self, id: &str) -> Option<usize> {
+        self.levels.iter().position(|l| l.id == id)
+    }
+
+    /// A profile by id.
+    pub fn profile(&self, id: &str) -> Option<&Profile> {
+        self.profiles.iter().find(|p| p.id == id)
+    }
+
+    /// A competency by id.
+    pub fn competency(&self, id: &str) -> Option<&Competency> {
+        self.competencies.iter().find(|c| c.id == id)
+    }
+
+    /// A fact by id.
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.facts.iter().find(|f| f.id == id)
+    }
+
+    /// A certification by id.
+    pub fn certification(&self, id: &str) -> Option<&Certification> {
+        self.certifications.iter().find(|c| c.id == id)
+    }
+
+    /// Every question with the competency it belongs to, in asking order.
+    pub fn questions(&self) -> impl Iterator<Item = (&Competency, &Question)> {
+        self.competencies
+            .iter()
+            .flat_map(|c| c.questions.iter().map(move |q| (c, q)))
+    }
+
+    /// A question and its competency by question id.
+    pub fn question(&self, id: &str) -> Option<(&Competency, &Question)> {
+        self.questions().find(|(_, q)| q.id == id)
+    }
+
+    /// How many questions the pack asks, facts included.
+    pub fn question_count(&self) -> usize {
+        self.facts.len() + self.competencies.iter().map(|c| c.questions.len()).sum::<usize>()
+    }
+}

@@ -1,0 +1,132 @@
+//! Turning gaps and eligibility into a short, dated plan. Pure: no I/O, no clock.
+
+use std::collections::HashMap;
+
+use crate::eligibility::Eligibility;
+use crate::pack::{Horizon, Pack, Recommendation, RecommendationKind};
+use crate::score::Assessment;
+
+/// How many steps each horizon of the plan holds: enough to act on, few enough to finish.
+pub const STEPS_PER_HORIZON: usize = 3;
+
+/// A recommendation that applies to this person, with why.
+#[derive(Debug, Clone)]
+pub struct Applicable<'p> {
+    pub recommendation: &'p Recommendation,
+    /// Competency ids with a gap that it builds, highest priority first.
+    pub addresses: Vec<String>,
+    /// Sum of the addressed priorities, plus a bonus when it leads to a certification the
+    /// person is eligible for now.
+    pub rank: f64,
+    /// The horizon after eligibility is considered (a certification not yet in reach moves
+    /// to 12 months).
+    pub horizon: Horizon,
+    pub why: String,
+}
+
+/// Every recommendation that addresses a gap, best first.
+pub fn applicable<'p>(
+    pack: &'p Pack,
+    assessment: &Assessment,
+    eligibility: &[Eligibility],
+) -> Vec<Applicable<'p>> {
+    let by_cert: HashMap<&str, &Eligibility> =
+        eligibility.iter().map(|e| (e.id.as_str(), e)).collect();
+    let mut out: Vec<Applicable<'p>> = pack
+        .recommendations
+        .iter()
+        .filter_map(|r| {
+            let below = r.below.as_deref().and_then(|l| pack.level_index(l));
+            let mut addressed: Vec<_> = r
+                .builds
+                .iter()
+                .filter_map(|id| assessment.competency(id))
+                .filter(|c| c.gap > 0 && below.is_none_or(|b| c.level < b))
+                .collect();
+            if addressed.is_empty() {
+                return None;
+            }
+            addressed.sort_by(|a, b| b.priority.total_cmp(&a.priority));
+            let mut rank: f64 = addressed.iter().map(|c| c.priority).sum();
+            let mut horizon = r.horizon;
+            let gaps = addressed
+                .iter()
+                .take(2)
+                .map(|c| {
+                    format!(
+                        "{} ({} → {})",
+                        c.title,
+                        pack.levels[c.level].title.to_lowercase(),
+                        pack.levels[c.target].title.to_lowercase()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let mut why = format!("Builds {gaps}");
+            if let Some(cert) = r.certification.as_deref().and_then(|c| by_cert.get(c)) {
+                if cert.held {
+                    return None;
+                }
+                if cert.eligible {
+                    rank += 1.0;
+                    why = format!("You are eligible for {} now. {why}", short(&cert.title));
+                } else {
+                    horizon = Horizon::Months12;
+                    rank *= 0.5;
+                    why = format!(
+                        "{why}. Not eligible yet: {}",
+                        cert.missing.join(", ")
+                    );
+                }
+            }
+            Some(Applicable {
+                recommendation: r,
+                addresses: addressed.iter().map(|c| c.id.clone()).collect(),
+                rank,
+                horizon,
+                why,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.rank
+            .total_cmp(&a.rank)
+            .then(a.horizon.cmp(&b.horizon))
+            .then(a.recommendation.id.cmp(&b.recommendation.id))
+    });
+    out
+}
+
+fn short(title: &str) -> &str {
+    match (title.rfind('('), title.rfind(')')) {
+        (Some(open), Some(close)) if close > open + 1 => &title[open + 1..close],
+        _ => title,
+    }
+}
+
+/// The plan: up to [`STEPS_PER_HORIZON`] steps per horizon, mixing kinds where the candidates
+/// allow, so a person is not told to take three courses and meet nobody.
+pub fn plan<'a, 'p>(candidates: &'a [Applicable<'p>]) -> Vec<&'a Applicable<'p>> {
+    let mut picked: Vec<&Applicable<'p>> = Vec::new();
+    for horizon in [Horizon::Days30, Horizon::Days90, Horizon::Months12] {
+        let pool: Vec<&Applicable<'p>> =
+            candidates.iter().filter(|a| a.horizon == horizon).collect();
+        let mut chosen: Vec<&Applicable<'p>> = Vec::new();
+        let mut kinds: Vec<RecommendationKind> = Vec::new();
+        for candidate in &pool {
+            if chosen.len() < STEPS_PER_HORIZON && !kinds.contains(&candidate.recommendation.kind) {
+                kinds.push(candidate.recommendation.kind);
+                chosen.push(candidate);
+            }
+        }
+        for candidate in &pool {
+            if chosen.len() < STEPS_PER_HORIZON && !chosen.iter().any(|c| std::ptr::eq(*c, *candidate)) {
+                chosen.push(candidate);
+            }
+        }
+        // Keep the pool's ranking within the horizon.
+        chosen.sort_by(|a, b| b.rank.total_cmp(&a.rank));
+        picked.extend(chosen);
+    }
+    picked
+}

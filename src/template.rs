@@ -1,0 +1,126 @@
+//! `skillgap answers template`: the whole questionnaire as a commented answers file, for people
+//! who prefer an editor, and for coaches who hand it out.
+
+use crate::pack::{FactKind, Pack, QuestionKind};
+use crate::text::one_line;
+
+const WIDTH: usize = 78;
+
+/// A YAML answers file with every fact and question blank, each with its prompt and allowed
+/// values as comments.
+pub fn answers_template(pack: &Pack, profile: Option<&str>) -> String {
+    let mut out = String::new();
+    comment(&mut out, "", &format!(
+        "skillgap answers for pack {} v{} ({}).", pack.id, pack.version, pack.title
+    ));
+    comment(&mut out, "", "Fill in every value, then run: skillgap assess --answers FILE");
+    out.push('\n');
+    let ids: Vec<&str> = pack.profiles.iter().map(|p| p.id.as_str()).collect();
+    comment(&mut out, "", &format!("Target career stage, one of: {}", ids.join(", ")));
+    for p in &pack.profiles {
+        comment(&mut out, "", &format!("  {}: {}", p.id, one_line(&p.description)));
+    }
+    out.push_str(&format!(
+        "profile: {}\n\n",
+        profile.unwrap_or_else(|| ids.first().copied().unwrap_or(""))
+    ));
+
+    out.push_str("facts:\n");
+    for fact in &pack.facts {
+        comment(&mut out, "  ", &fact.prompt);
+        match fact.kind {
+            FactKind::Select => {
+                for o in &fact.options {
+                    comment(&mut out, "  ", &format!("  {}: {}", o.id, o.text));
+                }
+                out.push_str(&format!("  {}:\n", fact.id));
+            }
+            FactKind::List => {
+                comment(&mut out, "  ", "A list of any of these, [] for none:");
+                for o in &fact.options {
+                    comment(&mut out, "  ", &format!("  {}: {}", o.id, o.text));
+                }
+                out.push_str(&format!("  {}: []\n", fact.id));
+            }
+            FactKind::Number => {
+                comment(&mut out, "  ", &range(fact.min, fact.max, fact.unit.as_deref()));
+                out.push_str(&format!("  {}:\n", fact.id));
+            }
+        }
+    }
+    out.push_str("\nanswers:\n");
+    for competency in &pack.competencies {
+        out.push_str(&format!("\n  # ── {} ──\n", one_line(&competency.title)));
+        for q in &competency.questions {
+            comment(&mut out, "  ", &q.prompt);
+            match q.kind {
+                QuestionKind::Rating => {
+                    comment(&mut out, "  ", "One of these level ids:");
+                    for level in &pack.levels {
+                        if let Some(text) = competency.levels.get(&level.id) {
+                            comment(&mut out, "  ", &format!("  {}: {}", level.id, text));
+                        }
+                    }
+                }
+                QuestionKind::Choice | QuestionKind::Multi => {
+                    if q.kind == QuestionKind::Multi {
+                        comment(&mut out, "  ", "A list of every option that applies, e.g. [a, c]:");
+                    } else {
+                        comment(&mut out, "  ", "One option id:");
+                    }
+                    for o in &q.options {
+                        comment(&mut out, "  ", &format!("  {}: {}", o.id, o.text));
+                    }
+                }
+                QuestionKind::YesNo => comment(&mut out, "  ", "yes or no"),
+                QuestionKind::Number => comment(&mut out, "  ", &range(q.min, q.max, q.unit.as_deref())),
+            }
+            out.push_str(&format!("  {}:\n", q.id));
+        }
+    }
+    out
+}
+
+fn range(min: Option<f64>, max: Option<f64>, unit: Option<&str>) -> String {
+    let n = |v: Option<f64>| v.map_or("…".to_string(), crate::answers::format_number);
+    format!("A number from {} to {}{}", n(min), n(max), unit.map(|u| format!(" ({u})")).unwrap_or_default())
+}
+
+/// Appends `text` as wrapped comment lines, continuation lines indented under the first.
+fn comment(out: &mut String, indent: &str, text: &str) {
+    let text = one_line(text);
+    let lead = text.len() - text.trim_start().len();
+    let hanging = format!("{indent}#   {}", " ".repeat(lead));
+    let options = textwrap::Options::new(WIDTH)
+        .initial_indent("")
+        .subsequent_indent("");
+    let first = format!("{indent}# ");
+    let wrapped = textwrap::wrap(&text, options.width(WIDTH - first.len()));
+    for (i, line) in wrapped.iter().enumerate() {
+        if i == 0 {
+            out.push_str(&first);
+        } else {
+            out.push_str(&hanging);
+        }
+        out.push_str(line.trim_start());
+        out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_template_lists_every_question_and_parses_as_blank_answers() {
+        let pack = crate::pack::load_embedded().unwrap();
+        let text = answers_template(&pack, Some("senior"));
+        let (answers, _) = crate::answers::parse("template", &text).unwrap();
+        assert_eq!(answers.profile.as_deref(), Some("senior"));
+        assert!(answers.answers.is_empty(), "blanks count as unanswered");
+        for (_, q) in pack.questions() {
+            assert!(text.contains(&format!("\n  {}:\n", q.id)), "{} missing", q.id);
+        }
+        assert!(text.lines().all(|l| l.chars().count() <= 80), "lines fit 80 columns");
+    }
+}

@@ -1,0 +1,187 @@
+//! Every YAML call of the crate lives here, so the parser can be swapped in one place.
+//!
+//! serde_yaml gives positions for syntax and type errors. Faults found later — a duplicate id,
+//! a reference to nothing — need positions too, so [`parse`] also walks the document's events
+//! (with yaml-rust2, which reports markers) and keeps the line and column of every node by its
+//! path (`profiles[2].targets.hipaa.level`).
+
+use std::collections::HashMap;
+
+use serde::de::DeserializeOwned;
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+use crate::diagnostic::Diagnostic;
+
+/// Where each node of a YAML document starts, by path.
+#[derive(Debug, Default, Clone)]
+pub struct Spans {
+    positions: HashMap<String, (usize, usize)>,
+}
+
+impl Spans {
+    /// The 1-based line and column of the node at `path`, or of its nearest ancestor.
+    pub fn find(&self, path: &str) -> Option<(usize, usize)> {
+        let mut path = path;
+        loop {
+            if let Some(position) = self.positions.get(path) {
+                return Some(*position);
+            }
+            let cut = path.rfind(['.', '['])?;
+            path = &path[..cut];
+        }
+    }
+}
+
+/// Parses `source` (named `file` in messages) into `T`, and indexes the position of every node.
+pub fn parse<T: DeserializeOwned>(file: &str, source: &str) -> Result<(T, Spans), Diagnostic> {
+    let value: T = serde_yaml::from_str(source).map_err(|error| from_serde(file, &error))?;
+    Ok((value, index(source)))
+}
+
+/// Renders a value as YAML (for templates and session files).
+pub fn to_string<T: serde::Serialize>(value: &T) -> String {
+    serde_yaml::to_string(value).unwrap_or_default()
+}
+
+fn from_serde(file: &str, error: &serde_yaml::Error) -> Diagnostic {
+    let position = error.location().map(|l| (l.line(), l.column()));
+    // serde_yaml appends "at line X column Y" to its message; the position is shown already.
+    let mut message = error.to_string();
+    if let Some(cut) = message.find(" at line ") {
+        message.truncate(cut);
+    }
+    let hint = if message.contains("unknown field") {
+        "remove the field or correct its spelling; see rubrics/README.md for the fields allowed"
+    } else if message.contains("missing field") {
+        "add the field; see rubrics/README.md for what each entry needs"
+    } else if message.contains("duplicate") {
+        "each key may appear once; remove or rename one"
+    } else {
+        "check the indentation and quoting on that line; text with ': ' or '#' needs quotes"
+    };
+    Diagnostic::new(file, message).at(position).hint(hint)
+}
+
+fn index(source: &str) -> Spans {
+    let mut walker = Walker::default();
+    let mut parser = Parser::new_from_str(source);
+    // Only documents serde_yaml accepted reach here; a failure leaves the index partial.
+    let _ = parser.load(&mut walker, false);
+    Spans {
+        positions: walker.positions,
+    }
+}
+
+enum Frame {
+    Mapping { key: Option<String> },
+    Sequence { index: usize },
+}
+
+#[derive(Default)]
+struct Walker {
+    stack: Vec<(Frame, String)>,
+    positions: HashMap<String, (usize, usize)>,
+}
+
+impl Walker {
+    /// The path of the node that starts now, and whether it is a mapping key.
+    fn next_path(&mut self) -> (String, bool) {
+        match self.stack.last() {
+            None => (String::new(), false),
+            Some((Frame::Mapping { key: None }, _)) => (String::new(), true),
+            Some((Frame::Mapping { key: Some(key) }, path)) => (join_key(path, key), false),
+            Some((Frame::Sequence { index }, path)) => (format!("{path}[{index}]"), false),
+        }
+    }
+
+    fn finish_node(&mut self) {
+        match self.stack.last_mut() {
+            Some((Frame::Mapping { key }, _)) => *key = None,
+            Some((Frame::Sequence { index }, _)) => *index += 1,
+            None => {}
+        }
+    }
+}
+
+fn join_key(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+impl MarkedEventReceiver for Walker {
+    fn on_event(&mut self, event: Event, mark: Marker) {
+        let position = (mark.line(), mark.col() + 1);
+        match event {
+            Event::Scalar(text, ..) => {
+                let (path, is_key) = self.next_path();
+                if is_key {
+                    if let Some((Frame::Mapping { key }, parent)) = self.stack.last_mut() {
+                        // A key's own position stands in for its value until the value starts.
+                        self.positions
+                            .entry(join_key(parent, &text))
+                            .or_insert(position);
+                        *key = Some(text);
+                    }
+                } else {
+                    self.positions.insert(path, position);
+                    self.finish_node();
+                }
+            }
+            Event::Alias(_) => {
+                let (path, _) = self.next_path();
+                self.positions.insert(path, position);
+                self.finish_node();
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                let (path, _) = self.next_path();
+                self.positions.entry(path.clone()).or_insert(position);
+                let frame = if matches!(event, Event::MappingStart(..)) {
+                    Frame::Mapping { key: None }
+                } else {
+                    Frame::Sequence { index: 0 }
+                };
+                self.stack.push((frame, path));
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+                self.finish_node();
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indexes_nested_paths_with_one_based_positions() {
+        let source = "a: 1\nlist:\n  - id: x\n    deep: {k: v}\n  - id: y\n";
+        let spans = index(source);
+        assert_eq!(spans.find("a"), Some((1, 4)));
+        assert_eq!(spans.find("list[0].id"), Some((3, 9)));
+        assert_eq!(spans.find("list[1].id"), Some((5, 9)));
+        assert_eq!(spans.find("list[0].deep.k"), Some((4, 15)));
+        // An unknown path falls back to its nearest known ancestor.
+        assert_eq!(spans.find("list[1].missing"), Some((5, 5)));
+    }
+
+    #[test]
+    fn serde_errors_carry_position_and_hint() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Thing {
+            id: String,
+        }
+        let error = parse::<Thing>("f.yaml", "id: a\nidd: b\n").unwrap_err();
+        assert_eq!((error.line, error.column), (Some(2), Some(1)));
+        assert!(error.message.contains("unknown field `idd`"), "{}", error.message);
+        assert!(error.hint.contains("remove the field"));
+    }
+}
