@@ -161,8 +161,9 @@ fn cert_name(pack: &Pack, id: &str) -> String {
         .unwrap_or_else(|| id.to_uppercase())
 }
 
-/// "Certified Associate in Project Management (CAPM)" → "CAPM"; "CAPM (PMI)" → "CAPM".
-fn short_title(title: &str) -> String {
+/// The short name people use: "Certified Associate in Project Management (CAPM)" → "CAPM";
+/// "CAPM (PMI)" → "CAPM".
+pub fn short_title(title: &str) -> String {
     match (title.rfind('('), title.rfind(')')) {
         (Some(open), Some(close)) if close > open => {
             let inner = &title[open + 1..close];

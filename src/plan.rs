@@ -1,6 +1,8 @@
 //! Turning gaps and eligibility into a short, dated plan. Pure: no I/O, no clock.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+
+use crate::answers::Value;
 
 use crate::eligibility::Eligibility;
 use crate::pack::{Horizon, Pack, Recommendation, RecommendationKind};
@@ -29,12 +31,28 @@ pub fn applicable<'p>(
     pack: &'p Pack,
     assessment: &Assessment,
     eligibility: &[Eligibility],
+    facts: &BTreeMap<String, Value>,
 ) -> Vec<Applicable<'p>> {
+    let degree_rank = |id: &str| {
+        pack.fact("degree")
+            .and_then(|f| f.options.iter().position(|o| o.id == id))
+    };
+    let degree_held = facts
+        .get("degree")
+        .and_then(Value::as_text)
+        .and_then(degree_rank)
+        .unwrap_or(0);
     let by_cert: HashMap<&str, &Eligibility> =
         eligibility.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut out: Vec<Applicable<'p>> = pack
         .recommendations
         .iter()
+        .filter(|r| {
+            r.degree_below
+                .as_deref()
+                .and_then(degree_rank)
+                .is_none_or(|limit| degree_held < limit)
+        })
         .filter_map(|r| {
             let below = r.below.as_deref().and_then(|l| pack.level_index(l));
             let mut addressed: Vec<_> = r

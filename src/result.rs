@@ -13,6 +13,7 @@ use crate::eligibility::{self, Eligibility};
 use crate::pack::{Pack, Profile, QuestionKind};
 use crate::plan;
 use crate::score::{self, Assessment};
+use crate::text::one_line;
 
 /// The current document version.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -59,6 +60,7 @@ pub struct PackRef {
 pub struct LevelRef {
     pub id: String,
     pub title: String,
+    pub short_title: String,
     pub min_score: f64,
 }
 
@@ -121,8 +123,10 @@ pub struct RecommendationResult {
     pub as_of: String,
     pub effort: Option<String>,
     pub cost: Option<String>,
-    /// Competency ids with a gap that it builds.
+    /// Competency ids with a gap that it builds, highest priority first.
     pub addresses: Vec<String>,
+    /// Every competency it builds, main one first, as the pack lists them.
+    pub builds: Vec<String>,
 }
 
 /// One step of the plan.
@@ -139,7 +143,7 @@ pub struct PlanItem {
 pub fn build(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) -> ResultDocument {
     let assessment = score::score(pack, profile, answers);
     let eligibility = eligibility::evaluate_all(pack, &answers.facts);
-    let candidates = plan::applicable(pack, &assessment, &eligibility);
+    let candidates = plan::applicable(pack, &assessment, &eligibility, &answers.facts);
     let chosen = plan::plan(&candidates);
     ResultDocument {
         schema_version: SCHEMA_VERSION,
@@ -161,6 +165,7 @@ pub fn build(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) 
             .map(|l| LevelRef {
                 id: l.id.clone(),
                 title: l.title.clone(),
+                short_title: l.short_title.clone().unwrap_or_else(|| l.title.clone()),
                 min_score: l.min_score,
             })
             .collect(),
@@ -173,13 +178,14 @@ pub fn build(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) 
                 RecommendationResult {
                     id: r.id.clone(),
                     kind: r.kind.name().into(),
-                    title: r.title.clone(),
-                    detail: r.detail.clone(),
+                    title: one_line(&r.title),
+                    detail: one_line(&r.detail),
                     url: r.url.clone(),
                     as_of: r.as_of.to_string(),
                     effort: r.effort.clone(),
                     cost: r.cost.clone(),
                     addresses: a.addresses.clone(),
+                    builds: r.builds.clone(),
                 }
             })
             .collect(),
@@ -212,7 +218,7 @@ fn competencies(pack: &Pack, assessment: &Assessment) -> Vec<CompetencyResult> {
                 .levels
                 .get(c.level + 1)
                 .and_then(|l| competency.and_then(|comp| comp.levels.get(&l.id)))
-                .cloned();
+                .map(|t| one_line(t));
             let evidence = c
                 .evidence
                 .iter()
@@ -226,7 +232,7 @@ fn competencies(pack: &Pack, assessment: &Assessment) -> Vec<CompetencyResult> {
                         possible: e.weight,
                         explanation: question
                             .filter(|_| missed)
-                            .and_then(|q| q.explanation.clone()),
+                            .and_then(|q| q.explanation.as_deref().map(one_line)),
                         source: question
                             .filter(|_| missed)
                             .and_then(|q| q.source.as_ref().map(|s| s.url.clone())),
@@ -260,6 +266,14 @@ impl ResultDocument {
             .iter()
             .find(|l| l.id == id)
             .map_or_else(|| id.to_string(), |l| l.title.clone())
+    }
+
+    /// A level's short title by id, for narrow tables.
+    pub fn level_short_title(&self, id: &str) -> String {
+        self.levels
+            .iter()
+            .find(|l| l.id == id)
+            .map_or_else(|| id.to_string(), |l| l.short_title.clone())
     }
 
     /// A level's position on the scale.

@@ -208,7 +208,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     fn level(id: &str, min: f64) -> Level {
-        Level { id: id.into(), title: id.into(), min_score: min, description: "d".into() }
+        Level { id: id.into(), title: id.into(), min_score: min, description: "d".into(), short_title: None }
     }
 
     fn option(id: &str, correct: bool) -> Choice {

@@ -34,6 +34,8 @@ pub struct Level {
     /// A competency scoring at least this (0–100) reaches the level.
     pub min_score: f64,
     pub description: String,
+    /// A shorter title for narrow tables ("Adv. beginner").
+    pub short_title: Option<String>,
 }
 
 /// A target career stage: the level wanted in each competency and how much it matters.
@@ -206,6 +208,9 @@ pub struct Recommendation {
     pub as_of: Date,
     /// The certification this step leads to, if any.
     pub certification: Option<String>,
+    /// Applies only to people whose `degree` fact is below this option (a degree programme
+    /// is no advice for someone who holds one already).
+    pub degree_below: Option<String>,
 }
 
 /// The four kinds of step the plan mixes.

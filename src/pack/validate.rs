@@ -59,7 +59,8 @@ pub fn validate(parsed: &Parsed) -> Vec<Diagnostic> {
         .flat_map(|c| c.value.certifications.iter().map(|c| c.id.as_str()))
         .collect();
     if let Some(recs) = &parsed.recommendations {
-        check_recommendations(recs, &levels, &competency_ids, &certification_ids, &mut out);
+        let degrees = p.facts.iter().find(|f| f.id == "degree" && f.kind == FactKind::Select);
+        check_recommendations(recs, degrees, &levels, &competency_ids, &certification_ids, &mut out);
     }
     if let Some(certs) = &parsed.certifications {
         check_certifications(certs, p, &mut out);
@@ -385,6 +386,7 @@ fn check_url<T>(at: &Located<T>, path: &str, url: &str, out: &mut Vec<Diagnostic
 
 fn check_recommendations(
     at: &Located<RecommendationsFile>,
+    degrees: Option<&Fact>,
     levels: &[&str],
     competencies: &HashSet<&str>,
     certifications: &HashSet<&str>,
@@ -410,6 +412,12 @@ fn check_recommendations(
         if let Some(level) = &r.below {
             if !levels.contains(&level.as_str()) {
                 out.push(at.problem(&format!("{path}.below"), format!("unknown level `{level}`"), format!("use one of: {}", levels.join(", "))));
+            }
+        }
+        if let Some(degree) = &r.degree_below {
+            let known = degrees.is_some_and(|d| d.options.iter().any(|o| o.id == *degree));
+            if !known {
+                out.push(at.problem(&format!("{path}.degree_below"), format!("`{degree}` is not an option of the `degree` fact"), "use an option id of the select fact `degree` in pack.yaml"));
             }
         }
         if let Some(cert) = &r.certification {

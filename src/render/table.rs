@@ -1,13 +1,16 @@
 //! The gap report a person reads in a terminal: a table of competencies, the top gaps and
 //! why, certifications, and the plan.
 
-use comfy_table::{presets, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width};
+use comfy_table::{Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width};
 use console::Style as Paint;
 
 use super::{Renderer, Style};
 use crate::eligibility::Eligibility;
 use crate::result::{is_knowledge_kind, Calibration, CompetencyResult, ResultDocument};
 use crate::text::{one_line, wrap};
+
+/// comfy-table's preset characters; spaces draw nothing. Only the header rule is drawn.
+const HEADER_RULE_ONLY: &str = "    ────           ";
 
 /// The terminal gap report.
 pub struct TableRenderer;
@@ -60,13 +63,14 @@ fn header(doc: &ResultDocument, p: &Painter, out: &mut String) {
     )));
     out.push('\n');
     let date = doc.taken_at.get(..10).unwrap_or(&doc.taken_at);
-    out.push_str(&format!(
-        "Target: {} · {} · pack {} v{}\n\n",
-        one_line(&doc.profile_title),
+    out.push_str(&format!("Target: {}\n", one_line(&doc.profile_title)));
+    out.push_str(&p.dim(&format!(
+        "Taken {} · pack {} v{}",
         date,
         one_line(&doc.pack.id),
         doc.pack.version
-    ));
+    )));
+    out.push_str("\n\n");
 }
 
 /// Five marks per row: filled up to the achieved level, hollow up to the target.
@@ -89,17 +93,18 @@ fn level_bar(doc: &ResultDocument, c: &CompetencyResult) -> String {
 fn competency_table(doc: &ResultDocument, width: usize) -> String {
     let mut table = Table::new();
     table
-        .load_preset(presets::UTF8_HORIZONTAL_ONLY)
+        // Only a rule under the header: rows stay one line apart and easy to scan.
+        .load_preset(HEADER_RULE_ONLY)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width as u16)
-        .set_header(vec!["Competency", "Score", "Level", "Target", "Gap", "Levels"]);
+        .set_header(vec!["Competency", "Score", "Level", "Target", "Gap", ""]);
     for c in &doc.competencies {
         let gap = if c.gap == 0 { "met".to_string() } else { format!("−{}", c.gap) };
         table.add_row(vec![
             Cell::new(one_line(&c.title)),
             Cell::new(format!("{:.0}", c.score)).set_alignment(CellAlignment::Right),
-            Cell::new(doc.level_title(&c.level)),
-            Cell::new(doc.level_title(&c.target_level)),
+            Cell::new(doc.level_short_title(&c.level)),
+            Cell::new(doc.level_short_title(&c.target_level)),
             Cell::new(gap).set_alignment(CellAlignment::Right),
             Cell::new(level_bar(doc, c)),
         ]);
@@ -125,49 +130,36 @@ fn top_gaps(doc: &ResultDocument, width: usize, p: &Painter, out: &mut String) {
     out.push_str(&p.bold("Top gaps"));
     out.push('\n');
     for (i, c) in gaps.iter().take(TOP_GAPS).enumerate() {
-        out.push_str(&format!(
-            "{}. {} — {} → {} (score {:.0}, importance {})\n",
+        let heading = format!(
+            "{}. {} — {} → {} (score {:.0}, importance {})",
             i + 1,
             one_line(&c.title),
             doc.level_title(&c.level),
             doc.level_title(&c.target_level),
             c.score,
             crate::answers::format_number(c.importance)
+        );
+        out.push_str(&wrap(&heading, width, "   "));
+        out.push('\n');
+        out.push_str(&format!(
+            "   {}\n",
+            wrap(&format!("Why this score: {}", score_reasons(doc, c)), width - 3, "   ")
         ));
-        let missed: Vec<&str> = c
-            .evidence
-            .iter()
-            .filter(|e| is_knowledge_kind(&e.kind) && e.earned < e.possible)
-            .map(|e| e.question.as_str())
-            .collect();
-        let lost: Vec<String> = c
-            .evidence
-            .iter()
-            .filter(|e| !is_knowledge_kind(&e.kind) && e.earned < e.possible)
-            .map(|e| format!("{} ({}/{})", e.question, trim(e.earned), trim(e.possible)))
-            .collect();
-        if !missed.is_empty() {
-            out.push_str(&format!(
-                "   {}\n",
-                wrap(&format!("Scenarios missed: {}", missed.join(", ")), width - 3, "   ")
-            ));
-        }
-        if !lost.is_empty() {
-            out.push_str(&format!(
-                "   {}\n",
-                wrap(&format!("Points lost: {}", lost.join(", ")), width - 3, "   ")
-            ));
-        }
         if let Some(next) = &c.next_level {
             out.push_str(&format!(
                 "   {}\n",
                 wrap(&format!("Next level looks like: “{}”", one_line(next)), width - 3, "   ")
             ));
         }
-        let steps: Vec<String> = doc
+        // Steps aimed first at this competency, then the rest that help it, best first.
+        let mut helping: Vec<_> = doc
             .recommendations
             .iter()
             .filter(|r| r.addresses.contains(&c.id))
+            .collect();
+        helping.sort_by_key(|r| r.builds.first() != Some(&c.id));
+        let steps: Vec<String> = helping
+            .into_iter()
             .take(2)
             .map(|r| one_line(&r.title))
             .collect();
@@ -181,37 +173,72 @@ fn top_gaps(doc: &ResultDocument, width: usize, p: &Painter, out: &mut String) {
     out.push('\n');
 }
 
+/// "self-rating Novice; 2 of 5 scenarios right; experience 1 of 2 points".
+fn score_reasons(doc: &ResultDocument, c: &CompetencyResult) -> String {
+    let mut parts = Vec::new();
+    if let Some(rated) = &c.self_rating {
+        parts.push(format!("self-rating {}", doc.level_title(rated).to_lowercase()));
+    }
+    let scenarios: Vec<_> = c.evidence.iter().filter(|e| is_knowledge_kind(&e.kind)).collect();
+    if !scenarios.is_empty() {
+        let earned: f64 = scenarios.iter().map(|e| e.earned).sum();
+        let possible: f64 = scenarios.iter().map(|e| e.possible).sum();
+        parts.push(format!("scenarios {} of {} points", trim(earned), trim(possible)));
+    }
+    let experience: Vec<_> = c
+        .evidence
+        .iter()
+        .filter(|e| e.kind == "yes_no" || e.kind == "number")
+        .collect();
+    if !experience.is_empty() {
+        let earned: f64 = experience.iter().map(|e| e.earned).sum();
+        let possible: f64 = experience.iter().map(|e| e.possible).sum();
+        parts.push(format!("experience {} of {} points", trim(earned), trim(possible)));
+    }
+    parts.join("; ")
+}
+
 fn trim(n: f64) -> String {
     crate::answers::format_number((n * 100.0).round() / 100.0)
 }
 
 fn calibration(doc: &ResultDocument, width: usize, p: &Painter, out: &mut String) {
-    let off: Vec<&CompetencyResult> = doc.competencies.iter().filter(|c| c.calibration.is_some()).collect();
-    if off.is_empty() {
+    let group = |wanted: Calibration| -> Vec<String> {
+        doc.competencies
+            .iter()
+            .filter(|c| c.calibration == Some(wanted))
+            .filter_map(|c| {
+                let (rated, shown) = (c.self_rating.as_ref()?, c.knowledge_level.as_ref()?);
+                Some(format!(
+                    "{} (rated {}, answers show {})",
+                    one_line(&c.title),
+                    doc.level_title(rated).to_lowercase(),
+                    doc.level_title(shown).to_lowercase()
+                ))
+            })
+            .collect()
+    };
+    let over = group(Calibration::Over);
+    let under = group(Calibration::Under);
+    if over.is_empty() && under.is_empty() {
         return;
     }
     out.push_str(&p.bold("Where your self-rating and your answers disagree"));
     out.push('\n');
-    for c in off {
-        let (Some(rated), Some(shown)) = (&c.self_rating, &c.knowledge_level) else {
-            continue;
-        };
-        let line = match c.calibration {
-            Some(Calibration::Over) => format!(
-                "{}: you rated yourself {}, but your scenario answers show {}. \
-                 Read the explanations of the questions you missed before relying on it.",
-                one_line(&c.title),
-                doc.level_title(rated).to_lowercase(),
-                doc.level_title(shown).to_lowercase()
-            ),
-            _ => format!(
-                "{}: you rated yourself {}, yet your scenario answers show {}. \
-                 You may know more than you credit; say so in interviews.",
-                one_line(&c.title),
-                doc.level_title(rated).to_lowercase(),
-                doc.level_title(shown).to_lowercase()
-            ),
-        };
+    if !over.is_empty() {
+        let line = format!(
+            "Rated higher than your scenario answers show — read the explanations of the \
+             questions you missed (`--format json` lists them) before you rely on these: {}.",
+            over.join("; ")
+        );
+        out.push_str(&format!("- {}\n", wrap(&line, width - 2, "  ")));
+    }
+    if !under.is_empty() {
+        let line = format!(
+            "Rated lower than your scenario answers show — you may know more than you \
+             credit yourself with: {}.",
+            under.join("; ")
+        );
         out.push_str(&format!("- {}\n", wrap(&line, width - 2, "  ")));
     }
     out.push('\n');
@@ -244,7 +271,11 @@ fn certification_lines(results: &[Eligibility], width: usize, p: &Painter, out: 
         } else {
             (p.warn("✗"), format!("needs {}", e.missing.join(", ")))
         };
-        let line = format!("{} ({}): {status}", one_line(&e.title), one_line(&e.issuer));
+        let line = format!(
+            "{} ({}): {status}",
+            crate::eligibility::short_title(&one_line(&e.title)),
+            one_line(&e.issuer)
+        );
         out.push_str(&format!("{mark} {}\n", wrap(&line, width - 2, "  ")));
     }
     out.push_str(&p.dim("  Rules as of the dates in the pack; confirm with the issuer before applying.\n"));
