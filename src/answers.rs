@@ -164,16 +164,25 @@ pub fn check(
             None => out.push(
                 Diagnostic::new(file, format!("unknown fact `{id}`"))
                     .at(at(&path))
-                    .hint(format!("facts this pack asks: {}", join_ids(pack.facts.iter().map(|f| &f.id)))),
+                    .hint(format!(
+                        "facts this pack asks: {}",
+                        join_ids(pack.facts.iter().map(|f| &f.id))
+                    )),
             ),
             Some(fact) => {
                 let problem = match fact.kind {
-                    FactKind::Number => check_number(value, fact.min, fact.max, fact.unit.as_deref()),
+                    FactKind::Number => {
+                        check_number(value, fact.min, fact.max, fact.unit.as_deref())
+                    }
                     FactKind::Select => check_one_of(value, fact.options.iter().map(|o| &o.id)),
                     FactKind::List => check_some_of(value, fact.options.iter().map(|o| &o.id)),
                 };
                 if let Some((message, hint)) = problem {
-                    out.push(Diagnostic::new(file, format!("fact `{id}`: {message}")).at(at(&path)).hint(hint));
+                    out.push(
+                        Diagnostic::new(file, format!("fact `{id}`: {message}"))
+                            .at(at(&path))
+                            .hint(hint),
+                    );
                 }
             }
         }
@@ -184,19 +193,37 @@ pub fn check(
             None => out.push(
                 Diagnostic::new(file, format!("unknown question `{id}`"))
                     .at(at(&path))
-                    .hint("check the spelling; `skillgap answers template` lists every question id"),
+                    .hint(
+                        "check the spelling; `skillgap answers template` lists every question id",
+                    ),
             ),
             Some((competency, question)) => {
                 let levels = || competency.levels.keys().filter(|_| true);
                 let problem = match question.kind {
-                    QuestionKind::Rating => check_one_of(value, pack.levels.iter().map(|l| &l.id).filter(|l| levels().any(|k| k == *l))),
-                    QuestionKind::Choice => check_one_of(value, question.options.iter().map(|o| &o.id)),
-                    QuestionKind::Multi => check_some_of(value, question.options.iter().map(|o| &o.id)),
+                    QuestionKind::Rating => check_one_of(
+                        value,
+                        pack.levels
+                            .iter()
+                            .map(|l| &l.id)
+                            .filter(|l| levels().any(|k| k == *l)),
+                    ),
+                    QuestionKind::Choice => {
+                        check_one_of(value, question.options.iter().map(|o| &o.id))
+                    }
+                    QuestionKind::Multi => {
+                        check_some_of(value, question.options.iter().map(|o| &o.id))
+                    }
                     QuestionKind::YesNo => check_yes_no(value),
-                    QuestionKind::Number => check_number(value, question.min, question.max, question.unit.as_deref()),
+                    QuestionKind::Number => {
+                        check_number(value, question.min, question.max, question.unit.as_deref())
+                    }
                 };
                 if let Some((message, hint)) = problem {
-                    out.push(Diagnostic::new(file, format!("question `{id}`: {message}")).at(at(&path)).hint(hint));
+                    out.push(
+                        Diagnostic::new(file, format!("question `{id}`: {message}"))
+                            .at(at(&path))
+                            .hint(hint),
+                    );
                 }
             }
         }
@@ -241,7 +268,11 @@ fn missing(file: &str, what: &str, ids: &[&str], position: Option<(usize, usize)
     let plural = if ids.len() == 1 { "" } else { "s" };
     Diagnostic::new(
         file,
-        format!("{} {what}{plural} not answered: {}{more}", ids.len(), shown.join(", ")),
+        format!(
+            "{} {what}{plural} not answered: {}{more}",
+            ids.len(),
+            shown.join(", ")
+        ),
     )
     .at(position)
     .hint("answer every question; `skillgap answers template` prints a file with all of them")
@@ -256,7 +287,7 @@ type Problem = Option<(String, String)>;
 fn check_one_of<'a>(value: &Value, allowed: impl Iterator<Item = &'a String>) -> Problem {
     let allowed: Vec<&String> = allowed.collect();
     match value {
-        Value::Text(t) if allowed.iter().any(|a| *a == t) => None,
+        Value::Text(t) if allowed.contains(&t) => None,
         other => Some((
             format!("`{}` is not one of the options", other.display()),
             format!("use one of: {}", join_ids(allowed.into_iter())),
@@ -269,7 +300,10 @@ fn check_some_of<'a>(value: &Value, allowed: impl Iterator<Item = &'a String>) -
     let Value::List(picked) = value else {
         return Some((
             format!("`{}` is not a list", value.display()),
-            format!("write a list such as [{}] (or [] for none)", allowed.first().map_or("a", |a| a.as_str())),
+            format!(
+                "write a list such as [{}] (or [] for none)",
+                allowed.first().map_or("a", |a| a.as_str())
+            ),
         ));
     };
     let unknown: Vec<&String> = picked.iter().filter(|p| !allowed.contains(p)).collect();
@@ -283,7 +317,10 @@ fn check_some_of<'a>(value: &Value, allowed: impl Iterator<Item = &'a String>) -
     sorted.sort();
     sorted.dedup();
     if sorted.len() != picked.len() {
-        return Some(("an option is listed twice".into(), "list each option once".into()));
+        return Some((
+            "an option is listed twice".into(),
+            "list each option once".into(),
+        ));
     }
     None
 }
@@ -306,12 +343,18 @@ fn check_number(value: &Value, min: Option<f64>, max: Option<f64>, unit: Option<
         max.map_or("any".to_string(), format_number)
     );
     let Some(n) = value.as_number() else {
-        return Some((format!("`{}` is not a number", value.display()), format!("give a number from {range}")));
+        return Some((
+            format!("`{}` is not a number", value.display()),
+            format!("give a number from {range}"),
+        ));
     };
     let below = min.is_some_and(|m| n < m);
     let above = max.is_some_and(|m| n > m);
     if !n.is_finite() || below || above {
-        return Some((format!("{} is out of range", format_number(n)), format!("give a number from {range}")));
+        return Some((
+            format!("{} is out of range", format_number(n)),
+            format!("give a number from {range}"),
+        ));
     }
     None
 }
@@ -319,7 +362,14 @@ fn check_number(value: &Value, min: Option<f64>, max: Option<f64>, unit: Option<
 /// Sets `yes`/`no` text to booleans, so documents show `true`/`false` consistently.
 pub fn normalise(pack: &Pack, answers: &mut Answers) {
     for (id, value) in answers.answers.iter_mut() {
-        if let Some((_, Question { kind: QuestionKind::YesNo, .. })) = pack.question(id) {
+        if let Some((
+            _,
+            Question {
+                kind: QuestionKind::YesNo,
+                ..
+            },
+        )) = pack.question(id)
+        {
             if let Some(b) = value.as_bool() {
                 *value = Value::Bool(b);
             }

@@ -79,7 +79,9 @@ pub fn stdout_style() -> Style {
 
 fn check_profile(pack: &Pack, profile: &str, origin: &str) -> Result<()> {
     if pack.profile(profile).is_none() {
-        return Err(Error::Invalid(vec![answers::unknown_profile(pack, profile, origin)]));
+        return Err(Error::Invalid(vec![answers::unknown_profile(
+            pack, profile, origin,
+        )]));
     }
     Ok(())
 }
@@ -124,13 +126,21 @@ fn assess(source: &PackSource, args: AssessArgs) -> Result<()> {
                 "no target profile given",
                 format!(
                     "add `profile:` to the answers file or pass --profile, one of: {}",
-                    pack.profiles.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
+                    pack.profiles
+                        .iter()
+                        .map(|p| p.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             )
         })?;
-    let profile = pack
-        .profile(&profile_id)
-        .ok_or_else(|| Error::Invalid(vec![answers::unknown_profile(&pack, &profile_id, "--profile")]))?;
+    let profile = pack.profile(&profile_id).ok_or_else(|| {
+        Error::Invalid(vec![answers::unknown_profile(
+            &pack,
+            &profile_id,
+            "--profile",
+        )])
+    })?;
     let doc = result::build(&pack, profile, &answers, &now());
     emit(&doc, args.format, args.output.as_deref())
 }
@@ -138,7 +148,11 @@ fn assess(source: &PackSource, args: AssessArgs) -> Result<()> {
 /// Renders `doc` to stdout or a file.
 pub fn emit(doc: &ResultDocument, format: Format, output: Option<&Path>) -> Result<()> {
     let to_file = output.is_some_and(|p| p != Path::new("-"));
-    let style = if to_file { Style::default() } else { stdout_style() };
+    let style = if to_file {
+        Style::default()
+    } else {
+        stdout_style()
+    };
     let text = render::for_format(format).render(doc, style);
     store::write_output(output, &text)?;
     if let Some(path) = output.filter(|_| to_file) {
@@ -156,7 +170,12 @@ fn list(pack: &Pack) -> String {
         crate::text::wrap(&pack.description, 78, "")
     );
     for c in &pack.competencies {
-        out.push_str(&format!("  {:<26} {} ({} questions)\n", c.id, one_line(&c.title), c.questions.len()));
+        out.push_str(&format!(
+            "  {:<26} {} ({} questions)\n",
+            c.id,
+            one_line(&c.title),
+            c.questions.len()
+        ));
     }
     out.push_str("\nProfiles (use with --profile)\n");
     for p in &pack.profiles {
@@ -165,7 +184,12 @@ fn list(pack: &Pack) -> String {
     if !pack.certifications.is_empty() {
         out.push_str("\nCertifications\n");
         for c in &pack.certifications {
-            out.push_str(&format!("  {:<26} {} — {}\n", c.id, one_line(&c.title), one_line(&c.issuer)));
+            out.push_str(&format!(
+                "  {:<26} {} — {}\n",
+                c.id,
+                one_line(&c.title),
+                one_line(&c.issuer)
+            ));
         }
     }
     out.push_str(&format!(
@@ -180,7 +204,13 @@ fn list(pack: &Pack) -> String {
 pub fn minutes(pack: &Pack) -> usize {
     let seconds: usize = pack
         .questions()
-        .map(|(_, q)| if q.kind.is_knowledge() || q.kind == crate::pack::QuestionKind::Rating { 25 } else { 8 })
+        .map(|(_, q)| {
+            if q.kind.is_knowledge() || q.kind == crate::pack::QuestionKind::Rating {
+                25
+            } else {
+                8
+            }
+        })
         .sum::<usize>()
         + pack.facts.len() * 8;
     seconds.div_ceil(60).max(1)
@@ -209,7 +239,13 @@ fn eligibility_command(source: &PackSource, args: EligibilityArgs) -> Result<()>
         facts,
         ..Answers::default()
     };
-    let problems = answers::check(&pack, &mut as_answers, "--set", &Default::default(), Completeness::Partial);
+    let problems = answers::check(
+        &pack,
+        &mut as_answers,
+        "--set",
+        &Default::default(),
+        Completeness::Partial,
+    );
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
@@ -228,23 +264,34 @@ fn eligibility_command(source: &PackSource, args: EligibilityArgs) -> Result<()>
 /// `key=value` → a fact value typed by the fact's kind (lists comma-separated).
 fn parse_setting(pack: &Pack, setting: &str) -> std::result::Result<(String, Value), Diagnostic> {
     let Some((key, raw)) = setting.split_once('=') else {
-        return Err(Diagnostic::new("--set", format!("`{setting}` is not KEY=VALUE"))
-            .hint("write it like --set months_leading_projects=36"));
+        return Err(
+            Diagnostic::new("--set", format!("`{setting}` is not KEY=VALUE"))
+                .hint("write it like --set months_leading_projects=36"),
+        );
     };
     let key = key.trim();
     let raw = raw.trim();
     let Some(fact) = pack.fact(key) else {
-        return Err(Diagnostic::new("--set", format!("unknown fact `{key}`")).hint(format!(
-            "facts: {}",
-            pack.facts.iter().map(|f| f.id.as_str()).collect::<Vec<_>>().join(", ")
-        )));
+        return Err(
+            Diagnostic::new("--set", format!("unknown fact `{key}`")).hint(format!(
+                "facts: {}",
+                pack.facts
+                    .iter()
+                    .map(|f| f.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        );
     };
     let value = match fact.kind {
         FactKind::Number => match raw.parse::<f64>() {
             Ok(n) => Value::Number(n),
             Err(_) => {
-                return Err(Diagnostic::new("--set", format!("`{key}` needs a number, not `{raw}`"))
-                    .hint(format!("e.g. --set {key}=12")))
+                return Err(Diagnostic::new(
+                    "--set",
+                    format!("`{key}` needs a number, not `{raw}`"),
+                )
+                .hint(format!("e.g. --set {key}=12")))
             }
         },
         FactKind::Select => Value::Text(raw.to_string()),

@@ -48,14 +48,16 @@ pub fn evaluate(pack: &Pack, cert: &Certification, facts: &BTreeMap<String, Valu
         .routes
         .iter()
         .map(|route| (route, shortfalls(pack, route, facts, &held_list)))
-        .min_by(|(_, a), (_, b)| {
-            a.len()
-                .cmp(&b.len())
-                .then(total(a).total_cmp(&total(b)))
-        });
+        .min_by(|(_, a), (_, b)| a.len().cmp(&b.len()).then(total(a).total_cmp(&total(b))));
     let (route, missing) = match best {
-        Some((route, gaps)) => (route.label.clone(), gaps.into_iter().map(|g| g.text).collect()),
-        None => (None, vec!["the pack gives no route to this certification".to_string()]),
+        Some((route, gaps)) => (
+            route.label.clone(),
+            gaps.into_iter().map(|g| g.text).collect(),
+        ),
+        None => (
+            None,
+            vec!["the pack gives no route to this certification".to_string()],
+        ),
     };
     let Source { url, as_of, .. } = &cert.source;
     Eligibility {
@@ -92,17 +94,18 @@ fn shortfalls(
     if let Some(needed) = &route.degree_at_least {
         if let Some(degree) = pack.fact("degree") {
             let rank = |id: &str| degree.options.iter().position(|o| o.id == id);
-            let have = facts
-                .get("degree")
-                .and_then(Value::as_text)
-                .and_then(rank);
+            let have = facts.get("degree").and_then(Value::as_text).and_then(rank);
             let need = rank(needed).unwrap_or(0);
             if have.is_none_or(|h| h < need) {
                 let title = degree
                     .options
                     .get(need)
                     .map_or(needed.as_str(), |o| o.text.as_str());
-                let or_higher = if need + 1 < degree.options.len() { " or higher" } else { "" };
+                let or_higher = if need + 1 < degree.options.len() {
+                    " or higher"
+                } else {
+                    ""
+                };
                 out.push(Shortfall {
                     text: format!("{}{or_higher}", lower_first(title)),
                     share: 1.0,
@@ -167,7 +170,10 @@ pub fn short_title(title: &str) -> String {
     match (title.rfind('('), title.rfind(')')) {
         (Some(open), Some(close)) if close > open => {
             let inner = &title[open + 1..close];
-            if inner.chars().all(|c| c.is_ascii_uppercase() || c == '-' || c == '+') {
+            if inner
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '-' || c == '+')
+            {
                 return inner.to_string();
             }
             title[..open].trim().to_string()

@@ -91,10 +91,7 @@ pub fn applicable<'p>(
                 } else {
                     horizon = Horizon::Months12;
                     rank *= 0.5;
-                    why = format!(
-                        "{why}. Not eligible yet: {}",
-                        cert.missing.join(", ")
-                    );
+                    why = format!("{why}. Not eligible yet: {}", cert.missing.join(", "));
                 }
             }
             Some(Applicable {
@@ -138,7 +135,9 @@ pub fn plan<'a, 'p>(candidates: &'a [Applicable<'p>]) -> Vec<&'a Applicable<'p>>
             }
         }
         for candidate in &pool {
-            if chosen.len() < STEPS_PER_HORIZON && !chosen.iter().any(|c| std::ptr::eq(*c, *candidate)) {
+            if chosen.len() < STEPS_PER_HORIZON
+                && !chosen.iter().any(|c| std::ptr::eq(*c, *candidate))
+            {
                 chosen.push(candidate);
             }
         }

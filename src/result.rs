@@ -283,7 +283,8 @@ impl ResultDocument {
 
     /// Competencies with a gap, highest priority first.
     pub fn ranked_gaps(&self) -> Vec<&CompetencyResult> {
-        let mut gaps: Vec<&CompetencyResult> = self.competencies.iter().filter(|c| c.gap > 0).collect();
+        let mut gaps: Vec<&CompetencyResult> =
+            self.competencies.iter().filter(|c| c.gap > 0).collect();
         gaps.sort_by(|a, b| b.priority.total_cmp(&a.priority).then(b.gap.cmp(&a.gap)));
         gaps
     }

@@ -14,12 +14,9 @@ pub struct Assessment {
 impl Assessment {
     /// Competencies with a gap, highest priority first (ties: larger gap, then pack order).
     pub fn ranked_gaps(&self) -> Vec<&CompetencyScore> {
-        let mut gaps: Vec<&CompetencyScore> = self.competencies.iter().filter(|c| c.gap > 0).collect();
-        gaps.sort_by(|a, b| {
-            b.priority
-                .total_cmp(&a.priority)
-                .then(b.gap.cmp(&a.gap))
-        });
+        let mut gaps: Vec<&CompetencyScore> =
+            self.competencies.iter().filter(|c| c.gap > 0).collect();
+        gaps.sort_by(|a, b| b.priority.total_cmp(&a.priority).then(b.gap.cmp(&a.gap)));
         gaps
     }
 
@@ -96,12 +93,16 @@ fn score_competency(
         .map(|q| Evidence {
             question: q.id.clone(),
             kind: q.kind,
-            fraction: answers.answers.get(&q.id).map_or(0.0, |v| fraction(pack, q, v)),
+            fraction: answers
+                .answers
+                .get(&q.id)
+                .map_or(0.0, |v| fraction(pack, q, v)),
             weight: q.weight,
         })
         .collect();
     let score = weighted_score(evidence.iter());
-    let knowledge_items: Vec<&Evidence> = evidence.iter().filter(|e| e.kind.is_knowledge()).collect();
+    let knowledge_items: Vec<&Evidence> =
+        evidence.iter().filter(|e| e.kind.is_knowledge()).collect();
     let knowledge = (!knowledge_items.is_empty()).then(|| {
         let s = weighted_score(knowledge_items.into_iter());
         (s, level_for(pack, s))
@@ -114,10 +115,9 @@ fn score_competency(
         .and_then(Value::as_text)
         .and_then(|level| pack.level_index(level));
     let level = level_for(pack, score);
-    let (target, importance) = profile
-        .targets
-        .get(&competency.id)
-        .map_or((0, 0.0), |t| (pack.level_index(&t.level).unwrap_or(0), t.importance));
+    let (target, importance) = profile.targets.get(&competency.id).map_or((0, 0.0), |t| {
+        (pack.level_index(&t.level).unwrap_or(0), t.importance)
+    });
     let gap = target.saturating_sub(level);
     CompetencyScore {
         id: competency.id.clone(),
@@ -177,12 +177,13 @@ pub fn fraction(pack: &Pack, question: &Question, value: &Value) -> f64 {
             if right == 0 {
                 return 0.0;
             }
-            let (hits, misses) = picked.iter().fold((0usize, 0usize), |(h, m), id| {
-                match question.options.iter().find(|o| o.id == *id) {
-                    Some(o) if o.correct => (h + 1, m),
-                    _ => (h, m + 1),
-                }
-            });
+            let (hits, misses) =
+                picked.iter().fold((0usize, 0usize), |(h, m), id| {
+                    match question.options.iter().find(|o| o.id == *id) {
+                        Some(o) if o.correct => (h + 1, m),
+                        _ => (h, m + 1),
+                    }
+                });
             (hits as f64 - misses as f64).max(0.0) / right as f64
         }
         QuestionKind::YesNo => match value.as_bool() {
@@ -208,11 +209,21 @@ mod tests {
     use std::collections::BTreeMap;
 
     fn level(id: &str, min: f64) -> Level {
-        Level { id: id.into(), title: id.into(), min_score: min, description: "d".into(), short_title: None }
+        Level {
+            id: id.into(),
+            title: id.into(),
+            min_score: min,
+            description: "d".into(),
+            short_title: None,
+        }
     }
 
     fn option(id: &str, correct: bool) -> Choice {
-        Choice { id: id.into(), text: id.into(), correct }
+        Choice {
+            id: id.into(),
+            text: id.into(),
+            correct,
+        }
     }
 
     fn question(id: &str, kind: QuestionKind, weight: f64) -> Question {
@@ -237,23 +248,60 @@ mod tests {
         let mut multi = question("c_multi", QuestionKind::Multi, 1.0);
         multi.options = vec![option("a", true), option("b", true), option("c", false)];
         let mut number = question("c_number", QuestionKind::Number, 1.0);
-        number.bands = vec![Band { from: 0.0, score: 0.0 }, Band { from: 12.0, score: 0.5 }, Band { from: 24.0, score: 1.0 }];
+        number.bands = vec![
+            Band {
+                from: 0.0,
+                score: 0.0,
+            },
+            Band {
+                from: 12.0,
+                score: 0.5,
+            },
+            Band {
+                from: 24.0,
+                score: 1.0,
+            },
+        ];
         let competency = Competency {
             id: "c".into(),
             title: "C".into(),
             summary: "s".into(),
             levels: BTreeMap::new(),
-            questions: vec![question("c_rating", QuestionKind::Rating, 2.0), choice, multi, question("c_yes", QuestionKind::YesNo, 1.0), number],
+            questions: vec![
+                question("c_rating", QuestionKind::Rating, 2.0),
+                choice,
+                multi,
+                question("c_yes", QuestionKind::YesNo, 1.0),
+                number,
+            ],
         };
         let mut targets = BTreeMap::new();
-        targets.insert("c".to_string(), Target { level: "expert".into(), importance: 3.0 });
+        targets.insert(
+            "c".to_string(),
+            Target {
+                level: "expert".into(),
+                importance: 3.0,
+            },
+        );
         Pack {
             id: "p".into(),
             title: "P".into(),
             version: 1,
             description: "d".into(),
-            levels: vec![level("novice", 0.0), level("advanced_beginner", 20.0), level("competent", 40.0), level("proficient", 60.0), level("expert", 80.0)],
-            profiles: vec![Profile { id: "pm".into(), title: "PM".into(), description: "d".into(), rationale: "r".into(), targets }],
+            levels: vec![
+                level("novice", 0.0),
+                level("advanced_beginner", 20.0),
+                level("competent", 40.0),
+                level("proficient", 60.0),
+                level("expert", 80.0),
+            ],
+            profiles: vec![Profile {
+                id: "pm".into(),
+                title: "PM".into(),
+                description: "d".into(),
+                rationale: "r".into(),
+                targets,
+            }],
             facts: vec![],
             competencies: vec![competency],
             recommendations: vec![],
@@ -265,7 +313,10 @@ mod tests {
         Answers {
             profile: None,
             facts: BTreeMap::new(),
-            answers: pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
+            answers: pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
         }
     }
 
@@ -286,7 +337,11 @@ mod tests {
         assert_eq!(fraction(&pack, &q("c_multi"), &list(&["a", "b"])), 1.0);
         assert_eq!(fraction(&pack, &q("c_multi"), &list(&["a"])), 0.5);
         assert_eq!(fraction(&pack, &q("c_multi"), &list(&["a", "c"])), 0.0);
-        assert_eq!(fraction(&pack, &q("c_multi"), &list(&["c"])), 0.0, "never below zero");
+        assert_eq!(
+            fraction(&pack, &q("c_multi"), &list(&["c"])),
+            0.0,
+            "never below zero"
+        );
         assert_eq!(fraction(&pack, &q("c_yes"), &Value::Bool(true)), 1.0);
         assert_eq!(fraction(&pack, &q("c_yes"), &text("no")), 0.0);
         assert_eq!(fraction(&pack, &q("c_number"), &Value::Number(11.0)), 0.0);

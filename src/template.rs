@@ -10,15 +10,32 @@ const WIDTH: usize = 78;
 /// values as comments.
 pub fn answers_template(pack: &Pack, profile: Option<&str>) -> String {
     let mut out = String::new();
-    comment(&mut out, "", &format!(
-        "skillgap answers for pack {} v{} ({}).", pack.id, pack.version, pack.title
-    ));
-    comment(&mut out, "", "Fill in every value, then run: skillgap assess --answers FILE");
+    comment(
+        &mut out,
+        "",
+        &format!(
+            "skillgap answers for pack {} v{} ({}).",
+            pack.id, pack.version, pack.title
+        ),
+    );
+    comment(
+        &mut out,
+        "",
+        "Fill in every value, then run: skillgap assess --answers FILE",
+    );
     out.push('\n');
     let ids: Vec<&str> = pack.profiles.iter().map(|p| p.id.as_str()).collect();
-    comment(&mut out, "", &format!("Target career stage, one of: {}", ids.join(", ")));
+    comment(
+        &mut out,
+        "",
+        &format!("Target career stage, one of: {}", ids.join(", ")),
+    );
     for p in &pack.profiles {
-        comment(&mut out, "", &format!("  {}: {}", p.id, one_line(&p.description)));
+        comment(
+            &mut out,
+            "",
+            &format!("  {}: {}", p.id, one_line(&p.description)),
+        );
     }
     out.push_str(&format!(
         "profile: {}\n\n",
@@ -43,7 +60,11 @@ pub fn answers_template(pack: &Pack, profile: Option<&str>) -> String {
                 out.push_str(&format!("  {}: []\n", fact.id));
             }
             FactKind::Number => {
-                comment(&mut out, "  ", &range(fact.min, fact.max, fact.unit.as_deref()));
+                comment(
+                    &mut out,
+                    "  ",
+                    &range(fact.min, fact.max, fact.unit.as_deref()),
+                );
                 out.push_str(&format!("  {}:\n", fact.id));
             }
         }
@@ -64,7 +85,11 @@ pub fn answers_template(pack: &Pack, profile: Option<&str>) -> String {
                 }
                 QuestionKind::Choice | QuestionKind::Multi => {
                     if q.kind == QuestionKind::Multi {
-                        comment(&mut out, "  ", "A list of every option that applies, e.g. [a, c]:");
+                        comment(
+                            &mut out,
+                            "  ",
+                            "A list of every option that applies, e.g. [a, c]:",
+                        );
                     } else {
                         comment(&mut out, "  ", "One option id:");
                     }
@@ -73,7 +98,9 @@ pub fn answers_template(pack: &Pack, profile: Option<&str>) -> String {
                     }
                 }
                 QuestionKind::YesNo => comment(&mut out, "  ", "yes or no"),
-                QuestionKind::Number => comment(&mut out, "  ", &range(q.min, q.max, q.unit.as_deref())),
+                QuestionKind::Number => {
+                    comment(&mut out, "  ", &range(q.min, q.max, q.unit.as_deref()))
+                }
             }
             out.push_str(&format!("  {}:\n", q.id));
         }
@@ -83,7 +110,12 @@ pub fn answers_template(pack: &Pack, profile: Option<&str>) -> String {
 
 fn range(min: Option<f64>, max: Option<f64>, unit: Option<&str>) -> String {
     let n = |v: Option<f64>| v.map_or("…".to_string(), crate::answers::format_number);
-    format!("A number from {} to {}{}", n(min), n(max), unit.map(|u| format!(" ({u})")).unwrap_or_default())
+    format!(
+        "A number from {} to {}{}",
+        n(min),
+        n(max),
+        unit.map(|u| format!(" ({u})")).unwrap_or_default()
+    )
 }
 
 /// Appends `text` as wrapped comment lines, continuation lines indented under the first.
@@ -119,8 +151,15 @@ mod tests {
         assert_eq!(answers.profile.as_deref(), Some("senior"));
         assert!(answers.answers.is_empty(), "blanks count as unanswered");
         for (_, q) in pack.questions() {
-            assert!(text.contains(&format!("\n  {}:\n", q.id)), "{} missing", q.id);
+            assert!(
+                text.contains(&format!("\n  {}:\n", q.id)),
+                "{} missing",
+                q.id
+            );
         }
-        assert!(text.lines().all(|l| l.chars().count() <= 80), "lines fit 80 columns");
+        assert!(
+            text.lines().all(|l| l.chars().count() <= 80),
+            "lines fit 80 columns"
+        );
     }
 }

@@ -58,7 +58,10 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 
 /// Cleans `text` and folds runs of white space (YAML folded blocks end in a newline).
 pub fn one_line(text: &str) -> String {
-    sanitize(text).split_whitespace().collect::<Vec<_>>().join(" ")
+    sanitize(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Cleans and wraps `text` to `width` columns, each line after the first indented by `indent`.
@@ -75,7 +78,10 @@ mod tests {
     fn strips_csi_osc_and_control_characters() {
         assert_eq!(sanitize("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
         assert_eq!(sanitize("x\u{1b}]0;pwned\u{7}y"), "xy");
-        assert_eq!(sanitize("x\u{1b}]8;;http://e\u{1b}\\link\u{1b}]8;;\u{1b}\\y"), "xlinky");
+        assert_eq!(
+            sanitize("x\u{1b}]8;;http://e\u{1b}\\link\u{1b}]8;;\u{1b}\\y"),
+            "xlinky"
+        );
         assert_eq!(sanitize("bell\u{7} and \r return"), "bell and  return");
         assert_eq!(sanitize("c1\u{9b}2Jclear"), "c1clear");
         assert_eq!(sanitize("keep\nlines\tand tabs"), "keep\nlines\tand tabs");

@@ -181,7 +181,11 @@ mod tests {
         }
         let error = parse::<Thing>("f.yaml", "id: a\nidd: b\n").unwrap_err();
         assert_eq!((error.line, error.column), (Some(2), Some(1)));
-        assert!(error.message.contains("unknown field `idd`"), "{}", error.message);
+        assert!(
+            error.message.contains("unknown field `idd`"),
+            "{}",
+            error.message
+        );
         assert!(error.hint.contains("remove the field"));
     }
 }

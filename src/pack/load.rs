@@ -10,7 +10,8 @@ use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::yaml;
 
 /// The default pack, compiled in so the binary works with no files beside it.
-pub static EMBEDDED_PACK: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rubrics/healthcare-it-pm");
+pub static EMBEDDED_PACK: Dir<'static> =
+    include_dir!("$CARGO_MANIFEST_DIR/rubrics/healthcare-it-pm");
 
 /// Where a pack comes from: the built-in one or a folder the user names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +55,10 @@ pub fn load_embedded() -> Result<Pack> {
 fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<(String, String)>) {
     for file in dir.files() {
         if let Some(text) = file.contents_utf8() {
-            out.push((file.path().to_string_lossy().replace('\\', "/"), text.to_string()));
+            out.push((
+                file.path().to_string_lossy().replace('\\', "/"),
+                text.to_string(),
+            ));
         }
     }
     for sub in dir.dirs() {
@@ -134,10 +138,12 @@ fn assemble(mut files: Vec<(String, String, String)>) -> Result<Pack> {
             other if other.starts_with("competencies/") && !other[13..].contains('/') => {
                 competencies.extend(parse_into::<Competency>(name, text, &mut problems));
             }
-            _ => problems.push(Diagnostic::new(name, "this file is not part of the pack format").hint(
-                "a pack holds pack.yaml, recommendations.yaml, certifications.yaml and \
+            _ => problems.push(
+                Diagnostic::new(name, "this file is not part of the pack format").hint(
+                    "a pack holds pack.yaml, recommendations.yaml, certifications.yaml and \
                  competencies/*.yaml; move or rename the file",
-            )),
+                ),
+            ),
         }
     }
     let Some(pack) = pack else {
@@ -192,7 +198,11 @@ fn assemble(mut files: Vec<(String, String, String)>) -> Result<Pack> {
         profiles,
         facts,
         competencies,
-        recommendations: recommendations.map(|r| r.value.recommendations).unwrap_or_default(),
-        certifications: certifications.map(|c| c.value.certifications).unwrap_or_default(),
+        recommendations: recommendations
+            .map(|r| r.value.recommendations)
+            .unwrap_or_default(),
+        certifications: certifications
+            .map(|c| c.value.certifications)
+            .unwrap_or_default(),
     })
 }

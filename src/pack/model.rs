@@ -355,6 +355,11 @@ impl Pack {
 
     /// How many questions the pack asks, facts included.
     pub fn question_count(&self) -> usize {
-        self.facts.len() + self.competencies.iter().map(|c| c.questions.len()).sum::<usize>()
+        self.facts.len()
+            + self
+                .competencies
+                .iter()
+                .map(|c| c.questions.len())
+                .sum::<usize>()
     }
 }

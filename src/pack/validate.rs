@@ -17,7 +17,12 @@ pub struct Located<T> {
 
 impl<T> Located<T> {
     /// A diagnostic at the node `path` of this file.
-    fn problem(&self, path: &str, message: impl Into<String>, hint: impl Into<String>) -> Diagnostic {
+    fn problem(
+        &self,
+        path: &str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic::new(&self.file, message)
             .at(self.spans.find(path))
             .hint(hint)
@@ -41,11 +46,18 @@ pub fn validate(parsed: &Parsed) -> Vec<Diagnostic> {
     let mut ids = IdRegistry::default();
 
     if !is_id(&p.id, true) {
-        out.push(pack.problem("id", format!("pack id `{}` is not a valid id", p.id), ID_HINT));
+        out.push(pack.problem(
+            "id",
+            format!("pack id `{}` is not a valid id", p.id),
+            ID_HINT,
+        ));
     }
     let levels = check_levels(pack, &mut out);
-    let competency_ids: HashSet<&str> =
-        parsed.competencies.iter().map(|c| c.value.id.as_str()).collect();
+    let competency_ids: HashSet<&str> = parsed
+        .competencies
+        .iter()
+        .map(|c| c.value.id.as_str())
+        .collect();
 
     check_order(parsed, &mut out);
     check_profiles(pack, &levels, &competency_ids, &mut out);
@@ -59,8 +71,18 @@ pub fn validate(parsed: &Parsed) -> Vec<Diagnostic> {
         .flat_map(|c| c.value.certifications.iter().map(|c| c.id.as_str()))
         .collect();
     if let Some(recs) = &parsed.recommendations {
-        let degrees = p.facts.iter().find(|f| f.id == "degree" && f.kind == FactKind::Select);
-        check_recommendations(recs, degrees, &levels, &competency_ids, &certification_ids, &mut out);
+        let degrees = p
+            .facts
+            .iter()
+            .find(|f| f.id == "degree" && f.kind == FactKind::Select);
+        check_recommendations(
+            recs,
+            degrees,
+            &levels,
+            &competency_ids,
+            &certification_ids,
+            &mut out,
+        );
     }
     if let Some(certs) = &parsed.certifications {
         check_certifications(certs, p, &mut out);
@@ -113,29 +135,57 @@ fn finite_positive(value: f64) -> bool {
 fn check_levels<'a>(pack: &'a Located<PackFile>, out: &mut Vec<Diagnostic>) -> Vec<&'a str> {
     let levels = &pack.value.levels;
     if levels.len() < 2 {
-        out.push(pack.problem("levels", "a pack needs at least two levels", "add levels, lowest first"));
+        out.push(pack.problem(
+            "levels",
+            "a pack needs at least two levels",
+            "add levels, lowest first",
+        ));
     }
     let mut seen = HashSet::new();
     let mut previous = None;
     for (i, level) in levels.iter().enumerate() {
         let path = format!("levels[{i}]");
         if !is_id(&level.id, false) {
-            out.push(pack.problem(&format!("{path}.id"), format!("`{}` is not a valid id", level.id), ID_HINT));
+            out.push(pack.problem(
+                &format!("{path}.id"),
+                format!("`{}` is not a valid id", level.id),
+                ID_HINT,
+            ));
         }
         if !seen.insert(level.id.as_str()) {
-            out.push(pack.problem(&format!("{path}.id"), format!("duplicate level id `{}`", level.id), "rename one of the levels"));
+            out.push(pack.problem(
+                &format!("{path}.id"),
+                format!("duplicate level id `{}`", level.id),
+                "rename one of the levels",
+            ));
         }
         if level.description.trim().is_empty() {
-            out.push(pack.problem(&format!("{path}.description"), format!("level `{}` has no description", level.id), "describe what a person at this level does"));
+            out.push(pack.problem(
+                &format!("{path}.description"),
+                format!("level `{}` has no description", level.id),
+                "describe what a person at this level does",
+            ));
         }
         let score = level.min_score;
         let path = format!("{path}.min_score");
         if !score.is_finite() || !(0.0..=100.0).contains(&score) {
-            out.push(pack.problem(&path, format!("min_score {score} is outside 0–100"), "use a number from 0 to 100"));
+            out.push(pack.problem(
+                &path,
+                format!("min_score {score} is outside 0–100"),
+                "use a number from 0 to 100",
+            ));
         } else if i == 0 && score != 0.0 {
-            out.push(pack.problem(&path, "the lowest level must start at min_score 0", "set min_score: 0 so every score has a level"));
+            out.push(pack.problem(
+                &path,
+                "the lowest level must start at min_score 0",
+                "set min_score: 0 so every score has a level",
+            ));
         } else if previous.is_some_and(|p| score <= p) {
-            out.push(pack.problem(&path, format!("min_score {score} is not above the level before it"), "list levels lowest first with rising min_score"));
+            out.push(pack.problem(
+                &path,
+                format!("min_score {score} is not above the level before it"),
+                "list levels lowest first with rising min_score",
+            ));
         }
         previous = Some(score);
     }
@@ -148,19 +198,35 @@ fn check_order(parsed: &Parsed, out: &mut Vec<Diagnostic>) {
     for (i, id) in pack.value.competencies.iter().enumerate() {
         let path = format!("competencies[{i}]");
         if !listed.insert(id.as_str()) {
-            out.push(pack.problem(&path, format!("competency `{id}` is listed twice"), "list each competency once"));
+            out.push(pack.problem(
+                &path,
+                format!("competency `{id}` is listed twice"),
+                "list each competency once",
+            ));
         } else if !parsed.competencies.iter().any(|c| c.value.id == *id) {
-            out.push(pack.problem(&path, format!("no file defines competency `{id}`"), format!("add competencies/{id}.yaml or remove `{id}` from this list")));
+            out.push(pack.problem(
+                &path,
+                format!("no file defines competency `{id}`"),
+                format!("add competencies/{id}.yaml or remove `{id}` from this list"),
+            ));
         }
     }
     let mut defined: HashMap<&str, &Located<Competency>> = HashMap::new();
     for competency in &parsed.competencies {
         let id = competency.value.id.as_str();
         if let Some(first) = defined.insert(id, competency) {
-            out.push(competency.problem("id", format!("competency `{id}` is also defined in {}", first.file), "give each competency its own id"));
+            out.push(competency.problem(
+                "id",
+                format!("competency `{id}` is also defined in {}", first.file),
+                "give each competency its own id",
+            ));
         }
         if !listed.contains(id) {
-            out.push(competency.problem("id", format!("competency `{id}` is not listed in pack.yaml's `competencies`"), "add its id to the `competencies` list in pack.yaml"));
+            out.push(competency.problem(
+                "id",
+                format!("competency `{id}` is not listed in pack.yaml's `competencies`"),
+                "add its id to the `competencies` list in pack.yaml",
+            ));
         }
     }
 }
@@ -172,54 +238,95 @@ fn check_profiles(
     out: &mut Vec<Diagnostic>,
 ) {
     if pack.value.profiles.is_empty() {
-        out.push(pack.problem("profiles", "a pack needs at least one profile", "add a target career stage under `profiles`"));
+        out.push(pack.problem(
+            "profiles",
+            "a pack needs at least one profile",
+            "add a target career stage under `profiles`",
+        ));
     }
     let mut seen = HashSet::new();
     for (i, profile) in pack.value.profiles.iter().enumerate() {
         let path = format!("profiles[{i}]");
         if !is_id(&profile.id, false) {
-            out.push(pack.problem(&format!("{path}.id"), format!("`{}` is not a valid id", profile.id), ID_HINT));
+            out.push(pack.problem(
+                &format!("{path}.id"),
+                format!("`{}` is not a valid id", profile.id),
+                ID_HINT,
+            ));
         }
         if !seen.insert(profile.id.as_str()) {
-            out.push(pack.problem(&format!("{path}.id"), format!("duplicate profile id `{}`", profile.id), "rename one of the profiles"));
+            out.push(pack.problem(
+                &format!("{path}.id"),
+                format!("duplicate profile id `{}`", profile.id),
+                "rename one of the profiles",
+            ));
         }
         for (competency, target) in &profile.targets {
             let at = format!("{path}.targets.{competency}");
             if !competencies.contains(competency.as_str()) {
-                out.push(pack.problem(&at, format!("profile `{}` targets unknown competency `{competency}`", profile.id), "use a competency id from pack.yaml's `competencies` list"));
+                out.push(pack.problem(
+                    &at,
+                    format!(
+                        "profile `{}` targets unknown competency `{competency}`",
+                        profile.id
+                    ),
+                    "use a competency id from pack.yaml's `competencies` list",
+                ));
             }
             if !levels.contains(&target.level.as_str()) {
-                out.push(pack.problem(&format!("{at}.level"), format!("unknown level `{}`", target.level), format!("use one of: {}", levels.join(", "))));
+                out.push(pack.problem(
+                    &format!("{at}.level"),
+                    format!("unknown level `{}`", target.level),
+                    format!("use one of: {}", levels.join(", ")),
+                ));
             }
             if !finite_positive(target.importance) {
-                out.push(pack.problem(&format!("{at}.importance"), format!("importance {} must be a number above 0", target.importance), "use a positive number such as 1, 2 or 3"));
+                out.push(pack.problem(
+                    &format!("{at}.importance"),
+                    format!("importance {} must be a number above 0", target.importance),
+                    "use a positive number such as 1, 2 or 3",
+                ));
             }
         }
         for competency in &pack.value.competencies {
             if !profile.targets.contains_key(competency) {
-                out.push(pack.problem(&format!("{path}.targets"), format!("profile `{}` has no target for competency `{competency}`", profile.id), format!("add `{competency}: {{ level: …, importance: … }}` under its targets")));
+                out.push(pack.problem(
+                    &format!("{path}.targets"),
+                    format!(
+                        "profile `{}` has no target for competency `{competency}`",
+                        profile.id
+                    ),
+                    format!("add `{competency}: {{ level: …, importance: … }}` under its targets"),
+                ));
             }
         }
     }
 }
 
-fn check_options<T>(
-    at: &Located<T>,
-    path: &str,
-    options: &[Choice],
-    out: &mut Vec<Diagnostic>,
-) {
+fn check_options<T>(at: &Located<T>, path: &str, options: &[Choice], out: &mut Vec<Diagnostic>) {
     let mut seen = HashSet::new();
     for (i, option) in options.iter().enumerate() {
         let option_path = format!("{path}.options[{i}].id");
         if !is_id(&option.id, false) {
-            out.push(at.problem(&option_path, format!("`{}` is not a valid option id", option.id), ID_HINT));
+            out.push(at.problem(
+                &option_path,
+                format!("`{}` is not a valid option id", option.id),
+                ID_HINT,
+            ));
         }
         if !seen.insert(option.id.as_str()) {
-            out.push(at.problem(&option_path, format!("duplicate option id `{}`", option.id), "give each option its own id"));
+            out.push(at.problem(
+                &option_path,
+                format!("duplicate option id `{}`", option.id),
+                "give each option its own id",
+            ));
         }
         if option.text.trim().is_empty() {
-            out.push(at.problem(&format!("{path}.options[{i}].text"), "option text is empty", "say what the option means"));
+            out.push(at.problem(
+                &format!("{path}.options[{i}].text"),
+                "option text is empty",
+                "say what the option means",
+            ));
         }
     }
 }
@@ -232,13 +339,23 @@ fn check_range<T>(
     out: &mut Vec<Diagnostic>,
 ) -> Option<(f64, f64)> {
     match (min, max) {
-        (Some(min), Some(max)) if min.is_finite() && max.is_finite() && min < max => Some((min, max)),
+        (Some(min), Some(max)) if min.is_finite() && max.is_finite() && min < max => {
+            Some((min, max))
+        }
         (Some(_), Some(_)) => {
-            out.push(at.problem(&format!("{path}.max"), "`min` must be a number below `max`", "fix the range"));
+            out.push(at.problem(
+                &format!("{path}.max"),
+                "`min` must be a number below `max`",
+                "fix the range",
+            ));
             None
         }
         _ => {
-            out.push(at.problem(path, "a number needs `min` and `max`", "add `min:` and `max:` so answers can be checked"));
+            out.push(at.problem(
+                path,
+                "a number needs `min` and `max`",
+                "add `min:` and `max:` so answers can be checked",
+            ));
             None
         }
     }
@@ -251,17 +368,32 @@ fn check_facts(pack: &Located<PackFile>, ids: &mut IdRegistry, out: &mut Vec<Dia
         match fact.kind {
             FactKind::Select | FactKind::List => {
                 if fact.options.is_empty() {
-                    out.push(pack.problem(&path, format!("fact `{}` has no options", fact.id), "add `options:` with an id and text each"));
+                    out.push(pack.problem(
+                        &path,
+                        format!("fact `{}` has no options", fact.id),
+                        "add `options:` with an id and text each",
+                    ));
                 }
                 check_options(pack, &path, &fact.options, out);
                 if fact.min.is_some() || fact.max.is_some() || fact.unit.is_some() {
-                    out.push(pack.problem(&path, format!("`min`, `max` and `unit` only apply to number facts, not `{}`", fact.id), "remove them"));
+                    out.push(pack.problem(
+                        &path,
+                        format!(
+                            "`min`, `max` and `unit` only apply to number facts, not `{}`",
+                            fact.id
+                        ),
+                        "remove them",
+                    ));
                 }
             }
             FactKind::Number => {
                 check_range(pack, &path, fact.min, fact.max, out);
                 if !fact.options.is_empty() {
-                    out.push(pack.problem(&format!("{path}.options"), "a number fact has no options", "remove `options`, or make it `kind: select`"));
+                    out.push(pack.problem(
+                        &format!("{path}.options"),
+                        "a number fact has no options",
+                        "remove `options`, or make it `kind: select`",
+                    ));
                 }
             }
         }
@@ -287,11 +419,19 @@ fn check_competency(
     }
     for level in c.levels.keys() {
         if !levels.contains(&level.as_str()) {
-            out.push(at.problem(&format!("levels.{level}"), format!("unknown level `{level}`"), format!("use the pack's levels: {}", levels.join(", "))));
+            out.push(at.problem(
+                &format!("levels.{level}"),
+                format!("unknown level `{level}`"),
+                format!("use the pack's levels: {}", levels.join(", ")),
+            ));
         }
     }
     if c.questions.is_empty() {
-        out.push(at.problem("questions", format!("competency `{}` has no questions", c.id), "add at least one question"));
+        out.push(at.problem(
+            "questions",
+            format!("competency `{}` has no questions", c.id),
+            "add at least one question",
+        ));
     }
     for (i, q) in c.questions.iter().enumerate() {
         check_question(at, &format!("questions[{i}]"), q, ids, out);
@@ -308,14 +448,26 @@ fn check_question(
     ids.claim(&q.id, at, &format!("{path}.id"), out);
     let kind = q.kind.name();
     if !finite_positive(q.weight) {
-        out.push(at.problem(&format!("{path}.weight"), format!("weight {} must be a number above 0", q.weight), "use a positive weight such as 1 or 2, or leave it out for 1"));
+        out.push(at.problem(
+            &format!("{path}.weight"),
+            format!("weight {} must be a number above 0", q.weight),
+            "use a positive weight such as 1 or 2, or leave it out for 1",
+        ));
     }
     if q.prompt.trim().is_empty() {
-        out.push(at.problem(&format!("{path}.prompt"), "the prompt is empty", "write the question"));
+        out.push(at.problem(
+            &format!("{path}.prompt"),
+            "the prompt is empty",
+            "write the question",
+        ));
     }
     let refuse = |field: &str, present: bool, out: &mut Vec<Diagnostic>| {
         if present {
-            out.push(at.problem(&format!("{path}.{field}"), format!("a `{kind}` question has no `{field}`"), format!("remove `{field}` from question `{}`", q.id)));
+            out.push(at.problem(
+                &format!("{path}.{field}"),
+                format!("a `{kind}` question has no `{field}`"),
+                format!("remove `{field}` from question `{}`", q.id),
+            ));
         }
     };
     let has_options = !q.options.is_empty();
@@ -325,21 +477,44 @@ fn check_question(
             refuse("bands", !q.bands.is_empty(), out);
             refuse("min", has_range, out);
             if q.options.len() < 2 {
-                out.push(at.problem(path, format!("question `{}` needs at least two options", q.id), "add options, one of them marked `correct: true`"));
+                out.push(at.problem(
+                    path,
+                    format!("question `{}` needs at least two options", q.id),
+                    "add options, one of them marked `correct: true`",
+                ));
             }
             check_options(at, path, &q.options, out);
             let right = q.options.iter().filter(|o| o.correct).count();
             if q.kind == QuestionKind::Choice && right != 1 {
-                out.push(at.problem(&format!("{path}.options"), format!("choice question `{}` has {right} right answers; it needs exactly one", q.id), "mark exactly one option `correct: true`, or make it `kind: multi`"));
+                out.push(at.problem(
+                    &format!("{path}.options"),
+                    format!(
+                        "choice question `{}` has {right} right answers; it needs exactly one",
+                        q.id
+                    ),
+                    "mark exactly one option `correct: true`, or make it `kind: multi`",
+                ));
             }
             if q.kind == QuestionKind::Multi && right == 0 {
-                out.push(at.problem(&format!("{path}.options"), format!("multi question `{}` has no right answer", q.id), "mark the right options `correct: true`"));
+                out.push(at.problem(
+                    &format!("{path}.options"),
+                    format!("multi question `{}` has no right answer", q.id),
+                    "mark the right options `correct: true`",
+                ));
             }
             if q.explanation.as_deref().is_none_or(|e| e.trim().is_empty()) {
-                out.push(at.problem(path, format!("question `{}` has no explanation", q.id), "add `explanation:` saying why the right answer is right"));
+                out.push(at.problem(
+                    path,
+                    format!("question `{}` has no explanation", q.id),
+                    "add `explanation:` saying why the right answer is right",
+                ));
             }
             if q.source.is_none() {
-                out.push(at.problem(path, format!("question `{}` has no source", q.id), "add `source: {title, url, as_of}` for the fact it rests on"));
+                out.push(at.problem(
+                    path,
+                    format!("question `{}` has no source", q.id),
+                    "add `source: {title, url, as_of}` for the fact it rests on",
+                ));
             }
         }
         QuestionKind::Rating | QuestionKind::YesNo => {
@@ -351,16 +526,28 @@ fn check_question(
             refuse("options", has_options, out);
             let range = check_range(at, path, q.min, q.max, out);
             if q.bands.is_empty() {
-                out.push(at.problem(path, format!("number question `{}` has no bands", q.id), "add `bands:` of `{from, score}`, lowest first"));
+                out.push(at.problem(
+                    path,
+                    format!("number question `{}` has no bands", q.id),
+                    "add `bands:` of `{from, score}`, lowest first",
+                ));
             }
             let mut previous: Option<f64> = None;
             for (i, band) in q.bands.iter().enumerate() {
                 let band_path = format!("{path}.bands[{i}]");
                 if !band.score.is_finite() || !(0.0..=1.0).contains(&band.score) {
-                    out.push(at.problem(&format!("{band_path}.score"), format!("band score {} is outside 0–1", band.score), "use a fraction from 0 to 1"));
+                    out.push(at.problem(
+                        &format!("{band_path}.score"),
+                        format!("band score {} is outside 0–1", band.score),
+                        "use a fraction from 0 to 1",
+                    ));
                 }
                 if !band.from.is_finite() || previous.is_some_and(|p| band.from <= p) {
-                    out.push(at.problem(&format!("{band_path}.from"), "bands must rise: each `from` above the one before", "list bands lowest first"));
+                    out.push(at.problem(
+                        &format!("{band_path}.from"),
+                        "bands must rise: each `from` above the one before",
+                        "list bands lowest first",
+                    ));
                 }
                 if i == 0 {
                     if let Some((min, _)) = range {
@@ -379,8 +566,14 @@ fn check_question(
 }
 
 fn check_url<T>(at: &Located<T>, path: &str, url: &str, out: &mut Vec<Diagnostic>) {
-    if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) {
-        out.push(at.problem(path, format!("`{url}` is not a web address"), "use a full https:// address"));
+    if !(url.starts_with("https://") || url.starts_with("http://"))
+        || url.contains(char::is_whitespace)
+    {
+        out.push(at.problem(
+            path,
+            format!("`{url}` is not a web address"),
+            "use a full https:// address",
+        ));
     }
 }
 
@@ -396,42 +589,77 @@ fn check_recommendations(
     for (i, r) in at.value.recommendations.iter().enumerate() {
         let path = format!("recommendations[{i}]");
         if !is_id(&r.id, false) {
-            out.push(at.problem(&format!("{path}.id"), format!("`{}` is not a valid id", r.id), ID_HINT));
+            out.push(at.problem(
+                &format!("{path}.id"),
+                format!("`{}` is not a valid id", r.id),
+                ID_HINT,
+            ));
         }
         if !seen.insert(r.id.as_str()) {
-            out.push(at.problem(&format!("{path}.id"), format!("duplicate recommendation id `{}`", r.id), "rename one"));
+            out.push(at.problem(
+                &format!("{path}.id"),
+                format!("duplicate recommendation id `{}`", r.id),
+                "rename one",
+            ));
         }
         if r.builds.is_empty() {
-            out.push(at.problem(&format!("{path}.builds"), format!("recommendation `{}` builds no competency", r.id), "list the competency ids it helps close"));
+            out.push(at.problem(
+                &format!("{path}.builds"),
+                format!("recommendation `{}` builds no competency", r.id),
+                "list the competency ids it helps close",
+            ));
         }
         for (j, c) in r.builds.iter().enumerate() {
             if !competencies.contains(c.as_str()) {
-                out.push(at.problem(&format!("{path}.builds[{j}]"), format!("unknown competency `{c}`"), "use a competency id from pack.yaml's `competencies` list"));
+                out.push(at.problem(
+                    &format!("{path}.builds[{j}]"),
+                    format!("unknown competency `{c}`"),
+                    "use a competency id from pack.yaml's `competencies` list",
+                ));
             }
         }
         if let Some(level) = &r.below {
             if !levels.contains(&level.as_str()) {
-                out.push(at.problem(&format!("{path}.below"), format!("unknown level `{level}`"), format!("use one of: {}", levels.join(", "))));
+                out.push(at.problem(
+                    &format!("{path}.below"),
+                    format!("unknown level `{level}`"),
+                    format!("use one of: {}", levels.join(", ")),
+                ));
             }
         }
         if let Some(degree) = &r.degree_below {
             let known = degrees.is_some_and(|d| d.options.iter().any(|o| o.id == *degree));
             if !known {
-                out.push(at.problem(&format!("{path}.degree_below"), format!("`{degree}` is not an option of the `degree` fact"), "use an option id of the select fact `degree` in pack.yaml"));
+                out.push(at.problem(
+                    &format!("{path}.degree_below"),
+                    format!("`{degree}` is not an option of the `degree` fact"),
+                    "use an option id of the select fact `degree` in pack.yaml",
+                ));
             }
         }
         if let Some(cert) = &r.certification {
             if !certifications.contains(cert.as_str()) {
-                out.push(at.problem(&format!("{path}.certification"), format!("unknown certification `{cert}`"), "use an id from certifications.yaml"));
+                out.push(at.problem(
+                    &format!("{path}.certification"),
+                    format!("unknown certification `{cert}`"),
+                    "use an id from certifications.yaml",
+                ));
             }
         }
         check_url(at, &format!("{path}.url"), &r.url, out);
     }
 }
 
-fn check_certifications(at: &Located<CertificationsFile>, pack: &PackFile, out: &mut Vec<Diagnostic>) {
+fn check_certifications(
+    at: &Located<CertificationsFile>,
+    pack: &PackFile,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut seen = HashSet::new();
-    let degree = pack.facts.iter().find(|f| f.id == "degree" && f.kind == FactKind::Select);
+    let degree = pack
+        .facts
+        .iter()
+        .find(|f| f.id == "degree" && f.kind == FactKind::Select);
     let held: HashSet<&str> = pack
         .facts
         .iter()
@@ -442,13 +670,25 @@ fn check_certifications(at: &Located<CertificationsFile>, pack: &PackFile, out: 
     for (i, cert) in at.value.certifications.iter().enumerate() {
         let path = format!("certifications[{i}]");
         if !is_id(&cert.id, false) {
-            out.push(at.problem(&format!("{path}.id"), format!("`{}` is not a valid id", cert.id), ID_HINT));
+            out.push(at.problem(
+                &format!("{path}.id"),
+                format!("`{}` is not a valid id", cert.id),
+                ID_HINT,
+            ));
         }
         if !seen.insert(cert.id.as_str()) {
-            out.push(at.problem(&format!("{path}.id"), format!("duplicate certification id `{}`", cert.id), "rename one"));
+            out.push(at.problem(
+                &format!("{path}.id"),
+                format!("duplicate certification id `{}`", cert.id),
+                "rename one",
+            ));
         }
         if cert.routes.is_empty() {
-            out.push(at.problem(&format!("{path}.routes"), format!("certification `{}` has no route to eligibility", cert.id), "add a route; an empty route `{}` means no prerequisite"));
+            out.push(at.problem(
+                &format!("{path}.routes"),
+                format!("certification `{}` has no route to eligibility", cert.id),
+                "add a route; an empty route `{}` means no prerequisite",
+            ));
         }
         check_url(at, &format!("{path}.source.url"), &cert.source.url, out);
         for (j, route) in cert.routes.iter().enumerate() {
@@ -456,25 +696,48 @@ fn check_certifications(at: &Located<CertificationsFile>, pack: &PackFile, out: 
             if let Some(level) = &route.degree_at_least {
                 let known = degree.is_some_and(|d| d.options.iter().any(|o| o.id == *level));
                 if !known {
-                    out.push(at.problem(&format!("{route_path}.degree_at_least"), format!("`{level}` is not an option of the `degree` fact"), "use an option id of the select fact `degree` in pack.yaml"));
+                    out.push(at.problem(
+                        &format!("{route_path}.degree_at_least"),
+                        format!("`{level}` is not an option of the `degree` fact"),
+                        "use an option id of the select fact `degree` in pack.yaml",
+                    ));
                 }
             }
             for (fact, minimum) in &route.minimums {
-                let numeric = pack.facts.iter().any(|f| f.id == *fact && f.kind == FactKind::Number);
+                let numeric = pack
+                    .facts
+                    .iter()
+                    .any(|f| f.id == *fact && f.kind == FactKind::Number);
                 if !numeric {
-                    out.push(at.problem(&format!("{route_path}.minimums.{fact}"), format!("`{fact}` is not a number fact of the pack"), "use the id of a `kind: number` fact in pack.yaml"));
+                    out.push(at.problem(
+                        &format!("{route_path}.minimums.{fact}"),
+                        format!("`{fact}` is not a number fact of the pack"),
+                        "use the id of a `kind: number` fact in pack.yaml",
+                    ));
                 }
                 if !minimum.is_finite() || *minimum < 0.0 {
-                    out.push(at.problem(&format!("{route_path}.minimums.{fact}"), format!("minimum {minimum} must be a number of 0 or more"), "fix the number"));
+                    out.push(at.problem(
+                        &format!("{route_path}.minimums.{fact}"),
+                        format!("minimum {minimum} must be a number of 0 or more"),
+                        "fix the number",
+                    ));
                 }
             }
             for (fact, certs) in &route.waived_by {
                 if !route.minimums.contains_key(fact) {
-                    out.push(at.problem(&format!("{route_path}.waived_by.{fact}"), format!("`{fact}` has no minimum in this route to waive"), "waive only a fact listed under `minimums`"));
+                    out.push(at.problem(
+                        &format!("{route_path}.waived_by.{fact}"),
+                        format!("`{fact}` has no minimum in this route to waive"),
+                        "waive only a fact listed under `minimums`",
+                    ));
                 }
                 for (k, c) in certs.iter().enumerate() {
                     if !held.contains(c.as_str()) {
-                        out.push(at.problem(&format!("{route_path}.waived_by.{fact}[{k}]"), format!("unknown certification `{c}`"), "use a certification id the pack knows"));
+                        out.push(at.problem(
+                            &format!("{route_path}.waived_by.{fact}[{k}]"),
+                            format!("unknown certification `{c}`"),
+                            "use a certification id the pack knows",
+                        ));
                     }
                 }
             }

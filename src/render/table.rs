@@ -57,10 +57,7 @@ impl Renderer for TableRenderer {
 }
 
 fn header(doc: &ResultDocument, p: &Painter, out: &mut String) {
-    out.push_str(&p.bold(&format!(
-        "{} — gap report",
-        one_line(&doc.pack.title)
-    )));
+    out.push_str(&p.bold(&format!("{} — gap report", one_line(&doc.pack.title))));
     out.push('\n');
     let date = doc.taken_at.get(..10).unwrap_or(&doc.taken_at);
     out.push_str(&format!("Target: {}\n", one_line(&doc.profile_title)));
@@ -99,7 +96,11 @@ fn competency_table(doc: &ResultDocument, width: usize) -> String {
         .set_width(width as u16)
         .set_header(vec!["Competency", "Score", "Level", "Target", "Gap", ""]);
     for c in &doc.competencies {
-        let gap = if c.gap == 0 { "met".to_string() } else { format!("−{}", c.gap) };
+        let gap = if c.gap == 0 {
+            "met".to_string()
+        } else {
+            format!("−{}", c.gap)
+        };
         table.add_row(vec![
             Cell::new(one_line(&c.title)),
             Cell::new(format!("{:.0}", c.score)).set_alignment(CellAlignment::Right),
@@ -143,12 +144,20 @@ fn top_gaps(doc: &ResultDocument, width: usize, p: &Painter, out: &mut String) {
         out.push('\n');
         out.push_str(&format!(
             "   {}\n",
-            wrap(&format!("Why this score: {}", score_reasons(doc, c)), width - 3, "   ")
+            wrap(
+                &format!("Why this score: {}", score_reasons(doc, c)),
+                width - 3,
+                "   "
+            )
         ));
         if let Some(next) = &c.next_level {
             out.push_str(&format!(
                 "   {}\n",
-                wrap(&format!("Next level looks like: “{}”", one_line(next)), width - 3, "   ")
+                wrap(
+                    &format!("Next level looks like: “{}”", one_line(next)),
+                    width - 3,
+                    "   "
+                )
             ));
         }
         // Steps aimed first at this competency, then the rest that help it, best first.
@@ -177,13 +186,24 @@ fn top_gaps(doc: &ResultDocument, width: usize, p: &Painter, out: &mut String) {
 fn score_reasons(doc: &ResultDocument, c: &CompetencyResult) -> String {
     let mut parts = Vec::new();
     if let Some(rated) = &c.self_rating {
-        parts.push(format!("self-rating {}", doc.level_title(rated).to_lowercase()));
+        parts.push(format!(
+            "self-rating {}",
+            doc.level_title(rated).to_lowercase()
+        ));
     }
-    let scenarios: Vec<_> = c.evidence.iter().filter(|e| is_knowledge_kind(&e.kind)).collect();
+    let scenarios: Vec<_> = c
+        .evidence
+        .iter()
+        .filter(|e| is_knowledge_kind(&e.kind))
+        .collect();
     if !scenarios.is_empty() {
         let earned: f64 = scenarios.iter().map(|e| e.earned).sum();
         let possible: f64 = scenarios.iter().map(|e| e.possible).sum();
-        parts.push(format!("scenarios {} of {} points", trim(earned), trim(possible)));
+        parts.push(format!(
+            "scenarios {} of {} points",
+            trim(earned),
+            trim(possible)
+        ));
     }
     let experience: Vec<_> = c
         .evidence
@@ -193,7 +213,11 @@ fn score_reasons(doc: &ResultDocument, c: &CompetencyResult) -> String {
     if !experience.is_empty() {
         let earned: f64 = experience.iter().map(|e| e.earned).sum();
         let possible: f64 = experience.iter().map(|e| e.possible).sum();
-        parts.push(format!("experience {} of {} points", trim(earned), trim(possible)));
+        parts.push(format!(
+            "experience {} of {} points",
+            trim(earned),
+            trim(possible)
+        ));
     }
     parts.join("; ")
 }
@@ -278,7 +302,9 @@ fn certification_lines(results: &[Eligibility], width: usize, p: &Painter, out: 
         );
         out.push_str(&format!("{mark} {}\n", wrap(&line, width - 2, "  ")));
     }
-    out.push_str(&p.dim("  Rules as of the dates in the pack; confirm with the issuer before applying.\n"));
+    out.push_str(
+        &p.dim("  Rules as of the dates in the pack; confirm with the issuer before applying.\n"),
+    );
 }
 
 fn plan(doc: &ResultDocument, width: usize, p: &Painter, out: &mut String) {
@@ -287,7 +313,11 @@ fn plan(doc: &ResultDocument, width: usize, p: &Painter, out: &mut String) {
     }
     out.push_str(&p.bold("Plan"));
     out.push('\n');
-    for (code, heading) in [("30d", "Next 30 days"), ("90d", "Next 90 days"), ("12m", "Next 12 months")] {
+    for (code, heading) in [
+        ("30d", "Next 30 days"),
+        ("90d", "Next 90 days"),
+        ("12m", "Next 12 months"),
+    ] {
         let items: Vec<_> = doc.plan.iter().filter(|i| i.horizon == code).collect();
         if items.is_empty() {
             continue;
@@ -299,17 +329,27 @@ fn plan(doc: &ResultDocument, width: usize, p: &Painter, out: &mut String) {
             };
             out.push_str(&format!(
                 "• {}\n",
-                wrap(&format!("{} [{}]", one_line(&r.title), r.kind), width - 2, "  ")
+                wrap(
+                    &format!("{} [{}]", one_line(&r.title), r.kind),
+                    width - 2,
+                    "  "
+                )
             ));
             out.push_str(&format!("  {}\n", wrap(&r.detail, width - 2, "  ")));
-            out.push_str(&format!("  {}\n", p.dim(&wrap(&format!("Why: {}", item.why), width - 2, "  "))));
+            out.push_str(&format!(
+                "  {}\n",
+                p.dim(&wrap(&format!("Why: {}", item.why), width - 2, "  "))
+            ));
             let costs: Vec<String> = [r.effort.as_ref(), r.cost.as_ref()]
                 .into_iter()
                 .flatten()
                 .map(|s| one_line(s))
                 .collect();
             if !costs.is_empty() {
-                out.push_str(&format!("  {}\n", wrap(&costs.join(" · "), width - 2, "  ")));
+                out.push_str(&format!(
+                    "  {}\n",
+                    wrap(&costs.join(" · "), width - 2, "  ")
+                ));
             }
             out.push_str(&format!("  {}\n", one_line(&r.url)));
         }

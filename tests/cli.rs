@@ -1,0 +1,605 @@
+//! Black-box tests of the command line: the real binary, real files.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+use predicates::str::contains;
+
+fn json(out: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(out).expect("stdout is JSON")
+}
+
+#[test]
+fn every_example_scores_to_the_documented_json_shape() {
+    let data = tempfile::tempdir().unwrap();
+    for file in example_answers() {
+        let out = skillgap(data.path())
+            .args(["assess", "--format", "json", "--answers"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            file.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc = json(&out.stdout);
+        assert_eq!(doc["schema_version"], 1);
+        assert_eq!(doc["tool"]["name"], "skillgap");
+        assert_eq!(doc["pack"]["id"], "healthcare-it-pm");
+        assert!(doc["pack"]["version"].is_u64());
+        assert!(doc["profile"].is_string());
+        let taken = doc["taken_at"].as_str().unwrap();
+        assert!(
+            taken.parse::<jiff::Timestamp>().is_ok(),
+            "RFC 3339: {taken}"
+        );
+        let competencies = doc["competencies"].as_array().unwrap();
+        assert_eq!(competencies.len(), 12);
+        for c in competencies {
+            for field in ["id", "title", "score", "level", "target_level", "gap"] {
+                assert!(!c[field].is_null(), "competency field {field}");
+            }
+        }
+        let recs = doc["recommendations"].as_array().unwrap();
+        assert!(!recs.is_empty());
+        for r in recs {
+            assert!(["education", "certification", "networking", "experience"]
+                .contains(&r["kind"].as_str().unwrap()));
+            for field in ["id", "title", "url", "addresses"] {
+                assert!(!r[field].is_null(), "recommendation field {field}");
+            }
+        }
+        let answers = doc["answers"].as_object().unwrap();
+        assert!(answers.len() > 100, "every answer is carried");
+        for item in doc["plan"].as_array().unwrap() {
+            assert!(["30d", "90d", "12m"].contains(&item["horizon"].as_str().unwrap()));
+        }
+    }
+}
+
+#[test]
+fn every_example_table_fits_80_columns_without_colour() {
+    let data = tempfile::tempdir().unwrap();
+    for file in example_answers() {
+        let out = skillgap(data.path())
+            .args(["assess", "--answers"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("Top gaps") && text.contains("Plan"), "{text}");
+        for line in text.lines() {
+            // A web address is never broken (it would stop working when copied); it is the
+            // only thing allowed past the edge, alone on its line.
+            if line.trim_start().starts_with("https://") && !line.trim().contains(' ') {
+                continue;
+            }
+            assert!(
+                line.chars().count() <= 80,
+                "{} is {} wide: {line}",
+                file.display(),
+                line.chars().count()
+            );
+        }
+        assert!(
+            !text.contains('\u{1b}'),
+            "no escape codes when NO_COLOR is set or stdout is a pipe"
+        );
+    }
+}
+
+#[test]
+fn the_three_example_people_get_different_top_gaps_and_plans() {
+    let data = tempfile::tempdir().unwrap();
+    let mut seen = Vec::new();
+    for file in example_answers() {
+        let out = skillgap(data.path())
+            .args(["assess", "--format", "json", "--answers"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let doc = json(&out.stdout);
+        let mut gaps: Vec<(f64, String)> = doc["competencies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["gap"].as_u64().unwrap() > 0)
+            .map(|c| {
+                (
+                    c["priority"].as_f64().unwrap(),
+                    c["id"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        gaps.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let top: Vec<String> = gaps.into_iter().take(2).map(|g| g.1).collect();
+        let plan: Vec<String> = doc["plan"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["recommendation"].as_str().unwrap().to_string())
+            .collect();
+        seen.push((top, plan));
+    }
+    assert_eq!(seen.len(), 3);
+    for i in 0..seen.len() {
+        for j in i + 1..seen.len() {
+            assert_ne!(seen[i].0, seen[j].0, "top gaps differ");
+            assert_ne!(seen[i].1, seen[j].1, "plans differ");
+        }
+    }
+}
+
+#[test]
+fn clinician_is_not_sent_to_hipaa_basics_but_the_engineer_is() {
+    let data = tempfile::tempdir().unwrap();
+    let plan_of = |name: &str| -> Vec<String> {
+        let out = skillgap(data.path())
+            .args(["assess", "--format", "json", "--answers"])
+            .arg(root().join("examples/answers").join(name))
+            .output()
+            .unwrap();
+        json(&out.stdout)["plan"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["recommendation"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(!plan_of("clinician-to-informatics.yaml").contains(&"hhs_hipaa_guidance".to_string()));
+    assert!(
+        plan_of("software-engineer-to-healthcare.yaml").contains(&"hhs_hipaa_guidance".to_string())
+    );
+}
+
+#[test]
+fn answers_from_stdin_and_output_file_written_private() {
+    let data = tempfile::tempdir().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let target = out_dir.path().join("result.json");
+    let file = &example_answers()[0];
+    skillgap(data.path())
+        .args(["assess", "--format", "json", "--answers", "-", "--output"])
+        .arg(&target)
+        .write_stdin(std::fs::read(file).unwrap())
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(contains("Wrote"));
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&target).unwrap()).unwrap();
+    assert_eq!(doc["schema_version"], 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&target).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+}
+
+#[test]
+fn profile_flag_overrides_the_file() {
+    let data = tempfile::tempdir().unwrap();
+    let out = skillgap(data.path())
+        .args([
+            "assess",
+            "--format",
+            "json",
+            "--profile",
+            "senior",
+            "--answers",
+        ])
+        .arg(&example_answers()[0])
+        .output()
+        .unwrap();
+    assert_eq!(json(&out.stdout)["profile"], "senior");
+}
+
+#[test]
+fn validate_accepts_the_embedded_pack() {
+    let data = tempfile::tempdir().unwrap();
+    skillgap(data.path())
+        .args(["rubrics", "validate"])
+        .assert()
+        .success()
+        .stdout(contains("ok: built-in pack").and(contains("12 competencies")));
+}
+
+#[test]
+fn validate_reports_file_line_and_column_of_a_broken_copy() {
+    let data = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let pack = pack_copy(tmp.path());
+    let risk = pack.join("competencies/risk.yaml");
+    edit(
+        &risk,
+        "title: Risk management",
+        "title: Risk management\ntitel: typo",
+    );
+    let line = line_of(&risk, "titel:");
+    skillgap(data.path())
+        .args(["rubrics", "validate"])
+        .arg(&pack)
+        .assert()
+        .code(2)
+        .stderr(
+            contains(format!("risk.yaml:{line}:1: unknown field `titel`")).and(contains("hint:")),
+        );
+}
+
+#[test]
+fn validate_reports_semantic_faults_with_positions() {
+    let data = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let pack = pack_copy(tmp.path());
+    let pack_yaml = pack.join("pack.yaml");
+    edit(
+        &pack_yaml,
+        "risk: { level: advanced_beginner, importance: 2 }",
+        "risk: { level: advanced_beginer, importance: 0 }",
+    );
+    let line = line_of(&pack_yaml, "advanced_beginer");
+    let hipaa = pack.join("competencies/hipaa.yaml");
+    // A second rating id duplicates a question id: a duplicate.
+    let text = std::fs::read_to_string(&hipaa).unwrap();
+    let first_id = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("- id: hipaa_") && !l.contains("rating"))
+        .unwrap()
+        .trim()
+        .trim_start_matches("- id: ")
+        .to_string();
+    edit(&hipaa, "id: hipaa_rating", &format!("id: {first_id}"));
+    // A level without a description.
+    let comm = pack.join("competencies/communication.yaml");
+    let expert_line = std::fs::read_to_string(&comm)
+        .unwrap()
+        .lines()
+        .find(|l| l.trim_start().starts_with("expert:"))
+        .unwrap()
+        .to_string();
+    edit(&comm, &expert_line, "");
+    // Weight not finite.
+    let tech = pack.join("competencies/technical.yaml");
+    edit(&tech, "weight: 2", "weight: .nan");
+    // A dangling reference.
+    let recs = pack.join("recommendations.yaml");
+    edit(&recs, "builds: [", "builds: [nonexistent, ");
+    let out = skillgap(data.path())
+        .args(["rubrics", "validate"])
+        .arg(&pack)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains(&format!("pack.yaml:{line}:")), "{err}");
+    assert!(err.contains("unknown level `advanced_beginer`"), "{err}");
+    assert!(
+        err.contains("importance 0 must be a number above 0"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("duplicate id `{first_id}`")), "{err}");
+    assert!(err.contains("does not describe level `expert`"), "{err}");
+    assert!(err.contains("weight NaN must be a number above 0"), "{err}");
+    assert!(err.contains("unknown competency `nonexistent`"), "{err}");
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn a_choice_without_exactly_one_right_answer_is_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let pack = pack_copy(tmp.path());
+    let risk = pack.join("competencies/risk.yaml");
+    // Mark a wrong option right as well: two right answers on a choice question.
+    let text = std::fs::read_to_string(&risk).unwrap();
+    let wrong = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("- { id: a,") && !l.contains("correct"))
+        .unwrap()
+        .to_string();
+    let line = line_of(&risk, &wrong);
+    edit(&risk, &wrong, &wrong.replace("\" }", "\", correct: true }"));
+    skillgap(data.path())
+        .args(["rubrics", "validate"])
+        .arg(&pack)
+        .assert()
+        .code(2)
+        .stderr(
+            contains("has 2 right answers; it needs exactly one")
+                .and(contains(format!("risk.yaml:{}:", line - 1))),
+        );
+}
+
+#[test]
+fn rubrics_flag_loads_another_pack() {
+    let data = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let pack = pack_copy(tmp.path());
+    edit(
+        &pack.join("pack.yaml"),
+        "title: Healthcare IT Project Manager",
+        "title: My own pack",
+    );
+    skillgap(data.path())
+        .arg("--rubrics")
+        .arg(&pack)
+        .args(["rubrics", "list"])
+        .assert()
+        .success()
+        .stdout(contains("My own pack"));
+}
+
+#[test]
+fn template_lists_every_question_and_a_filled_copy_scores() {
+    let data = tempfile::tempdir().unwrap();
+    let out = skillgap(data.path())
+        .args(["answers", "template", "--profile", "associate"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let template = String::from_utf8(out.stdout).unwrap();
+    assert!(template.contains("profile: associate"));
+    // Fill the template with the values of an example person, by id.
+    let example =
+        std::fs::read_to_string(root().join("examples/answers/pm-from-banking.yaml")).unwrap();
+    let values: std::collections::HashMap<&str, &str> = example
+        .lines()
+        .filter_map(|l| l.trim().split_once(": "))
+        .collect();
+    let filled: String = template
+        .lines()
+        .map(|l| {
+            match l
+                .trim()
+                .strip_suffix(':')
+                .or_else(|| l.trim().strip_suffix(": []"))
+            {
+                Some(id) if values.contains_key(id) && l.starts_with("  ") => {
+                    format!("  {id}: {}\n", values[id])
+                }
+                _ => format!("{l}\n"),
+            }
+        })
+        .collect();
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("filled.yaml");
+    std::fs::write(&file, filled).unwrap();
+    skillgap(data.path())
+        .args(["assess", "--answers"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(contains("Top gaps"));
+}
+
+// ── Bad input: a clear message naming the file, exit code 2, nothing written ──
+
+fn bad_answers(content: &str, expect: &[&str]) {
+    let data = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("answers.yaml");
+    std::fs::write(&file, content).unwrap();
+    let target = tmp.path().join("out.json");
+    let out = skillgap(data.path())
+        .args(["assess", "--format", "json", "--answers"])
+        .arg(&file)
+        .arg("--output")
+        .arg(&target)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("answers.yaml"), "names the file: {err}");
+    for e in expect {
+        assert!(err.contains(e), "expected {e:?} in: {err}");
+    }
+    assert!(!err.contains("panicked"));
+    assert!(out.stdout.is_empty());
+    assert!(!target.exists(), "no output file on bad input");
+}
+
+fn example_with(from: &str, to: &str) -> String {
+    let text =
+        std::fs::read_to_string(root().join("examples/answers/pm-from-banking.yaml")).unwrap();
+    assert!(text.contains(from), "{from}");
+    text.replacen(from, to, 1)
+}
+
+#[test]
+fn missing_answers_file() {
+    let data = tempfile::tempdir().unwrap();
+    skillgap(data.path())
+        .args(["assess", "--answers", "no/such/file.yaml"])
+        .assert()
+        .code(2)
+        .stderr(contains("cannot read no/such/file.yaml").and(contains("answers template")));
+}
+
+#[test]
+fn malformed_yaml_names_line_and_column() {
+    bad_answers(
+        "profile: associate\nanswers:\n  hipaa_rating: [unclosed\n",
+        &["answers.yaml:"],
+    );
+}
+
+#[test]
+fn unknown_question_id() {
+    let text = example_with(
+        "  hipaa_rating:",
+        "  hipaa_ratting: competent\n  hipaa_rating:",
+    );
+    let line = text
+        .lines()
+        .position(|l| l.contains("hipaa_ratting"))
+        .unwrap()
+        + 1;
+    bad_answers(
+        &text,
+        &[
+            &format!("answers.yaml:{line}:"),
+            "unknown question `hipaa_ratting`",
+        ],
+    );
+}
+
+#[test]
+fn number_out_of_range() {
+    bad_answers(
+        &example_with("months_leading_projects: 84", "months_leading_projects: -3"),
+        &[
+            "fact `months_leading_projects`: -3 is out of range",
+            "0 to 600 months",
+        ],
+    );
+}
+
+#[test]
+fn value_not_among_the_options() {
+    bad_answers(
+        &example_with("hipaa_rating: competent", "hipaa_rating: guru"),
+        &[
+            "question `hipaa_rating`: `guru` is not one of the options",
+            "novice",
+        ],
+    );
+}
+
+#[test]
+fn missing_required_answer() {
+    bad_answers(
+        &example_with("  hipaa_rating: competent\n", ""),
+        &["1 question not answered: hipaa_rating"],
+    );
+}
+
+#[test]
+fn unknown_profile_in_file() {
+    bad_answers(
+        &example_with("profile: project_manager", "profile: astronaut"),
+        &["unknown profile `astronaut`", "aspiring"],
+    );
+}
+
+#[test]
+fn unknown_profile_on_command_line() {
+    let data = tempfile::tempdir().unwrap();
+    skillgap(data.path())
+        .args(["assess", "--profile", "astronaut", "--answers"])
+        .arg(&example_answers()[0])
+        .assert()
+        .code(2)
+        .stderr(contains("unknown profile `astronaut`"));
+}
+
+#[test]
+fn unknown_top_level_field_in_answers() {
+    bad_answers(
+        &example_with("profile:", "proflie: x\nprofile:"),
+        &["unknown field `proflie`"],
+    );
+}
+
+// ── Eligibility ──
+
+#[test]
+fn pmp_eligibility_from_the_command_line() {
+    let data = tempfile::tempdir().unwrap();
+    let run = |months: &str| {
+        let out = skillgap(data.path())
+            .args(["eligibility", "--set", "degree=bachelor", "--set"])
+            .arg(format!("months_leading_projects={months}"))
+            .args(["--set", "pm_education_hours=35", "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let list = json(&out.stdout);
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == "pmp")
+            .unwrap()
+            .clone()
+    };
+    let pmp = run("36");
+    assert_eq!(pmp["eligible"], true);
+    assert_eq!(pmp["missing"], serde_json::json!([]));
+    for field in ["id", "title", "issuer", "source", "as_of"] {
+        assert!(pmp[field].is_string(), "{field}");
+    }
+    let pmp = run("30");
+    assert_eq!(pmp["eligible"], false);
+    assert_eq!(
+        pmp["missing"],
+        serde_json::json!(["6 more months leading projects"])
+    );
+}
+
+#[test]
+fn eligibility_rejects_unknown_facts_and_bad_values() {
+    let data = tempfile::tempdir().unwrap();
+    skillgap(data.path())
+        .args(["eligibility", "--set", "shoe_size=9"])
+        .assert()
+        .code(2)
+        .stderr(contains("unknown fact `shoe_size`"));
+    skillgap(data.path())
+        .args(["eligibility", "--set", "degree=phd"])
+        .assert()
+        .code(2)
+        .stderr(contains("`phd` is not one of the options"));
+    skillgap(data.path())
+        .args(["eligibility", "--set", "months_agile=lots"])
+        .assert()
+        .code(2)
+        .stderr(contains("needs a number"));
+}
+
+#[test]
+fn assess_result_carries_eligibility() {
+    let data = tempfile::tempdir().unwrap();
+    let out = skillgap(data.path())
+        .args(["assess", "--format", "json", "--answers"])
+        .arg(root().join("examples/answers/pm-from-banking.yaml"))
+        .output()
+        .unwrap();
+    let doc = json(&out.stdout);
+    let pmp = doc["eligibility"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "pmp")
+        .unwrap();
+    assert_eq!(pmp["held"], true);
+}
+
+#[test]
+fn help_and_version_work() {
+    let data = tempfile::tempdir().unwrap();
+    skillgap(data.path())
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(contains("assess"));
+    skillgap(data.path())
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn verify_cli_definition() {
+    use clap::CommandFactory;
+    skillgap::cli::Cli::command().debug_assert();
+}
