@@ -111,10 +111,7 @@ fn assess(source: &PackSource, args: AssessArgs) -> Result<()> {
         check_profile(&pack, p, "--profile")?;
     }
     let Some(path) = &args.answers else {
-        return Err(Error::usage(
-            "no answers given",
-            "pass --answers FILE (`skillgap answers template > answers.yaml` makes one to fill in)",
-        ));
+        return interactive(source, &pack, &args);
     };
     let answers = load_answers(&pack, path, Completeness::Required)?;
     let profile_id = args
@@ -142,6 +139,185 @@ fn assess(source: &PackSource, args: AssessArgs) -> Result<()> {
         )])
     })?;
     let doc = result::build(&pack, profile, &answers, &now());
+    emit(&doc, args.format, args.output.as_deref())
+}
+
+/// Held while a session file is written, so Ctrl-C never exits in the middle of a save.
+static SAVING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// What Ctrl-C prints before exiting; set once the session has a place on disk.
+static ON_INTERRUPT: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+/// Ctrl-C or a closed terminal: every answer is already on disk, so restore the cursor, say
+/// how to continue and exit with 130. Exiting from here also covers plain mode, whose line
+/// reads the signal would not interrupt.
+fn install_interrupt_handler() {
+    let _ = ctrlc::set_handler(|| {
+        let _saving = SAVING.lock();
+        let _ = console::Term::stderr().show_cursor();
+        let message = ON_INTERRUPT.lock().map(|m| m.clone()).unwrap_or_default();
+        eprintln!("\n{message}");
+        std::process::exit(130);
+    });
+}
+
+fn resume_hint(source: &PackSource) -> String {
+    match source {
+        PackSource::Embedded => "skillgap assess --resume".into(),
+        PackSource::Dir(dir) => format!("skillgap --rubrics {} assess --resume", dir.display()),
+    }
+}
+
+fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -> Result<()> {
+    use crate::interactive::{
+        plain::PlainPrompter, terminal::TerminalPrompter, Flow, Nav, PromptError, Prompter,
+    };
+    use crate::session::{self, Session};
+
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    let plain = args.plain || dumb;
+    let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    if !plain && !terminal {
+        return Err(Error::usage(
+            "`skillgap assess` asks its questions in a terminal, and there is none here",
+            "score a file instead: `skillgap answers template > answers.yaml`, fill it in, then \
+             `skillgap assess --answers answers.yaml`; or answer line by line with --plain",
+        ));
+    }
+    let dir = session::data_dir()?;
+    let style = stdout_style();
+    let color = !plain
+        && std::io::stderr().is_terminal()
+        && !std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let mut prompter: Box<dyn Prompter> = if plain {
+        Box::new(PlainPrompter::new(
+            std::io::stdin().lock(),
+            std::io::stderr(),
+            style.width,
+            !std::io::stdin().is_terminal(),
+        ))
+    } else {
+        Box::new(TerminalPrompter::new(color))
+    };
+    install_interrupt_handler();
+
+    let flow = Flow::new(pack);
+    let existing = session::load(&dir)?;
+    let mut session = match existing {
+        None if args.resume => {
+            return Err(Error::usage(
+                "there is no unfinished assessment to resume",
+                "start one with `skillgap assess`",
+            ))
+        }
+        None => Session::new(pack, &now()),
+        Some(mut saved) => {
+            let resume = args.resume || {
+                let ask = crate::interactive::Ask {
+                    counter: String::new(),
+                    prompt: &format!(
+                        "You have an unfinished assessment from {} with {} of {} answered.",
+                        saved.started_at.get(..10).unwrap_or(&saved.started_at),
+                        saved.answered(),
+                        flow.len()
+                    ),
+                    options: vec![
+                        "Continue where I left off".into(),
+                        "Start afresh (those answers are discarded)".into(),
+                    ],
+                    can_go_back: false,
+                };
+                match prompter.select(&ask, Some(0)) {
+                    Ok(Nav::Answer(choice)) => choice == 0,
+                    Ok(Nav::Back) => true,
+                    Err(PromptError::Interrupted) => {
+                        return Err(Error::Interrupted(
+                            "Interrupted; nothing was changed.".into(),
+                        ))
+                    }
+                    Err(PromptError::Failed(e)) => return Err(Error::Prompt(e)),
+                }
+            };
+            if resume {
+                let changed = saved.pack != pack.id || saved.pack_version != pack.version;
+                let dropped = session::reconcile(pack, &mut saved);
+                if changed || !dropped.is_empty() {
+                    let mut note = format!(
+                        "The rubric pack changed since you began (now {} v{}).",
+                        pack.id, pack.version
+                    );
+                    if dropped.is_empty() {
+                        note.push_str(" All your answers still fit.");
+                    } else {
+                        note.push_str(&format!(
+                            " These answers no longer fit and were dropped: {}.",
+                            dropped.join(", ")
+                        ));
+                    }
+                    prompter.say(&note);
+                }
+                saved
+            } else {
+                Session::new(pack, &now())
+            }
+        }
+    };
+    if let Some(profile) = &args.profile {
+        session.profile = Some(profile.clone());
+    }
+    if let Ok(mut message) = ON_INTERRUPT.lock() {
+        *message = format!(
+            "Interrupted. Your answers are saved in {}.\nContinue with: {}",
+            session::session_path(&dir).display(),
+            resume_hint(source)
+        );
+    }
+    if session.answered() == 0 {
+        prompter.say(&format!(
+            "{}: {} questions, about {} minutes. Every answer is saved as you go; \
+             Ctrl-C stops and `{}` continues.",
+            one_line(&pack.title),
+            flow.len(),
+            minutes(pack),
+            resume_hint(source)
+        ));
+    }
+    let mut save = |s: &Session| {
+        let _saving = SAVING.lock();
+        session::save(&dir, s)
+    };
+    match flow.run(prompter.as_mut(), &mut session, &mut save)? {
+        Ok(()) => {}
+        Err(PromptError::Interrupted) => {
+            let message = ON_INTERRUPT.lock().map(|m| m.clone()).unwrap_or_default();
+            let _ = console::Term::stderr().show_cursor();
+            return Err(Error::Interrupted(message));
+        }
+        Err(PromptError::Failed(e)) => return Err(Error::Prompt(e)),
+    }
+    drop(prompter);
+
+    let mut answers = session.to_answers();
+    let name = session::session_path(&dir).display().to_string();
+    let problems = answers::check(
+        pack,
+        &mut answers,
+        &name,
+        &Default::default(),
+        Completeness::Required,
+    );
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let profile_id = answers.profile.clone().unwrap_or_default();
+    let profile = pack
+        .profile(&profile_id)
+        .ok_or_else(|| Error::Invalid(vec![answers::unknown_profile(pack, &profile_id, &name)]))?;
+    let doc = result::build(pack, profile, &answers, &now());
+    let json = render::for_format(Format::Json).render(&doc, Style::default());
+    let saved = session::save_result(&dir, &doc.taken_at, &doc.profile, &json)?;
+    session::discard(&dir)?;
+    eprintln!("\nResult saved in {}", saved.display());
     emit(&doc, args.format, args.output.as_deref())
 }
 

@@ -53,6 +53,15 @@ pub struct AssessArgs {
     /// Write the output to FILE instead of stdout (`-` means stdout).
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Continue the unfinished assessment at the first unanswered question.
+    #[arg(long, conflicts_with = "answers")]
+    pub resume: bool,
+
+    /// One line per prompt, numbered options, no colour or redraws: for screen readers and
+    /// piped input. Chosen automatically when TERM=dumb.
+    #[arg(long, conflicts_with = "answers")]
+    pub plain: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,0 +1,519 @@
+//! The interactive assessment: one competency at a time, back to change an answer, a review
+//! before scoring, and every answer saved the moment it is given.
+//!
+//! The flow is written against [`Prompter`], so the same code drives the full-screen terminal
+//! prompts ([`terminal`]), the one-line-per-prompt plain mode ([`plain`]) and the scripted fake
+//! the unit tests use.
+
+pub mod plain;
+pub mod terminal;
+
+use crate::answers::{format_number, Value};
+use crate::diagnostic::Result;
+use crate::pack::{FactKind, Pack, QuestionKind};
+use crate::session::Session;
+use crate::text::one_line;
+
+/// What the person did at a prompt.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Nav<T> {
+    /// Gave an answer.
+    Answer(T),
+    /// Asked to return to the previous question (Esc, or `b` in plain mode).
+    Back,
+}
+
+/// Why a prompt gave no answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptError {
+    /// Ctrl-C, or the input closed.
+    Interrupted,
+    /// The terminal failed.
+    Failed(String),
+}
+
+/// The result of one prompt.
+pub type Prompted<T> = std::result::Result<Nav<T>, PromptError>;
+
+/// A question as the prompter shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ask<'a> {
+    /// "[12/124]".
+    pub counter: String,
+    pub prompt: &'a str,
+    /// Full option texts, in order.
+    pub options: Vec<String>,
+    /// Whether going back is possible from here.
+    pub can_go_back: bool,
+}
+
+/// The person at the other end. Implementations render on stderr only.
+pub trait Prompter {
+    /// Announces a new part of the assessment ("3 of 12 · Risk management") with overall
+    /// progress (`answered` of `total`).
+    fn section(
+        &mut self,
+        title: &str,
+        position: Option<(usize, usize)>,
+        answered: usize,
+        total: usize,
+    );
+    /// One option.
+    fn select(&mut self, ask: &Ask, default: Option<usize>) -> Prompted<usize>;
+    /// Any number of options.
+    fn multi(&mut self, ask: &Ask, defaults: &[bool]) -> Prompted<Vec<usize>>;
+    /// Yes or no.
+    fn yes_no(&mut self, ask: &Ask, default: Option<bool>) -> Prompted<bool>;
+    /// A number within a range.
+    fn number(
+        &mut self,
+        ask: &Ask,
+        range: (f64, f64),
+        unit: Option<&str>,
+        default: Option<f64>,
+    ) -> Prompted<f64>;
+    /// A line of information.
+    fn say(&mut self, text: &str);
+}
+
+/// One thing the assessment asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Profile,
+    Fact(usize),
+    /// Competency index, question index.
+    Question(usize, usize),
+}
+
+/// What the person chose on the review screen.
+enum ReviewChoice {
+    Score,
+    Change(usize),
+}
+
+/// The assessment flow over a pack.
+pub struct Flow<'p> {
+    pack: &'p Pack,
+    steps: Vec<Step>,
+}
+
+impl<'p> Flow<'p> {
+    /// The steps of `pack`: profile, background facts, then each competency's questions.
+    pub fn new(pack: &'p Pack) -> Self {
+        let mut steps = vec![Step::Profile];
+        steps.extend((0..pack.facts.len()).map(Step::Fact));
+        for (c, competency) in pack.competencies.iter().enumerate() {
+            steps.extend((0..competency.questions.len()).map(|q| Step::Question(c, q)));
+        }
+        Flow { pack, steps }
+    }
+
+    /// How many prompts the assessment has.
+    pub fn len(&self) -> usize {
+        self.steps.len()
+    }
+
+    /// Whether there is nothing to ask (never for a valid pack).
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+
+    fn current(&self, session: &Session, step: Step) -> Option<Value> {
+        match step {
+            Step::Profile => session.profile.clone().map(Value::Text),
+            Step::Fact(f) => session.facts.get(&self.pack.facts[f].id).cloned(),
+            Step::Question(c, q) => session
+                .answers
+                .get(&self.pack.competencies[c].questions[q].id)
+                .cloned(),
+        }
+    }
+
+    fn store(&self, session: &mut Session, step: Step, value: Value) {
+        match step {
+            Step::Profile => session.profile = value.as_text().map(String::from),
+            Step::Fact(f) => {
+                session.facts.insert(self.pack.facts[f].id.clone(), value);
+            }
+            Step::Question(c, q) => {
+                session
+                    .answers
+                    .insert(self.pack.competencies[c].questions[q].id.clone(), value);
+            }
+        }
+    }
+
+    /// The first step without an answer, or `len()` when all are answered.
+    pub fn first_unanswered(&self, session: &Session) -> usize {
+        self.steps
+            .iter()
+            .position(|s| self.current(session, *s).is_none())
+            .unwrap_or(self.steps.len())
+    }
+
+    /// Asks until every step is answered and the person chooses to score on the review
+    /// screen. `save` runs after every answer; an error from it stops the flow.
+    pub fn run(
+        &self,
+        prompter: &mut dyn Prompter,
+        session: &mut Session,
+        save: &mut dyn FnMut(&Session) -> Result<()>,
+    ) -> Result<std::result::Result<(), PromptError>> {
+        let mut index = self.first_unanswered(session);
+        let mut shown_section: Option<usize> = None;
+        loop {
+            if index >= self.steps.len() {
+                match self.review(prompter, session) {
+                    Err(e) => return Ok(Err(e)),
+                    Ok(Nav::Back) => {
+                        index = self.steps.len() - 1;
+                        shown_section = None;
+                    }
+                    Ok(Nav::Answer(ReviewChoice::Score)) => return Ok(Ok(())),
+                    Ok(Nav::Answer(ReviewChoice::Change(step))) => {
+                        self.show_section(prompter, session, step, &mut None);
+                        match self.ask(prompter, session, step) {
+                            Err(e) => return Ok(Err(e)),
+                            Ok(Nav::Answer(value)) => {
+                                self.store(session, self.steps[step], value);
+                                save(session)?;
+                            }
+                            Ok(Nav::Back) => {}
+                        }
+                    }
+                }
+                continue;
+            }
+            self.show_section(prompter, session, index, &mut shown_section);
+            match self.ask(prompter, session, index) {
+                Err(e) => return Ok(Err(e)),
+                Ok(Nav::Answer(value)) => {
+                    self.store(session, self.steps[index], value);
+                    save(session)?;
+                    index += 1;
+                }
+                Ok(Nav::Back) => index = index.saturating_sub(1),
+            }
+        }
+    }
+
+    /// Section of a step: 0 for the opening (profile and facts), 1 + competency index after.
+    fn section_of(&self, index: usize) -> usize {
+        match self.steps[index] {
+            Step::Profile | Step::Fact(_) => 0,
+            Step::Question(c, _) => c + 1,
+        }
+    }
+
+    fn show_section(
+        &self,
+        prompter: &mut dyn Prompter,
+        session: &Session,
+        index: usize,
+        shown: &mut Option<usize>,
+    ) {
+        let section = self.section_of(index);
+        if *shown == Some(section) {
+            return;
+        }
+        *shown = Some(section);
+        let answered = self
+            .steps
+            .iter()
+            .filter(|s| self.current(session, **s).is_some())
+            .count();
+        if section == 0 {
+            prompter.section("About you", None, answered, self.steps.len());
+        } else {
+            let competency = &self.pack.competencies[section - 1];
+            prompter.section(
+                &one_line(&competency.title),
+                Some((section, self.pack.competencies.len())),
+                answered,
+                self.steps.len(),
+            );
+        }
+    }
+
+    fn ask(&self, prompter: &mut dyn Prompter, session: &Session, index: usize) -> Prompted<Value> {
+        let step = self.steps[index];
+        let current = self.current(session, step);
+        let counter = format!("[{}/{}]", index + 1, self.steps.len());
+        let can_go_back = index > 0;
+        let pick =
+            |ids: Vec<&String>, texts: Vec<String>, prompt: &str, prompter: &mut dyn Prompter| {
+                let default = current
+                    .as_ref()
+                    .and_then(Value::as_text)
+                    .and_then(|c| ids.iter().position(|id| *id == c));
+                let ask = Ask {
+                    counter: counter.clone(),
+                    prompt,
+                    options: texts,
+                    can_go_back,
+                };
+                Ok(match prompter.select(&ask, default)? {
+                    Nav::Answer(i) => Nav::Answer(Value::Text(ids[i].clone())),
+                    Nav::Back => Nav::Back,
+                })
+            };
+        match step {
+            Step::Profile => {
+                let pack = self.pack;
+                pick(
+                    pack.profiles.iter().map(|p| &p.id).collect(),
+                    pack.profiles
+                        .iter()
+                        .map(|p| format!("{} — {}", one_line(&p.title), one_line(&p.description)))
+                        .collect(),
+                    "Which career stage do you want to measure yourself against?",
+                    prompter,
+                )
+            }
+            Step::Fact(f) => {
+                let fact = &self.pack.facts[f];
+                match fact.kind {
+                    FactKind::Select => pick(
+                        fact.options.iter().map(|o| &o.id).collect(),
+                        fact.options.iter().map(|o| one_line(&o.text)).collect(),
+                        &fact.prompt,
+                        prompter,
+                    ),
+                    FactKind::List => {
+                        let held: Vec<&str> =
+                            current.as_ref().map(Value::as_list).unwrap_or_default();
+                        let defaults: Vec<bool> = fact
+                            .options
+                            .iter()
+                            .map(|o| held.contains(&o.id.as_str()))
+                            .collect();
+                        let ask = Ask {
+                            counter,
+                            prompt: &fact.prompt,
+                            options: fact.options.iter().map(|o| one_line(&o.text)).collect(),
+                            can_go_back,
+                        };
+                        Ok(match prompter.multi(&ask, &defaults)? {
+                            Nav::Answer(picked) => Nav::Answer(Value::List(
+                                picked
+                                    .into_iter()
+                                    .map(|i| fact.options[i].id.clone())
+                                    .collect(),
+                            )),
+                            Nav::Back => Nav::Back,
+                        })
+                    }
+                    FactKind::Number => {
+                        let ask = Ask {
+                            counter,
+                            prompt: &fact.prompt,
+                            options: vec![],
+                            can_go_back,
+                        };
+                        let range = (fact.min.unwrap_or(0.0), fact.max.unwrap_or(f64::MAX));
+                        let default = current.as_ref().and_then(Value::as_number);
+                        Ok(
+                            match prompter.number(&ask, range, fact.unit.as_deref(), default)? {
+                                Nav::Answer(n) => Nav::Answer(Value::Number(n)),
+                                Nav::Back => Nav::Back,
+                            },
+                        )
+                    }
+                }
+            }
+            Step::Question(c, q) => {
+                let competency = &self.pack.competencies[c];
+                let question = &competency.questions[q];
+                match question.kind {
+                    QuestionKind::Rating => {
+                        let levels: Vec<_> = self
+                            .pack
+                            .levels
+                            .iter()
+                            .filter(|l| competency.levels.contains_key(&l.id))
+                            .collect();
+                        pick(
+                            levels.iter().map(|l| &l.id).collect(),
+                            levels
+                                .iter()
+                                .map(|l| one_line(&competency.levels[&l.id]))
+                                .collect(),
+                            &question.prompt,
+                            prompter,
+                        )
+                    }
+                    QuestionKind::Choice => pick(
+                        question.options.iter().map(|o| &o.id).collect(),
+                        question.options.iter().map(|o| one_line(&o.text)).collect(),
+                        &question.prompt,
+                        prompter,
+                    ),
+                    QuestionKind::Multi => {
+                        let picked: Vec<&str> =
+                            current.as_ref().map(Value::as_list).unwrap_or_default();
+                        let defaults: Vec<bool> = question
+                            .options
+                            .iter()
+                            .map(|o| picked.contains(&o.id.as_str()))
+                            .collect();
+                        let ask = Ask {
+                            counter,
+                            prompt: &question.prompt,
+                            options: question.options.iter().map(|o| one_line(&o.text)).collect(),
+                            can_go_back,
+                        };
+                        Ok(match prompter.multi(&ask, &defaults)? {
+                            Nav::Answer(picked) => Nav::Answer(Value::List(
+                                picked
+                                    .into_iter()
+                                    .map(|i| question.options[i].id.clone())
+                                    .collect(),
+                            )),
+                            Nav::Back => Nav::Back,
+                        })
+                    }
+                    QuestionKind::YesNo => {
+                        let ask = Ask {
+                            counter,
+                            prompt: &question.prompt,
+                            options: vec![],
+                            can_go_back,
+                        };
+                        let default = current.as_ref().and_then(Value::as_bool);
+                        Ok(match prompter.yes_no(&ask, default)? {
+                            Nav::Answer(b) => Nav::Answer(Value::Bool(b)),
+                            Nav::Back => Nav::Back,
+                        })
+                    }
+                    QuestionKind::Number => {
+                        let ask = Ask {
+                            counter,
+                            prompt: &question.prompt,
+                            options: vec![],
+                            can_go_back,
+                        };
+                        let range = (
+                            question.min.unwrap_or(0.0),
+                            question.max.unwrap_or(f64::MAX),
+                        );
+                        let default = current.as_ref().and_then(Value::as_number);
+                        Ok(
+                            match prompter.number(&ask, range, question.unit.as_deref(), default)? {
+                                Nav::Answer(n) => Nav::Answer(Value::Number(n)),
+                                Nav::Back => Nav::Back,
+                            },
+                        )
+                    }
+                }
+            }
+        }
+    }
+
+    /// A one-line summary of a step's answer for the review list.
+    fn summary(&self, session: &Session, index: usize) -> String {
+        let step = self.steps[index];
+        let value = self.current(session, step);
+        let shown = |value: &Option<Value>, label: &dyn Fn(&str) -> Option<String>| -> String {
+            match value {
+                None => "(not answered)".into(),
+                Some(Value::Text(id)) => label(id).unwrap_or_else(|| id.clone()),
+                Some(Value::List(ids)) if ids.is_empty() => "none".into(),
+                Some(Value::List(ids)) => ids
+                    .iter()
+                    .map(|i| label(i).unwrap_or_else(|| i.clone()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                Some(Value::Number(n)) => format_number(*n),
+                Some(other) => other.display(),
+            }
+        };
+        match step {
+            Step::Profile => format!(
+                "Target: {}",
+                shown(&value, &|id| self
+                    .pack
+                    .profile(id)
+                    .map(|p| one_line(&p.title)))
+            ),
+            Step::Fact(f) => {
+                let fact = &self.pack.facts[f];
+                let answer = shown(&value, &|id| {
+                    fact.options
+                        .iter()
+                        .find(|o| o.id == id)
+                        .map(|o| one_line(&o.text))
+                });
+                let unit = match (&value, &fact.unit) {
+                    (Some(Value::Number(_)), Some(u)) => format!(" {u}"),
+                    _ => String::new(),
+                };
+                format!("{}: {answer}{unit}", one_line(&fact.prompt))
+            }
+            Step::Question(c, q) => {
+                let competency = &self.pack.competencies[c];
+                let question = &competency.questions[q];
+                let answer = match question.kind {
+                    QuestionKind::Rating => shown(&value, &|id| {
+                        self.pack
+                            .levels
+                            .iter()
+                            .find(|l| l.id == id)
+                            .map(|l| l.title.clone())
+                    }),
+                    QuestionKind::Choice | QuestionKind::Multi => shown(&value, &|id| {
+                        question
+                            .options
+                            .iter()
+                            .find(|o| o.id == id)
+                            .map(|o| shorten(&one_line(&o.text), 32))
+                    }),
+                    _ => shown(&value, &|id| Some(id.to_string())),
+                };
+                let unit = match (&value, &question.unit) {
+                    (Some(Value::Number(_)), Some(u)) => format!(" {u}"),
+                    _ => String::new(),
+                };
+                format!(
+                    "{} · {} → {answer}{unit}",
+                    one_line(&competency.title),
+                    shorten(&one_line(&question.prompt), 40)
+                )
+            }
+        }
+    }
+
+    fn review(&self, prompter: &mut dyn Prompter, session: &Session) -> Prompted<ReviewChoice> {
+        prompter.section(
+            "Review your answers",
+            None,
+            self.steps.len(),
+            self.steps.len(),
+        );
+        let mut options = vec!["Score my answers now".to_string()];
+        options.extend((0..self.steps.len()).map(|i| self.summary(session, i)));
+        let ask = Ask {
+            counter: String::new(),
+            prompt: "Pick an answer to change it, or score your answers.",
+            options,
+            can_go_back: true,
+        };
+        Ok(match prompter.select(&ask, Some(0))? {
+            Nav::Answer(0) => Nav::Answer(ReviewChoice::Score),
+            Nav::Answer(i) => Nav::Answer(ReviewChoice::Change(i - 1)),
+            Nav::Back => Nav::Back,
+        })
+    }
+}
+
+/// `text` cut to `room` characters with an ellipsis.
+fn shorten(text: &str, room: usize) -> String {
+    if text.chars().count() <= room {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(room.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests;

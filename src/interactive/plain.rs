@@ -1,0 +1,259 @@
+//! Plain mode: one line per prompt, options numbered, answered by typing and Enter.
+//!
+//! No colour, no redraws, no cursor movement — it works with a screen reader, on a dumb
+//! terminal, and with answers piped in.
+
+use std::io::{BufRead, Write};
+
+use super::{Ask, Nav, PromptError, Prompted, Prompter};
+use crate::answers::format_number;
+use crate::text::wrap;
+
+/// A prompter that reads lines from `input` and writes prompts to `output` (stderr).
+pub struct PlainPrompter<R, W> {
+    input: R,
+    output: W,
+    width: usize,
+    echo: bool,
+}
+
+impl<R: BufRead, W: Write> PlainPrompter<R, W> {
+    /// Prompts wrapped to `width` columns. With `echo`, each answer read is written after
+    /// its prompt, so a transcript of piped input reads like a conversation.
+    pub fn new(input: R, output: W, width: usize, echo: bool) -> Self {
+        PlainPrompter {
+            input,
+            output,
+            width: width.clamp(40, 100),
+            echo,
+        }
+    }
+
+    fn line(&mut self, text: &str) {
+        let _ = writeln!(self.output, "{text}");
+    }
+
+    fn show(&mut self, ask: &Ask) {
+        let head = if ask.counter.is_empty() {
+            ask.prompt.to_string()
+        } else {
+            format!("{} {}", ask.counter, ask.prompt)
+        };
+        let text = wrap(&head, self.width, "");
+        self.line("");
+        self.line(&text);
+        let width = self.width;
+        let numbered: Vec<String> = ask
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| format!("  {:>2}. {}", i + 1, wrap(o, width - 6, "      ")))
+            .collect();
+        for line in numbered {
+            self.line(&line);
+        }
+    }
+
+    /// Reads one answer line; `None` at end of input.
+    fn read(&mut self, prompt: &str) -> Result<String, PromptError> {
+        let _ = write!(self.output, "{prompt} ");
+        let _ = self.output.flush();
+        let mut line = String::new();
+        match self.input.read_line(&mut line) {
+            Ok(0) => Err(PromptError::Interrupted),
+            Ok(_) => {
+                let answer = line.trim().to_string();
+                if self.echo {
+                    let _ = writeln!(self.output, "{answer}");
+                }
+                Ok(answer)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Err(PromptError::Interrupted),
+            Err(e) => Err(PromptError::Failed(e.to_string())),
+        }
+    }
+
+    fn is_back(answer: &str, ask: &Ask) -> bool {
+        ask.can_go_back && matches!(answer, "b" | "B" | "<" | "back")
+    }
+
+    fn back_hint(ask: &Ask) -> &'static str {
+        if ask.can_go_back {
+            ", b to go back"
+        } else {
+            ""
+        }
+    }
+}
+
+impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
+    fn section(
+        &mut self,
+        title: &str,
+        position: Option<(usize, usize)>,
+        answered: usize,
+        total: usize,
+    ) {
+        let place = position
+            .map(|(i, n)| format!("{i} of {n}: "))
+            .unwrap_or_default();
+        self.line("");
+        self.line(&format!(
+            "== {place}{title} ({answered} of {total} answered) =="
+        ));
+    }
+
+    fn select(&mut self, ask: &Ask, default: Option<usize>) -> Prompted<usize> {
+        self.show(ask);
+        let keep = default
+            .map(|d| format!(", Enter keeps {}", d + 1))
+            .unwrap_or_default();
+        loop {
+            let prompt = format!(
+                "Number 1-{}{}{keep}:",
+                ask.options.len(),
+                Self::back_hint(ask)
+            );
+            let answer = self.read(&prompt)?;
+            if Self::is_back(&answer, ask) {
+                return Ok(Nav::Back);
+            }
+            if answer.is_empty() {
+                if let Some(d) = default {
+                    return Ok(Nav::Answer(d));
+                }
+            }
+            match answer.parse::<usize>() {
+                Ok(n) if (1..=ask.options.len()).contains(&n) => return Ok(Nav::Answer(n - 1)),
+                _ => self.line(&format!("Type a number from 1 to {}.", ask.options.len())),
+            }
+        }
+    }
+
+    fn multi(&mut self, ask: &Ask, defaults: &[bool]) -> Prompted<Vec<usize>> {
+        self.show(ask);
+        let kept: Vec<String> = defaults
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| **d)
+            .map(|(i, _)| (i + 1).to_string())
+            .collect();
+        let keep = if kept.is_empty() {
+            String::new()
+        } else {
+            format!(", Enter keeps {}", kept.join(","))
+        };
+        loop {
+            let prompt = format!(
+                "Numbers of all that apply, separated by commas (0 for none){}{keep}:",
+                Self::back_hint(ask)
+            );
+            let answer = self.read(&prompt)?;
+            if Self::is_back(&answer, ask) {
+                return Ok(Nav::Back);
+            }
+            if answer.is_empty() && !kept.is_empty() {
+                return Ok(Nav::Answer(
+                    defaults
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, d)| **d)
+                        .map(|(i, _)| i)
+                        .collect(),
+                ));
+            }
+            if answer == "0" {
+                return Ok(Nav::Answer(vec![]));
+            }
+            let picked: Option<Vec<usize>> = answer
+                .split([',', ' '])
+                .filter(|s| !s.is_empty())
+                .map(|s| {
+                    s.parse::<usize>()
+                        .ok()
+                        .filter(|n| (1..=ask.options.len()).contains(n))
+                        .map(|n| n - 1)
+                })
+                .collect();
+            match picked {
+                Some(mut p) if !p.is_empty() => {
+                    p.sort_unstable();
+                    p.dedup();
+                    return Ok(Nav::Answer(p));
+                }
+                _ => self.line(&format!(
+                    "Type numbers from 1 to {} separated by commas, or 0 for none.",
+                    ask.options.len()
+                )),
+            }
+        }
+    }
+
+    fn yes_no(&mut self, ask: &Ask, default: Option<bool>) -> Prompted<bool> {
+        self.show(ask);
+        let keep = match default {
+            Some(true) => ", Enter keeps yes",
+            Some(false) => ", Enter keeps no",
+            None => "",
+        };
+        loop {
+            let answer = self.read(&format!("y or n{}{keep}:", Self::back_hint(ask)))?;
+            if Self::is_back(&answer, ask) {
+                return Ok(Nav::Back);
+            }
+            match answer.to_ascii_lowercase().as_str() {
+                "y" | "yes" => return Ok(Nav::Answer(true)),
+                "n" | "no" => return Ok(Nav::Answer(false)),
+                "" if default.is_some() => return Ok(Nav::Answer(default.unwrap_or(false))),
+                _ => self.line("Type y for yes or n for no."),
+            }
+        }
+    }
+
+    fn number(
+        &mut self,
+        ask: &Ask,
+        range: (f64, f64),
+        unit: Option<&str>,
+        default: Option<f64>,
+    ) -> Prompted<f64> {
+        self.show(ask);
+        let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
+        let span = format!(
+            "{} to {}{unit}",
+            format_number(range.0),
+            format_number(range.1)
+        );
+        let keep = default
+            .map(|d| format!(", Enter keeps {}", format_number(d)))
+            .unwrap_or_default();
+        loop {
+            let answer = self.read(&format!(
+                "A number from {span}{}{keep}:",
+                Self::back_hint(ask)
+            ))?;
+            if Self::is_back(&answer, ask) {
+                return Ok(Nav::Back);
+            }
+            if answer.is_empty() {
+                if let Some(d) = default {
+                    return Ok(Nav::Answer(d));
+                }
+            }
+            match answer.parse::<f64>() {
+                Ok(n) if n.is_finite() && n >= range.0 && n <= range.1 => {
+                    return Ok(Nav::Answer(n))
+                }
+                Ok(_) => self.line(&format!(
+                    "That is outside the range: give a number from {span}."
+                )),
+                Err(_) => self.line(&format!("That is not a number: give a number from {span}.")),
+            }
+        }
+    }
+
+    fn say(&mut self, text: &str) {
+        let text = wrap(text, self.width, "");
+        self.line(&text);
+    }
+}

@@ -1,0 +1,238 @@
+//! Full-screen prompts with dialoguer: arrow keys, Esc to go back, a progress bar between
+//! questions (never over one).
+
+use console::{style, Term};
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+use dialoguer::{Confirm, Input, MultiSelect, Select};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::{Ask, Nav, PromptError, Prompted, Prompter};
+use crate::answers::format_number;
+use crate::text::wrap;
+
+/// Prompts on stderr with dialoguer.
+pub struct TerminalPrompter {
+    term: Term,
+    theme: Box<dyn Theme>,
+    color: bool,
+}
+
+impl TerminalPrompter {
+    /// A prompter for the terminal on stderr; `color` false gives the plain theme.
+    pub fn new(color: bool) -> Self {
+        let theme: Box<dyn Theme> = if color {
+            Box::new(ColorfulTheme::default())
+        } else {
+            Box::new(SimpleTheme)
+        };
+        TerminalPrompter {
+            term: Term::stderr(),
+            theme,
+            color,
+        }
+    }
+
+    fn width(&self) -> usize {
+        self.term
+            .size_checked()
+            .map_or(80, |(_, w)| w as usize)
+            .clamp(40, 100)
+    }
+
+    /// Prints the question (wrapped) and, where options are too long for one line each,
+    /// the full options numbered; returns the one-line labels for the menu.
+    fn show(&self, ask: &Ask) -> Vec<String> {
+        let width = self.width();
+        let head = if ask.counter.is_empty() {
+            ask.prompt.to_string()
+        } else {
+            format!("{} {}", ask.counter, ask.prompt)
+        };
+        let _ = self.term.write_line("");
+        let _ = self
+            .term
+            .write_line(&self.bold(&wrap(&head, width - 1, "")));
+        let room = width.saturating_sub(6);
+        let long = ask
+            .options
+            .iter()
+            .any(|o| console::measure_text_width(o) > room);
+        if !long {
+            return ask.options.clone();
+        }
+        for (i, option) in ask.options.iter().enumerate() {
+            let _ = self.term.write_line(&format!(
+                "  {}. {}",
+                i + 1,
+                wrap(option, width - 6, "     ")
+            ));
+        }
+        ask.options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| truncate(&format!("{}. {o}", i + 1), room))
+            .collect()
+    }
+
+    fn bold(&self, text: &str) -> String {
+        style(text).bold().force_styling(self.color).to_string()
+    }
+
+    fn dim(&self, text: &str) -> String {
+        style(text).dim().force_styling(self.color).to_string()
+    }
+}
+
+fn truncate(text: &str, room: usize) -> String {
+    if console::measure_text_width(text) <= room {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(room.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+fn failed(error: dialoguer::Error) -> PromptError {
+    let dialoguer::Error::IO(io) = error;
+    if io.kind() == std::io::ErrorKind::Interrupted {
+        PromptError::Interrupted
+    } else {
+        PromptError::Failed(io.to_string())
+    }
+}
+
+impl Prompter for TerminalPrompter {
+    fn section(
+        &mut self,
+        title: &str,
+        position: Option<(usize, usize)>,
+        answered: usize,
+        total: usize,
+    ) {
+        let place = position
+            .map(|(i, n)| format!("{i} of {n} · "))
+            .unwrap_or_default();
+        let _ = self.term.write_line("");
+        let _ = self
+            .term
+            .write_line(&self.bold(&format!("── {place}{title} ──")));
+        // A bar drawn once and left in place: it never redraws over a prompt.
+        let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+        if let Ok(bar_style) = ProgressStyle::with_template("{bar:30} {pos}/{len} answered") {
+            bar.set_style(bar_style.progress_chars("█▉▊▋▌▍▎▏ "));
+        }
+        bar.set_position(answered as u64);
+        if bar.is_hidden() {
+            let _ = self
+                .term
+                .write_line(&format!("{answered}/{total} answered"));
+        }
+        bar.abandon();
+        let _ = self
+            .term
+            .write_line(&self.dim("↑↓ move · Enter choose · Esc back · Ctrl-C saves and quits"));
+    }
+
+    fn select(&mut self, ask: &Ask, default: Option<usize>) -> Prompted<usize> {
+        let labels = self.show(ask);
+        loop {
+            let chosen = Select::with_theme(self.theme.as_ref())
+                .items(&labels)
+                .default(default.unwrap_or(0))
+                .max_length(12)
+                .interact_on_opt(&self.term)
+                .map_err(failed)?;
+            match chosen {
+                Some(i) => return Ok(Nav::Answer(i)),
+                None if ask.can_go_back => return Ok(Nav::Back),
+                None => {}
+            }
+        }
+    }
+
+    fn multi(&mut self, ask: &Ask, defaults: &[bool]) -> Prompted<Vec<usize>> {
+        let labels = self.show(ask);
+        let _ = self
+            .term
+            .write_line(&self.dim("Space ticks an option · Enter confirms"));
+        loop {
+            let chosen = MultiSelect::with_theme(self.theme.as_ref())
+                .items(&labels)
+                .defaults(defaults)
+                .max_length(12)
+                .interact_on_opt(&self.term)
+                .map_err(failed)?;
+            match chosen {
+                Some(picked) => return Ok(Nav::Answer(picked)),
+                None if ask.can_go_back => return Ok(Nav::Back),
+                None => {}
+            }
+        }
+    }
+
+    fn yes_no(&mut self, ask: &Ask, default: Option<bool>) -> Prompted<bool> {
+        self.show(ask);
+        loop {
+            let mut confirm = Confirm::with_theme(self.theme.as_ref()).with_prompt("y or n");
+            if let Some(d) = default {
+                confirm = confirm.default(d);
+            }
+            match confirm.interact_on_opt(&self.term).map_err(failed)? {
+                Some(b) => return Ok(Nav::Answer(b)),
+                None if ask.can_go_back => return Ok(Nav::Back),
+                None => {}
+            }
+        }
+    }
+
+    fn number(
+        &mut self,
+        ask: &Ask,
+        range: (f64, f64),
+        unit: Option<&str>,
+        default: Option<f64>,
+    ) -> Prompted<f64> {
+        self.show(ask);
+        let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
+        let span = format!(
+            "{} to {}{unit}",
+            format_number(range.0),
+            format_number(range.1)
+        );
+        let back = if ask.can_go_back {
+            ", b to go back"
+        } else {
+            ""
+        };
+        let can_go_back = ask.can_go_back;
+        let mut input = Input::<String>::with_theme(self.theme.as_ref())
+            .with_prompt(format!("A number from {span}{back}"))
+            .validate_with(move |text: &String| -> Result<(), String> {
+                let text = text.trim();
+                if can_go_back && text == "b" {
+                    return Ok(());
+                }
+                match text.parse::<f64>() {
+                    Ok(n) if n.is_finite() && n >= range.0 && n <= range.1 => Ok(()),
+                    Ok(_) => Err(format!("outside the range: give a number from {span}")),
+                    Err(_) => Err(format!("not a number: give a number from {span}")),
+                }
+            });
+        if let Some(d) = default {
+            input = input.default(format_number(d));
+        }
+        let text = input.interact_text_on(&self.term).map_err(failed)?;
+        let text = text.trim();
+        if can_go_back && text == "b" {
+            return Ok(Nav::Back);
+        }
+        text.parse::<f64>()
+            .map(Nav::Answer)
+            .map_err(|e| PromptError::Failed(e.to_string()))
+    }
+
+    fn say(&mut self, text: &str) {
+        let width = self.width();
+        let _ = self.term.write_line(&wrap(text, width - 1, ""));
+    }
+}
