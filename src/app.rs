@@ -64,7 +64,7 @@ pub fn run(cli: Cli) -> Result<()> {
 pub fn stdout_style() -> Style {
     let term = console::Term::stdout();
     let is_tty = std::io::stdout().is_terminal();
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let no_color = no_color();
     let dumb = std::env::var("TERM").map_or(true, |t| t == "dumb");
     let width = if is_tty {
         term.size_checked().map_or(80, |(_, w)| w as usize).min(100)
@@ -75,6 +75,11 @@ pub fn stdout_style() -> Style {
         width,
         color: is_tty && !no_color && !dumb,
     }
+}
+
+/// Whether the user asked for no colour (https://no-color.org: set and not empty).
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 fn check_profile(pack: &Pack, profile: &str, origin: &str) -> Result<()> {
@@ -186,9 +191,7 @@ fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -> Result<()
     }
     let dir = session::data_dir()?;
     let style = stdout_style();
-    let color = !plain
-        && std::io::stderr().is_terminal()
-        && !std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = !plain && std::io::stderr().is_terminal() && !no_color();
     let mut prompter: Box<dyn Prompter> = if plain {
         Box::new(PlainPrompter::new(
             std::io::stdin().lock(),
