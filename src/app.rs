@@ -157,13 +157,18 @@ static ON_INTERRUPT: std::sync::Mutex<String> = std::sync::Mutex::new(String::ne
 /// how to continue and exit with 130. Exiting from here also covers plain mode, whose line
 /// reads the signal would not interrupt.
 fn install_interrupt_handler() {
-    let _ = ctrlc::set_handler(|| {
-        let _saving = SAVING.lock();
-        let _ = console::Term::stderr().show_cursor();
-        let message = ON_INTERRUPT.lock().map(|m| m.clone()).unwrap_or_default();
-        eprintln!("\n{message}");
-        std::process::exit(130);
-    });
+    let _ = ctrlc::set_handler(exit_interrupted);
+}
+
+/// Restores the cursor, says where the answers are and exits with 130. Both the signal
+/// handler and a prompt that reports the interruption come here; the lock makes the first
+/// one the only one, and waits for a save in progress.
+fn exit_interrupted() {
+    let _saving = SAVING.lock();
+    let _ = console::Term::stderr().show_cursor();
+    let message = ON_INTERRUPT.lock().map(|m| m.clone()).unwrap_or_default();
+    eprintln!("\n{message}");
+    std::process::exit(130);
 }
 
 fn resume_hint(source: &PackSource) -> String {
@@ -291,11 +296,7 @@ fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -> Result<()
     };
     match flow.run(prompter.as_mut(), &mut session, &mut save)? {
         Ok(()) => {}
-        Err(PromptError::Interrupted) => {
-            let message = ON_INTERRUPT.lock().map(|m| m.clone()).unwrap_or_default();
-            let _ = console::Term::stderr().show_cursor();
-            return Err(Error::Interrupted(message));
-        }
+        Err(PromptError::Interrupted) => exit_interrupted(),
         Err(PromptError::Failed(e)) => return Err(Error::Prompt(e)),
     }
     drop(prompter);

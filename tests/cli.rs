@@ -603,3 +603,162 @@ fn verify_cli_definition() {
     use clap::CommandFactory;
     skillgap::cli::Cli::command().debug_assert();
 }
+
+// ── Plain mode: piped input, no terminal ──
+
+fn tiny_args(cmd: &mut assert_cmd::Command) -> &mut assert_cmd::Command {
+    cmd.arg("--rubrics")
+        .arg(root().join("tests/fixtures/tiny-pack"))
+}
+
+/// The tiny-answers fixture as typed into plain mode, then Enter to score on the review.
+const TINY_TYPED: &str = "2\n2\n40\n1\n3\n2\ny\n2\n1,3\n24\n\n";
+
+fn tiny_from_file(data: &std::path::Path) -> serde_json::Value {
+    let out = tiny_args(&mut skillgap(data))
+        .args(["assess", "--format", "json", "--answers"])
+        .arg(root().join("tests/fixtures/tiny-answers.yaml"))
+        .output()
+        .unwrap();
+    let mut doc = json(&out.stdout);
+    doc.as_object_mut().unwrap().remove("taken_at");
+    doc
+}
+
+#[test]
+fn plain_mode_completes_a_whole_assessment_from_piped_input() {
+    let data = tempfile::tempdir().unwrap();
+    let out = tiny_args(&mut skillgap(data.path()))
+        .args(["assess", "--plain", "--format", "json"])
+        .write_stdin(TINY_TYPED)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("[1/10] Which career stage"), "{err}");
+    assert!(err.contains("   1. Starter"), "options are numbered: {err}");
+    assert!(!err.contains('\u{1b}'), "no escape codes in plain mode");
+    let mut doc = json(&out.stdout);
+    doc.as_object_mut().unwrap().remove("taken_at");
+    let other = tempfile::tempdir().unwrap();
+    assert_eq!(doc, tiny_from_file(other.path()));
+}
+
+#[test]
+fn term_dumb_chooses_plain_mode() {
+    let data = tempfile::tempdir().unwrap();
+    tiny_args(&mut skillgap(data.path()))
+        .env("TERM", "dumb")
+        .args(["assess", "--format", "json"])
+        .write_stdin(TINY_TYPED)
+        .assert()
+        .success()
+        .stderr(contains("Number 1-2"));
+}
+
+#[test]
+fn plain_mode_explains_a_bad_number_and_asks_again() {
+    let data = tempfile::tempdir().unwrap();
+    let typed = TINY_TYPED.replacen("40\n", "seven\n900\n40\n", 1);
+    tiny_args(&mut skillgap(data.path()))
+        .args(["assess", "--plain", "--format", "json"])
+        .write_stdin(typed)
+        .assert()
+        .success()
+        .stderr(contains("That is not a number").and(contains(
+            "That is outside the range: give a number from 0 to 600 months",
+        )));
+}
+
+#[test]
+fn input_ending_early_keeps_the_answers_for_resume() {
+    let data = tempfile::tempdir().unwrap();
+    tiny_args(&mut skillgap(data.path()))
+        .args(["assess", "--plain"])
+        .write_stdin("2\n2\n40\n")
+        .assert()
+        .code(130)
+        .stderr(contains("Your answers are saved").and(contains("assess --resume")));
+    let session = std::fs::read_to_string(data.path().join("session.yaml")).unwrap();
+    assert!(session.contains("months_leading_projects: 40"), "{session}");
+    // The rest, resumed: certifications onwards.
+    let rest: String = TINY_TYPED
+        .lines()
+        .skip(3)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let out = tiny_args(&mut skillgap(data.path()))
+        .args(["assess", "--plain", "--resume", "--format", "json"])
+        .write_stdin(rest)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut doc = json(&out.stdout);
+    doc.as_object_mut().unwrap().remove("taken_at");
+    let other = tempfile::tempdir().unwrap();
+    assert_eq!(doc, tiny_from_file(other.path()));
+    assert!(!data.path().join("session.yaml").exists());
+}
+
+#[test]
+fn resume_after_the_pack_changed_keeps_what_fits_and_names_what_was_dropped() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(
+        data.path().join("session.yaml"),
+        "pack: tiny\npack_version: 0\nstarted_at: 2026-11-01T10:00:00Z\nprofile: lead\n\
+         facts:\n  degree: bachelor\n  months_leading_projects: 40\n  certifications_held: [capm]\n\
+         answers:\n  alpha_rating: expert\n  alpha_choice: z\n  gamma_question: a\n",
+    )
+    .unwrap();
+    // alpha_choice and gamma_question are dropped: the next prompt is alpha_choice.
+    let out = tiny_args(&mut skillgap(data.path()))
+        .args(["assess", "--plain", "--resume", "--format", "json"])
+        .write_stdin("2\ny\n2\n1,3\n24\n\n")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("The rubric pack changed since you began"),
+        "{err}"
+    );
+    assert!(
+        err.contains("dropped: alpha_choice, gamma_question"),
+        "{err}"
+    );
+    assert!(err.contains("[6/10] Which option is right?"), "{err}");
+}
+
+#[test]
+fn resume_without_a_session_says_how_to_start() {
+    let data = tempfile::tempdir().unwrap();
+    tiny_args(&mut skillgap(data.path()))
+        .args(["assess", "--plain", "--resume"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(contains("no unfinished assessment"));
+}
+
+#[test]
+fn a_new_assessment_over_an_unfinished_one_asks_first() {
+    let data = tempfile::tempdir().unwrap();
+    tiny_args(&mut skillgap(data.path()))
+        .args(["assess", "--plain"])
+        .write_stdin("2\n2\n")
+        .assert()
+        .code(130);
+    // Choose "Start afresh", then answer everything.
+    let out = tiny_args(&mut skillgap(data.path()))
+        .args(["assess", "--plain", "--format", "json"])
+        .write_stdin(format!("2\n{TINY_TYPED}"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("You have an unfinished assessment"), "{err}");
+}

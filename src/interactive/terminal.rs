@@ -81,6 +81,14 @@ impl TerminalPrompter {
     fn dim(&self, text: &str) -> String {
         style(text).dim().force_styling(self.color).to_string()
     }
+
+    /// Leaves the answer on screen once the menu is cleared away.
+    fn echo(&self, answer: &str) {
+        let width = self.width();
+        let _ = self
+            .term
+            .write_line(&self.dim(&truncate(&format!("→ {answer}"), width - 1)));
+    }
 }
 
 fn truncate(text: &str, room: usize) -> String {
@@ -119,7 +127,7 @@ impl Prompter for TerminalPrompter {
         // A bar drawn once and left in place: it never redraws over a prompt.
         let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
         if let Ok(bar_style) = ProgressStyle::with_template("{bar:30} {pos}/{len} answered") {
-            bar.set_style(bar_style.progress_chars("█▉▊▋▌▍▎▏ "));
+            bar.set_style(bar_style.progress_chars("█▓░"));
         }
         bar.set_position(answered as u64);
         if bar.is_hidden() {
@@ -143,7 +151,10 @@ impl Prompter for TerminalPrompter {
                 .interact_on_opt(&self.term)
                 .map_err(failed)?;
             match chosen {
-                Some(i) => return Ok(Nav::Answer(i)),
+                Some(i) => {
+                    self.echo(&ask.options[i]);
+                    return Ok(Nav::Answer(i));
+                }
                 None if ask.can_go_back => return Ok(Nav::Back),
                 None => {}
             }
@@ -163,7 +174,16 @@ impl Prompter for TerminalPrompter {
                 .interact_on_opt(&self.term)
                 .map_err(failed)?;
             match chosen {
-                Some(picked) => return Ok(Nav::Answer(picked)),
+                Some(picked) => {
+                    let names: Vec<&str> =
+                        picked.iter().map(|i| ask.options[*i].as_str()).collect();
+                    self.echo(&if names.is_empty() {
+                        "none".to_string()
+                    } else {
+                        names.join("; ")
+                    });
+                    return Ok(Nav::Answer(picked));
+                }
                 None if ask.can_go_back => return Ok(Nav::Back),
                 None => {}
             }

@@ -1,0 +1,257 @@
+//! The interactive assessment in a real pseudo-terminal: keys in, screen text out.
+#![cfg(unix)]
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use common::*;
+use expectrl::{Eof, Session, WaitStatus};
+
+const DOWN: &str = "\x1b[B";
+const ENTER: &str = "\r";
+const ESC: &str = "\x1b";
+const CTRL_C: &str = "\x03";
+
+fn tiny_pack() -> std::path::PathBuf {
+    root().join("tests/fixtures/tiny-pack")
+}
+
+/// `skillgap --rubrics tiny-pack assess ARGS` in a pseudo-terminal.
+fn spawn(data: &Path, args: &[&str]) -> Session {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_skillgap"));
+    cmd.arg("--rubrics")
+        .arg(tiny_pack())
+        .arg("assess")
+        .args(args);
+    cmd.env("SKILLGAP_DATA_DIR", data)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .env("COLUMNS", "80")
+        .env("LINES", "30");
+    let mut session = Session::spawn(cmd).expect("spawn in a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    session
+}
+
+/// Waits for prompt `n` of 10, then sends `keys`.
+fn answer(p: &mut Session, n: usize, keys: &[&str]) {
+    p.expect(format!("[{n}/10]"))
+        .unwrap_or_else(|e| panic!("waiting for [{n}/10]: {e}"));
+    for key in keys {
+        p.send(key).unwrap();
+    }
+}
+
+fn exit_code(p: &mut Session) -> i32 {
+    match p.get_process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("did not exit normally: {other:?}"),
+    }
+}
+
+/// The keys for the answers in tests/fixtures/tiny-answers.yaml, prompt by prompt.
+fn keys_for_fixture() -> Vec<Vec<&'static str>> {
+    vec![
+        vec![DOWN, ENTER],                 // profile: lead
+        vec![DOWN, ENTER],                 // degree: bachelor
+        vec!["40", ENTER],                 // months leading projects
+        vec![" ", ENTER],                  // certifications: capm
+        vec![DOWN, DOWN, ENTER],           // alpha_rating: expert
+        vec![DOWN, ENTER],                 // alpha_choice: b
+        vec!["y"],                         // alpha_done: yes
+        vec![DOWN, ENTER],                 // beta_rating: competent
+        vec![" ", DOWN, DOWN, " ", ENTER], // beta_multi: a, c
+        vec!["24", ENTER],                 // beta_months
+    ]
+}
+
+fn result_from_file(data: &Path) -> serde_json::Value {
+    let out = skillgap(data)
+        .arg("--rubrics")
+        .arg(tiny_pack())
+        .args(["assess", "--format", "json", "--answers"])
+        .arg(root().join("tests/fixtures/tiny-answers.yaml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The one result document saved in the data folder.
+fn saved_result(data: &Path) -> serde_json::Value {
+    let results: Vec<_> = std::fs::read_dir(data.join("results"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(results.len(), 1, "{results:?}");
+    serde_json::from_slice(&std::fs::read(&results[0]).unwrap()).unwrap()
+}
+
+fn without_time(mut doc: serde_json::Value) -> serde_json::Value {
+    doc.as_object_mut().unwrap().remove("taken_at");
+    doc
+}
+
+#[test]
+fn a_full_run_gives_the_same_document_as_the_answers_file() {
+    let data = tempfile::tempdir().unwrap();
+    let mut p = spawn(data.path(), &[]);
+    p.expect("10 questions").unwrap();
+    for (i, keys) in keys_for_fixture().iter().enumerate() {
+        answer(&mut p, i + 1, keys);
+    }
+    p.expect("Score my answers now").unwrap();
+    p.send(ENTER).unwrap();
+    p.expect("Result saved in").unwrap();
+    p.expect("gap report").unwrap();
+    p.expect(Eof).unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let other = tempfile::tempdir().unwrap();
+    assert_eq!(
+        without_time(saved_result(data.path())),
+        without_time(result_from_file(other.path()))
+    );
+    assert!(
+        !data.path().join("session.yaml").exists(),
+        "the finished session is cleared"
+    );
+}
+
+#[test]
+fn escape_goes_back_with_the_earlier_answer_offered() {
+    let data = tempfile::tempdir().unwrap();
+    let mut p = spawn(data.path(), &[]);
+    let keys = keys_for_fixture();
+    for (i, k) in keys.iter().enumerate().take(7) {
+        answer(&mut p, i + 1, k);
+    }
+    // At beta's rating, go back to "Have you done alpha work?": yes is offered as default.
+    p.expect("[8/10]").unwrap();
+    p.send(ESC).unwrap();
+    p.expect("[7/10]").unwrap();
+    p.expect("[Y/n]").unwrap();
+    p.send("n").unwrap();
+    for (i, k) in keys.iter().enumerate().skip(7) {
+        answer(&mut p, i + 1, k);
+    }
+    p.expect("Score my answers now").unwrap();
+    p.send(ENTER).unwrap();
+    p.expect(Eof).unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let doc = saved_result(data.path());
+    assert_eq!(
+        doc["answers"]["alpha_done"], false,
+        "the changed answer is kept"
+    );
+    assert_eq!(doc["answers"]["beta_rating"], "competent");
+}
+
+#[test]
+fn ctrl_c_keeps_every_answer_and_resume_finishes() {
+    let data = tempfile::tempdir().unwrap();
+    let keys = keys_for_fixture();
+    let mut p = spawn(data.path(), &[]);
+    for (i, k) in keys.iter().enumerate().take(5) {
+        answer(&mut p, i + 1, k);
+    }
+    p.expect("[6/10]").unwrap();
+    p.send(CTRL_C).unwrap();
+    p.expect("Interrupted. Your answers are saved").unwrap();
+    p.expect("assess --resume").unwrap();
+    let rest = String::from_utf8_lossy(p.expect(Eof).unwrap().as_bytes()).into_owned();
+    assert_eq!(exit_code(&mut p), 130);
+    assert!(!rest.contains("panicked"));
+    let session = std::fs::read_to_string(data.path().join("session.yaml")).unwrap();
+    for id in [
+        "profile: lead",
+        "degree: bachelor",
+        "months_leading_projects: 40",
+        "capm",
+        "alpha_rating: expert",
+    ] {
+        assert!(session.contains(id), "{id} kept in {session}");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(data.path().join("session.yaml"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    let mut p = spawn(data.path(), &["--resume"]);
+    for (i, k) in keys.iter().enumerate().skip(5) {
+        answer(&mut p, i + 1, k);
+    }
+    p.expect("Score my answers now").unwrap();
+    p.send(ENTER).unwrap();
+    p.expect(Eof).unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let other = tempfile::tempdir().unwrap();
+    assert_eq!(
+        without_time(saved_result(data.path())),
+        without_time(result_from_file(other.path()))
+    );
+}
+
+#[test]
+fn ctrl_c_shows_the_cursor_again() {
+    let data = tempfile::tempdir().unwrap();
+    let mut p = spawn(data.path(), &[]);
+    answer(&mut p, 1, &[DOWN, ENTER]);
+    p.expect("[2/10]").unwrap();
+    p.send(CTRL_C).unwrap();
+    let tail = p.expect(Eof).unwrap();
+    let text = String::from_utf8_lossy(tail.before()).into_owned()
+        + &String::from_utf8_lossy(tail.as_bytes());
+    assert!(text.contains("\x1b[?25h"), "cursor shown: {text:?}");
+    assert_eq!(exit_code(&mut p), 130);
+}
+
+#[test]
+fn without_a_terminal_it_points_to_answers_files() {
+    let data = tempfile::tempdir().unwrap();
+    skillgap(data.path())
+        .args(["assess"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(
+            predicates::str::contains("asks its questions in a terminal")
+                .and(predicates::str::contains("--answers"))
+                .and(predicates::str::contains("answers template"))
+                .and(predicates::str::contains("IO error").not()),
+        );
+}
+
+use predicates::prelude::*;
+
+#[test]
+fn ctrl_c_at_every_kind_of_prompt_exits_130_with_answers_kept() {
+    let keys = keys_for_fixture();
+    // 3: number input, 4: multi-select, 5: select, 7: yes/no.
+    for stop in [3, 4, 5, 7] {
+        let data = tempfile::tempdir().unwrap();
+        let mut p = spawn(data.path(), &[]);
+        for (i, k) in keys.iter().enumerate().take(stop - 1) {
+            answer(&mut p, i + 1, k);
+        }
+        p.expect(format!("[{stop}/10]")).unwrap();
+        p.send(CTRL_C).unwrap();
+        p.expect("Interrupted. Your answers are saved").unwrap();
+        p.expect(Eof).unwrap();
+        assert_eq!(exit_code(&mut p), 130, "at prompt {stop}");
+        let session = std::fs::read_to_string(data.path().join("session.yaml")).unwrap();
+        let saved = session
+            .lines()
+            .filter(|l| l.starts_with("  ") && l.contains(':'))
+            .count()
+            + usize::from(session.contains("profile:"));
+        assert_eq!(saved, stop - 1, "at prompt {stop}: {session}");
+    }
+}
