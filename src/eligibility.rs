@@ -106,9 +106,14 @@ fn shortfalls(
                 } else {
                     ""
                 };
+                // The further the degree is out of reach, the more this route asks.
+                let steps = match have {
+                    Some(h) => need.saturating_sub(h),
+                    None => need + 1,
+                };
                 out.push(Shortfall {
                     text: format!("{}{or_higher}", lower_first(title)),
-                    share: 1.0,
+                    share: steps as f64 / degree.options.len().max(1) as f64,
                 });
             }
         }

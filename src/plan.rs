@@ -147,3 +147,85 @@ pub fn plan<'a, 'p>(candidates: &'a [Applicable<'p>]) -> Vec<&'a Applicable<'p>>
     }
     picked
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{self, Completeness};
+    use crate::eligibility::evaluate_all;
+    use crate::score::score;
+
+    fn example(name: &str) -> (Pack, crate::answers::Answers) {
+        let pack = crate::pack::load_embedded().unwrap();
+        let path = format!("{}/examples/answers/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (mut a, spans) = answers::parse(&path, &text).unwrap();
+        assert!(answers::check(&pack, &mut a, &path, &spans, Completeness::Required).is_empty());
+        answers::normalise(&pack, &mut a);
+        (pack, a)
+    }
+
+    #[test]
+    fn held_certifications_are_never_recommended_and_unreachable_ones_wait() {
+        let (pack, a) = example("pm-from-banking.yaml");
+        let assessment = score(&pack, pack.profile("senior").unwrap(), &a);
+        let eligibility = evaluate_all(&pack, &a.facts);
+        let candidates = applicable(&pack, &assessment, &eligibility, &a.facts);
+        assert!(candidates
+            .iter()
+            .all(|c| c.recommendation.certification.as_deref() != Some("pmp")));
+        for c in &candidates {
+            let Some(cert) = c.recommendation.certification.as_deref() else {
+                continue;
+            };
+            let e = eligibility.iter().find(|e| e.id == cert).unwrap();
+            if !e.eligible {
+                assert_eq!(
+                    c.horizon,
+                    Horizon::Months12,
+                    "{cert} waits until it is in reach"
+                );
+                assert!(c.why.contains("Not eligible yet"), "{}", c.why);
+            }
+        }
+    }
+
+    #[test]
+    fn every_candidate_addresses_a_real_gap_and_ranks_are_sorted() {
+        let (pack, a) = example("clinician-to-informatics.yaml");
+        let assessment = score(&pack, pack.profile("aspiring").unwrap(), &a);
+        let candidates = applicable(&pack, &assessment, &evaluate_all(&pack, &a.facts), &a.facts);
+        assert!(!candidates.is_empty());
+        for c in &candidates {
+            assert!(!c.addresses.is_empty());
+            for id in &c.addresses {
+                assert!(assessment.competency(id).unwrap().gap > 0);
+            }
+        }
+        assert!(candidates.windows(2).all(|w| w[0].rank >= w[1].rank));
+    }
+
+    #[test]
+    fn the_plan_holds_at_most_three_steps_per_horizon_and_mixes_kinds() {
+        let (pack, a) = example("software-engineer-to-healthcare.yaml");
+        let assessment = score(&pack, pack.profile("project_manager").unwrap(), &a);
+        let candidates = applicable(&pack, &assessment, &evaluate_all(&pack, &a.facts), &a.facts);
+        let chosen = plan(&candidates);
+        for horizon in [Horizon::Days30, Horizon::Days90, Horizon::Months12] {
+            let steps: Vec<_> = chosen.iter().filter(|c| c.horizon == horizon).collect();
+            assert!(steps.len() <= STEPS_PER_HORIZON);
+            let kinds: std::collections::HashSet<_> =
+                steps.iter().map(|c| c.recommendation.kind).collect();
+            let available: std::collections::HashSet<_> = candidates
+                .iter()
+                .filter(|c| c.horizon == horizon)
+                .map(|c| c.recommendation.kind)
+                .collect();
+            assert_eq!(
+                kinds.len(),
+                steps.len().min(available.len()),
+                "{horizon:?} mixes kinds"
+            );
+        }
+    }
+}

@@ -214,7 +214,7 @@ pub struct Recommendation {
 }
 
 /// The four kinds of step the plan mixes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RecommendationKind {
     Education,

@@ -274,7 +274,7 @@ fn certifications(doc: &ResultDocument, width: usize, p: &Painter, out: &mut Str
     }
     out.push_str(&p.bold("Certifications"));
     out.push('\n');
-    certification_lines(&doc.eligibility, width, p, out);
+    certification_lines(&doc.eligibility, width, p, false, out);
     out.push('\n');
 }
 
@@ -282,11 +282,17 @@ fn certifications(doc: &ResultDocument, width: usize, p: &Painter, out: &mut Str
 pub fn eligibility_lines(results: &[Eligibility], style: Style) -> String {
     let p = Painter { color: style.color };
     let mut out = String::new();
-    certification_lines(results, style.width.clamp(60, 100), &p, &mut out);
+    certification_lines(results, style.width.clamp(60, 100), &p, true, &mut out);
     out
 }
 
-fn certification_lines(results: &[Eligibility], width: usize, p: &Painter, out: &mut String) {
+fn certification_lines(
+    results: &[Eligibility],
+    width: usize,
+    p: &Painter,
+    notes: bool,
+    out: &mut String,
+) {
     for e in results {
         let (mark, status) = if e.held {
             (p.good("✓"), "held".to_string())
@@ -301,6 +307,15 @@ fn certification_lines(results: &[Eligibility], width: usize, p: &Painter, out: 
             one_line(&e.issuer)
         );
         out.push_str(&format!("{mark} {}\n", wrap(&line, width - 2, "  ")));
+        if notes {
+            if let Some(note) = &e.note {
+                out.push_str(&format!("  {}\n", p.dim(&wrap(note, width - 2, "  "))));
+            }
+            out.push_str(&format!(
+                "  {}\n\n",
+                p.dim(&format!("Source ({}): {}", e.as_of, one_line(&e.source)))
+            ));
+        }
     }
     out.push_str(
         &p.dim("  Rules as of the dates in the pack; confirm with the issuer before applying.\n"),
