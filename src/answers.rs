@@ -12,7 +12,7 @@ use crate::pack::{FactKind, Pack, Question, QuestionKind};
 use crate::yaml::{self, Spans};
 
 /// An answers file as written.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Answers {
     /// The target profile; `--profile` overrides it.
@@ -27,7 +27,7 @@ pub struct Answers {
 }
 
 /// One answer: a yes/no, a number, an id, or a list of ids.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Value {
     /// Left blank (as in a fresh template); treated as not answered.

@@ -5,7 +5,9 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use crate::answers::{self, Answers, Completeness, Value};
-use crate::cli::{AnswersCommand, AssessArgs, Cli, Command, EligibilityArgs, RubricsCommand};
+use crate::cli::{
+    AnswersCommand, AssessArgs, Cli, Command, EligibilityArgs, ListFormat, RubricsCommand,
+};
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::eligibility;
 use crate::pack::{self, FactKind, Pack, PackSource};
@@ -57,7 +59,88 @@ pub fn run(cli: Cli) -> Result<()> {
             store::write_output(None, &list(&pack))
         }
         Command::Eligibility(args) => eligibility_command(&source, args),
+        Command::History { format } => history(format),
+        Command::Report { result, format } => {
+            let (_, doc) = crate::history::resolve(&crate::session::data_dir()?, &result)?;
+            emit(&doc, format, None)
+        }
+        Command::Export {
+            result,
+            format,
+            output,
+        } => {
+            let (_, doc) = crate::history::resolve(&crate::session::data_dir()?, &result)?;
+            emit(&doc, format, output.as_deref())
+        }
+        Command::Compare { old, new, format } => compare(&old, &new, format),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut command, "skillgap", &mut out);
+            store::write_output(None, &String::from_utf8_lossy(&out))
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_mangen::Man::new(command)
+                .render(&mut out)
+                .map_err(|e| Error::Prompt(e.to_string()))?;
+            store::write_output(None, &String::from_utf8_lossy(&out))
+        }
     }
+}
+
+fn history(format: ListFormat) -> Result<()> {
+    let dir = crate::session::data_dir()?;
+    let (entries, problems) = crate::history::entries(&dir)?;
+    for problem in &problems {
+        eprintln!("warning: skipped {problem}");
+    }
+    let text = match format {
+        ListFormat::Json => {
+            let list: Vec<serde_json::Value> = entries
+                .iter()
+                .map(|e| {
+                    serde_json::json!({
+                        "reference": e.reference,
+                        "path": e.path,
+                        "taken_at": e.doc.taken_at,
+                        "profile": e.doc.profile,
+                        "pack": e.doc.pack,
+                        "top_gaps": e.doc.ranked_gaps().iter().take(3).map(|c| c.id.clone()).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            let mut t = serde_json::to_string_pretty(&list).unwrap_or_default();
+            t.push('\n');
+            t
+        }
+        ListFormat::Table if entries.is_empty() => {
+            eprintln!(
+                "No saved results yet in {}. Take the assessment with `skillgap assess`.",
+                crate::session::results_dir(&dir).display()
+            );
+            return Ok(());
+        }
+        ListFormat::Table => render::history_table(&entries, stdout_style()),
+    };
+    store::write_output(None, &text)
+}
+
+fn compare(old: &str, new: &str, format: ListFormat) -> Result<()> {
+    let dir = crate::session::data_dir()?;
+    let (old_ref, old_doc) = crate::history::resolve(&dir, old)?;
+    let (new_ref, new_doc) = crate::history::resolve(&dir, new)?;
+    let comparison = crate::compare::compare(&old_ref, &old_doc, &new_ref, &new_doc);
+    let text = match format {
+        ListFormat::Json => {
+            let mut t = serde_json::to_string_pretty(&comparison).unwrap_or_default();
+            t.push('\n');
+            t
+        }
+        ListFormat::Table => render::compare_table(&comparison, &new_doc, &old_doc, stdout_style()),
+    };
+    store::write_output(None, &text)
 }
 
 /// The style for stdout: its width when it is a terminal, colour unless NO_COLOR says no.
@@ -144,7 +227,19 @@ fn assess(source: &PackSource, args: AssessArgs) -> Result<()> {
         )])
     })?;
     let doc = result::build(&pack, profile, &answers, &now());
+    if !args.no_save {
+        keep(&doc)?;
+    }
     emit(&doc, args.format, args.output.as_deref())
+}
+
+/// Saves a finished result in the history and says where.
+fn keep(doc: &ResultDocument) -> Result<()> {
+    let dir = crate::session::data_dir()?;
+    let json = render::for_format(Format::Json).render(doc, Style::default());
+    let saved = crate::session::save_result(&dir, &doc.taken_at, &doc.profile, &json)?;
+    eprintln!("Result saved in {}", saved.display());
+    Ok(())
 }
 
 /// Held while a session file is written, so Ctrl-C never exits in the middle of a save.
@@ -318,10 +413,9 @@ fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -> Result<()
         .profile(&profile_id)
         .ok_or_else(|| Error::Invalid(vec![answers::unknown_profile(pack, &profile_id, &name)]))?;
     let doc = result::build(pack, profile, &answers, &now());
-    let json = render::for_format(Format::Json).render(&doc, Style::default());
-    let saved = session::save_result(&dir, &doc.taken_at, &doc.profile, &json)?;
+    eprintln!();
+    keep(&doc)?;
     session::discard(&dir)?;
-    eprintln!("\nResult saved in {}", saved.display());
     emit(&doc, args.format, args.output.as_deref())
 }
 
@@ -431,12 +525,12 @@ fn eligibility_command(source: &PackSource, args: EligibilityArgs) -> Result<()>
     }
     let results = eligibility::evaluate_all(&pack, &as_answers.facts);
     let text = match args.format {
-        Format::Json => {
+        ListFormat::Json => {
             let mut t = serde_json::to_string_pretty(&results).unwrap_or_default();
             t.push('\n');
             t
         }
-        Format::Table => render::eligibility_table(&results, stdout_style()),
+        ListFormat::Table => render::eligibility_table(&results, stdout_style()),
     };
     store::write_output(None, &text)
 }

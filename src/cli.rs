@@ -34,6 +34,62 @@ pub enum Command {
     Rubrics(RubricsCommand),
     /// Show which certifications you are eligible for, and what is missing for the rest.
     Eligibility(EligibilityArgs),
+    /// List your saved results, newest first.
+    History {
+        /// What to print.
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Print the gap report of a saved result again.
+    Report {
+        /// `latest` (the default), `latest~1` for the one before, … or a result file.
+        #[arg(default_value = "latest", value_name = "RESULT")]
+        result: String,
+        /// What to print.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Show what changed between two results: scores, levels, gaps, certifications.
+    Compare {
+        /// The earlier result: `latest~1`, … or a file.
+        #[arg(value_name = "OLD")]
+        old: String,
+        /// The later result: `latest`, … or a file.
+        #[arg(value_name = "NEW")]
+        new: String,
+        /// What to print.
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Write a saved result as JSON, CSV, Markdown or HTML.
+    Export {
+        /// `latest` (the default), `latest~1`, … or a result file.
+        #[arg(default_value = "latest", value_name = "RESULT")]
+        result: String,
+        /// The format to write.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Write to FILE instead of stdout (`-` means stdout).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print a shell completion script, e.g. `skillgap completions bash > ~/.local/share/bash-completion/completions/skillgap`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `skillgap man | man -l -`.
+    Man,
+}
+
+/// Formats of the list-like commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    /// For a person to read.
+    Table,
+    /// For programs.
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -62,6 +118,10 @@ pub struct AssessArgs {
     /// piped input. Chosen automatically when TERM=dumb.
     #[arg(long, conflicts_with = "answers")]
     pub plain: bool,
+
+    /// Do not keep this result in your history (for scoring other people's answers files).
+    #[arg(long)]
+    pub no_save: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -97,6 +157,6 @@ pub struct EligibilityArgs {
     pub set: Vec<String>,
 
     /// What to print.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
 }

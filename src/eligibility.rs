@@ -8,7 +8,7 @@ use crate::answers::{format_number, Value};
 use crate::pack::{Certification, Pack, Route, Source};
 
 /// Whether a person may sit a certification now, and if not, what is missing.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Eligibility {
     pub id: String,
     pub title: String,

@@ -8,13 +8,16 @@
 pub mod answers;
 pub mod app;
 pub mod cli;
+pub mod compare;
 pub mod diagnostic;
 pub mod eligibility;
+pub mod history;
 pub mod interactive;
 pub mod pack;
 pub mod plan;
 pub mod render;
 pub mod result;
+pub mod schema;
 pub mod score;
 pub mod session;
 pub mod store;

@@ -19,7 +19,7 @@ use crate::text::one_line;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// One finished assessment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ResultDocument {
     pub schema_version: u32,
     pub tool: Tool,
@@ -41,14 +41,14 @@ pub struct ResultDocument {
 }
 
 /// The program that wrote the document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Tool {
     pub name: String,
     pub version: String,
 }
 
 /// The pack the answers were scored against.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PackRef {
     pub id: String,
     pub version: u32,
@@ -56,7 +56,7 @@ pub struct PackRef {
 }
 
 /// A level of the scale.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LevelRef {
     pub id: String,
     pub title: String,
@@ -65,7 +65,7 @@ pub struct LevelRef {
 }
 
 /// One competency's result.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CompetencyResult {
     pub id: String,
     pub title: String,
@@ -92,7 +92,7 @@ pub struct CompetencyResult {
 }
 
 /// Where self-rating and knowledge disagree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Calibration {
     Over,
@@ -100,7 +100,7 @@ pub enum Calibration {
 }
 
 /// What one question did to a score.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct EvidenceItem {
     pub question: String,
     pub kind: String,
@@ -113,7 +113,7 @@ pub struct EvidenceItem {
 }
 
 /// A recommendation that applies.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RecommendationResult {
     pub id: String,
     pub kind: String,
@@ -130,7 +130,7 @@ pub struct RecommendationResult {
 }
 
 /// One step of the plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlanItem {
     /// `30d`, `90d` or `12m`.
     pub horizon: String,

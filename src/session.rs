@@ -188,17 +188,27 @@ pub fn results_dir(dir: &Path) -> PathBuf {
 pub fn save_result(dir: &Path, taken_at: &str, profile: &str, json: &str) -> Result<PathBuf> {
     let folder = results_dir(dir);
     ensure_private_dir(&folder)?;
-    // 2026-11-25T13:46:18Z → 20261125T134618Z: sorts by time, safe on every file system.
+    // 2026-11-25T13:46:18Z → 20261125T134618Z-01-<profile>.json: name order is time order,
+    // with a counter for results taken within the same second; safe on every file system.
     let stamp: String = taken_at
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())
         .collect();
-    let mut path = folder.join(format!("{stamp}-{profile}.json"));
-    let mut n = 2;
-    while path.exists() {
-        path = folder.join(format!("{stamp}-{profile}-{n}.json"));
-        n += 1;
-    }
+    let taken: Vec<String> = std::fs::read_dir(&folder)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    let n = (1..)
+        .find(|n| {
+            !taken
+                .iter()
+                .any(|name| name.starts_with(&format!("{stamp}-{n:02}-")))
+        })
+        .unwrap_or(1);
+    let path = folder.join(format!("{stamp}-{n:02}-{profile}.json"));
     store::write_private(&path, json.as_bytes())?;
     Ok(path)
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// `pack.yaml`: the pack's identity, its level scale, the career-stage profiles and the
 /// background facts.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PackFile {
     pub id: String,
@@ -26,7 +26,7 @@ pub struct PackFile {
 }
 
 /// One step of the scale every competency is measured on.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     pub id: String,
@@ -39,7 +39,7 @@ pub struct Level {
 }
 
 /// A target career stage: the level wanted in each competency and how much it matters.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     pub id: String,
@@ -50,7 +50,7 @@ pub struct Profile {
 }
 
 /// The wanted level in one competency under a profile.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     pub level: String,
@@ -59,7 +59,7 @@ pub struct Target {
 }
 
 /// A background fact, asked once; eligibility rules read these.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     pub id: String,
@@ -76,7 +76,7 @@ pub struct Fact {
 }
 
 /// The shape of a fact's answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FactKind {
     Select,
@@ -85,7 +85,7 @@ pub enum FactKind {
 }
 
 /// `competencies/<id>.yaml`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Competency {
     pub id: String,
@@ -98,7 +98,7 @@ pub struct Competency {
 }
 
 /// One question. Fields that do not fit its `kind` are refused by validation.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     pub id: String,
@@ -122,7 +122,7 @@ fn one() -> f64 {
 }
 
 /// What a question asks for and how it is scored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     /// Self-rating against the competency's level statements.
@@ -156,7 +156,7 @@ impl QuestionKind {
 }
 
 /// An option of a choice, multi, select or list.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     pub id: String,
@@ -166,7 +166,7 @@ pub struct Choice {
 }
 
 /// A scoring band of a number question.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
     pub from: f64,
@@ -174,7 +174,7 @@ pub struct Band {
 }
 
 /// Where a fact comes from, and when it was last checked.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub title: String,
@@ -183,14 +183,14 @@ pub struct Source {
 }
 
 /// `recommendations.yaml`.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RecommendationsFile {
     pub recommendations: Vec<Recommendation>,
 }
 
 /// A concrete step a person can take.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Recommendation {
     pub id: String,
@@ -214,7 +214,19 @@ pub struct Recommendation {
 }
 
 /// The four kinds of step the plan mixes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Deserialize,
+    Serialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RecommendationKind {
     Education,
@@ -236,7 +248,9 @@ impl RecommendationKind {
 }
 
 /// When a step is worth starting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, schemars::JsonSchema,
+)]
 pub enum Horizon {
     #[serde(rename = "30d")]
     Days30,
@@ -267,14 +281,14 @@ impl Horizon {
 }
 
 /// `certifications.yaml`.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CertificationsFile {
     pub certifications: Vec<Certification>,
 }
 
 /// A certification and the routes to being eligible for it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Certification {
     pub id: String,
@@ -286,7 +300,7 @@ pub struct Certification {
 }
 
 /// One way to become eligible; every requirement in it must be met.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Route {
     pub label: Option<String>,

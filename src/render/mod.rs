@@ -1,10 +1,19 @@
 //! Output formats. Each lives in its own file behind [`Renderer`], so a new format touches
 //! one file (the shape of hyperfine's `export/`).
 
+mod csv;
+mod html;
 mod json;
+mod lists;
+mod markdown;
+pub mod summary;
 mod table;
 
+pub use csv::CsvRenderer;
+pub use html::HtmlRenderer;
 pub use json::JsonRenderer;
+pub use lists::{compare_table, history_table};
+pub use markdown::MarkdownRenderer;
 pub use table::TableRenderer;
 
 use crate::result::ResultDocument;
@@ -38,16 +47,25 @@ pub fn for_format(format: Format) -> Box<dyn Renderer> {
     match format {
         Format::Table => Box::new(TableRenderer),
         Format::Json => Box::new(JsonRenderer),
+        Format::Csv => Box::new(CsvRenderer),
+        Format::Markdown => Box::new(MarkdownRenderer),
+        Format::Html => Box::new(HtmlRenderer),
     }
 }
 
-/// The formats `assess` and `report` print.
+/// Every output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// The gap report for a person to read.
+    /// The gap report for a person to read in a terminal.
     Table,
     /// The versioned result document.
     Json,
+    /// One row per competency, safe to open in a spreadsheet.
+    Csv,
+    /// A report to paste for a mentor.
+    Markdown,
+    /// One self-contained page with a radar chart, readable when printed.
+    Html,
 }
 
 /// Eligibility alone, as a short list for the terminal.

@@ -1,0 +1,164 @@
+//! What every human-readable format says, computed once from the result document: the
+//! reasons behind a score, the calibration notes, the steps for a gap, the plan by horizon.
+//! Formats differ in markup only.
+
+use crate::answers::format_number;
+use crate::eligibility::{short_title, Eligibility};
+use crate::result::{
+    is_knowledge_kind, Calibration, CompetencyResult, PlanItem, RecommendationResult,
+    ResultDocument,
+};
+use crate::text::one_line;
+
+/// How many gaps the reports explain in detail.
+pub const TOP_GAPS: usize = 3;
+
+/// "self-rating novice; scenarios 2 of 5 points; experience 1 of 2 points".
+pub fn score_reasons(doc: &ResultDocument, c: &CompetencyResult) -> String {
+    let mut parts = Vec::new();
+    if let Some(rated) = &c.self_rating {
+        parts.push(format!(
+            "self-rating {}",
+            doc.level_title(rated).to_lowercase()
+        ));
+    }
+    let mut add = |label: &str, keep: &dyn Fn(&str) -> bool| {
+        let items: Vec<_> = c.evidence.iter().filter(|e| keep(&e.kind)).collect();
+        if !items.is_empty() {
+            let earned: f64 = items.iter().map(|e| e.earned).sum();
+            let possible: f64 = items.iter().map(|e| e.possible).sum();
+            parts.push(format!(
+                "{label} {} of {} points",
+                round2(earned),
+                round2(possible)
+            ));
+        }
+    };
+    add("scenarios", &is_knowledge_kind);
+    add("experience", &|k| k == "yes_no" || k == "number");
+    parts.join("; ")
+}
+
+fn round2(n: f64) -> String {
+    format_number((n * 100.0).round() / 100.0)
+}
+
+/// The heading of a top gap: "HIPAA & regulatory compliance — Novice → Competent".
+pub fn gap_heading(doc: &ResultDocument, c: &CompetencyResult) -> String {
+    format!(
+        "{} — {} → {}",
+        one_line(&c.title),
+        doc.level_title(&c.level),
+        doc.level_title(&c.target_level)
+    )
+}
+
+/// Steps for one gap: those aimed first at it, then others that help it, best first.
+pub fn steps_for<'d>(
+    doc: &'d ResultDocument,
+    c: &CompetencyResult,
+    most: usize,
+) -> Vec<&'d RecommendationResult> {
+    let mut helping: Vec<_> = doc
+        .recommendations
+        .iter()
+        .filter(|r| r.addresses.contains(&c.id))
+        .collect();
+    helping.sort_by_key(|r| r.builds.first() != Some(&c.id));
+    helping.truncate(most);
+    helping
+}
+
+/// Competencies where the self-rating disagrees with the scenario answers, in `direction`,
+/// as "Title (rated X, answers show Y)".
+pub fn calibration_notes(doc: &ResultDocument, direction: Calibration) -> Vec<String> {
+    doc.competencies
+        .iter()
+        .filter(|c| c.calibration == Some(direction))
+        .filter_map(|c| {
+            let (rated, shown) = (c.self_rating.as_ref()?, c.knowledge_level.as_ref()?);
+            Some(format!(
+                "{} (rated {}, answers show {})",
+                one_line(&c.title),
+                doc.level_title(rated).to_lowercase(),
+                doc.level_title(shown).to_lowercase()
+            ))
+        })
+        .collect()
+}
+
+/// The sentence that introduces each calibration direction.
+pub fn calibration_intro(direction: Calibration) -> &'static str {
+    match direction {
+        Calibration::Over => {
+            "Rated higher than your scenario answers show — read the explanations of the \
+             questions you missed (the JSON result lists them) before you rely on these"
+        }
+        Calibration::Under => {
+            "Rated lower than your scenario answers show — you may know more than you credit \
+             yourself with"
+        }
+    }
+}
+
+/// "CAPM (PMI)".
+pub fn certification_name(e: &Eligibility) -> String {
+    format!(
+        "{} ({})",
+        short_title(&one_line(&e.title)),
+        one_line(&e.issuer)
+    )
+}
+
+/// "held", "eligible now" or "needs 6 more months leading projects".
+pub fn eligibility_status(e: &Eligibility) -> String {
+    if e.held {
+        "held".into()
+    } else if e.eligible {
+        "eligible now".into()
+    } else {
+        format!("needs {}", e.missing.join(", "))
+    }
+}
+
+/// The plan's steps with their recommendations, grouped under their horizon headings.
+pub fn plan_sections(
+    doc: &ResultDocument,
+) -> Vec<(&'static str, Vec<(&PlanItem, &RecommendationResult)>)> {
+    [
+        ("30d", "Next 30 days"),
+        ("90d", "Next 90 days"),
+        ("12m", "Next 12 months"),
+    ]
+    .into_iter()
+    .map(|(code, heading)| {
+        let items = doc
+            .plan
+            .iter()
+            .filter(|i| i.horizon == code)
+            .filter_map(|i| doc.recommendation(&i.recommendation).map(|r| (i, r)))
+            .collect();
+        (heading, items)
+    })
+    .filter(|(_, items): &(_, Vec<_>)| !items.is_empty())
+    .collect()
+}
+
+/// "effort · cost", where known.
+pub fn effort_and_cost(r: &RecommendationResult) -> Option<String> {
+    let parts: Vec<String> = [r.effort.as_ref(), r.cost.as_ref()]
+        .into_iter()
+        .flatten()
+        .map(|s| one_line(s))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// A gap as a short word: "met" or "−2".
+pub fn gap_text(c: &CompetencyResult) -> String {
+    if c.gap == 0 {
+        "met".into()
+    } else {
+        format!("−{}", c.gap)
+    }
+}

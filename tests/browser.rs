@@ -1,0 +1,135 @@
+//! The HTML report in a real browser: headless Chromium renders it to a screenshot (and a
+//! printed PDF) in tests/output/, and the screenshot is checked to hold the chart and text.
+//! CI installs Chromium; elsewhere the test says it skipped when none is found.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use skillgap::answers::{self, Completeness};
+use skillgap::render::{for_format, Format, Style};
+use skillgap::{pack, result};
+
+fn chromium() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("SKILLGAP_CHROMIUM") {
+        return Some(PathBuf::from(path));
+    }
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            std::env::var_os("PATH").and_then(|paths| {
+                std::env::split_paths(&paths)
+                    .map(|p| p.join(name))
+                    .find(|p| p.is_file())
+            })
+        })
+}
+
+fn html_report() -> String {
+    let pack = pack::load_embedded().unwrap();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/answers/clinician-to-informatics.yaml"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let (mut a, spans) = answers::parse(path, &text).unwrap();
+    assert!(answers::check(&pack, &mut a, path, &spans, Completeness::Required).is_empty());
+    answers::normalise(&pack, &mut a);
+    let doc = result::build(
+        &pack,
+        pack.profile("project_manager").unwrap(),
+        &a,
+        "2026-11-25T12:00:00Z",
+    );
+    for_format(Format::Html).render(&doc, Style::default())
+}
+
+fn run_chromium(browser: &Path, profile: &Path, args: &[String]) {
+    let status = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .status()
+        .expect("run chromium");
+    assert!(status.success(), "chromium failed: {status}");
+}
+
+#[test]
+fn the_html_report_renders_in_headless_chromium() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install chromium (see .ci/run)"
+        );
+        eprintln!("skipped: no chromium found (set SKILLGAP_CHROMIUM or install chromium)");
+        return;
+    };
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/output");
+    std::fs::create_dir_all(&out).unwrap();
+    let html = out.join("report.html");
+    std::fs::write(&html, html_report()).unwrap();
+    let png = out.join("report.png");
+    let pdf = out.join("report.pdf");
+    let _ = std::fs::remove_file(&png);
+    let _ = std::fs::remove_file(&pdf);
+    let profile = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", html.display());
+    run_chromium(
+        &browser,
+        profile.path(),
+        &[
+            "--window-size=1000,1600".into(),
+            format!("--screenshot={}", png.display()),
+            url.clone(),
+        ],
+    );
+    run_chromium(
+        &browser,
+        profile.path(),
+        &[
+            "--no-pdf-header-footer".into(),
+            format!("--print-to-pdf={}", pdf.display()),
+            url,
+        ],
+    );
+
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    assert_eq!((info.width, info.height), (1000, 1600));
+    let channels = info.color_type.samples();
+    let pixels: Vec<&[u8]> = buf[..info.buffer_size()].chunks(channels).collect();
+    let white = pixels.iter().filter(|p| p[..3] == [255, 255, 255]).count();
+    let dark = pixels
+        .iter()
+        .filter(|p| p[..3].iter().all(|c| *c < 80))
+        .count();
+    // The radar's achieved polygon is drawn in #1f6feb and filled with it at 25 %.
+    let blue = pixels
+        .iter()
+        .filter(|p| p[2] > 200 && p[0] < 120 && p[1] < 160)
+        .count();
+    let total = pixels.len();
+    assert!(
+        white < total * 98 / 100,
+        "not blank: {white} of {total} pixels white"
+    );
+    assert!(dark > 2_000, "text is drawn: {dark} dark pixels");
+    assert!(blue > 500, "the radar chart is drawn: {blue} blue pixels");
+    let pdf_bytes = std::fs::read(&pdf).unwrap();
+    assert!(
+        pdf_bytes.starts_with(b"%PDF") && pdf_bytes.len() > 10_000,
+        "printed to PDF"
+    );
+    eprintln!("screenshot: {}", png.display());
+}
