@@ -505,6 +505,16 @@ impl<'p> Flow<'p> {
     }
 }
 
+/// "0 to 600 months": the range a number prompt accepts, as both prompters say it.
+pub fn range_text(range: (f64, f64), unit: Option<&str>) -> String {
+    let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
+    format!(
+        "{} to {}{unit}",
+        format_number(range.0),
+        format_number(range.1)
+    )
+}
+
 /// `text` cut to `room` characters with an ellipsis.
 fn shorten(text: &str, room: usize) -> String {
     if text.chars().count() <= room {

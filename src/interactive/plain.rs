@@ -218,12 +218,7 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         default: Option<f64>,
     ) -> Prompted<f64> {
         self.show(ask);
-        let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
-        let span = format!(
-            "{} to {}{unit}",
-            format_number(range.0),
-            format_number(range.1)
-        );
+        let span = super::range_text(range, unit);
         let keep = default
             .map(|d| format!(", Enter keeps {}", format_number(d)))
             .unwrap_or_default();

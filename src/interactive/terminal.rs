@@ -213,12 +213,7 @@ impl Prompter for TerminalPrompter {
         default: Option<f64>,
     ) -> Prompted<f64> {
         self.show(ask);
-        let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
-        let span = format!(
-            "{} to {}{unit}",
-            format_number(range.0),
-            format_number(range.1)
-        );
+        let span = super::range_text(range, unit);
         let back = if ask.can_go_back {
             ", b to go back"
         } else {

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::summary::*;
 use super::{Renderer, Style};
-use crate::result::{Calibration, ResultDocument};
+use crate::result::ResultDocument;
 use crate::text::one_line;
 
 /// The gap report as an HTML page.
@@ -159,11 +159,7 @@ impl Renderer for HtmlRenderer {
         }
         o.push_str("</section>\n");
 
-        let groups: Vec<_> = [Calibration::Over, Calibration::Under]
-            .into_iter()
-            .map(|d| (d, calibration_notes(doc, d)))
-            .filter(|(_, n)| !n.is_empty())
-            .collect();
+        let groups = calibration_groups(doc);
         if !groups.is_empty() {
             o.push_str(
                 "<section>\n<h2>Where the self-rating and the answers disagree</h2>\n<ul>\n",
@@ -182,7 +178,7 @@ impl Renderer for HtmlRenderer {
         if !doc.eligibility.is_empty() {
             o.push_str("<section>\n<h2>Certifications</h2>\n<ul class=\"certs\">\n");
             for e in &doc.eligibility {
-                let mark = if e.held || e.eligible { "✓" } else { "✗" };
+                let mark = eligibility_mark(e);
                 let _ = writeln!(
                     o,
                     "<li data-mark=\"{mark}\">{}: {} <span class=\"muted\">(rule as of {}; {})</span></li>",

@@ -2,7 +2,7 @@
 
 use super::summary::*;
 use super::{Renderer, Style};
-use crate::result::{Calibration, ResultDocument};
+use crate::result::ResultDocument;
 use crate::text::one_line;
 
 /// The gap report as Markdown.
@@ -84,11 +84,7 @@ impl Renderer for MarkdownRenderer {
         }
         out.push('\n');
 
-        let groups: Vec<_> = [Calibration::Over, Calibration::Under]
-            .into_iter()
-            .map(|d| (d, calibration_notes(doc, d)))
-            .filter(|(_, n)| !n.is_empty())
-            .collect();
+        let groups = calibration_groups(doc);
         if !groups.is_empty() {
             out.push_str("## Where the self-rating and the answers disagree\n\n");
             for (direction, notes) in groups {
@@ -104,7 +100,7 @@ impl Renderer for MarkdownRenderer {
         if !doc.eligibility.is_empty() {
             out.push_str("## Certifications\n\n");
             for e in &doc.eligibility {
-                let mark = if e.held || e.eligible { "✓" } else { "✗" };
+                let mark = eligibility_mark(e);
                 out.push_str(&format!(
                     "- {mark} {}: {} (rule as of {})\n",
                     md(&certification_name(e)),

@@ -87,6 +87,24 @@ pub fn calibration_notes(doc: &ResultDocument, direction: Calibration) -> Vec<St
         .collect()
 }
 
+/// Both directions of disagreement that have any notes, higher-than-shown first.
+pub fn calibration_groups(doc: &ResultDocument) -> Vec<(Calibration, Vec<String>)> {
+    [Calibration::Over, Calibration::Under]
+        .into_iter()
+        .map(|d| (d, calibration_notes(doc, d)))
+        .filter(|(_, notes)| !notes.is_empty())
+        .collect()
+}
+
+/// ✓ for held or eligible, ✗ otherwise.
+pub fn eligibility_mark(e: &Eligibility) -> &'static str {
+    if e.held || e.eligible {
+        "✓"
+    } else {
+        "✗"
+    }
+}
+
 /// The sentence that introduces each calibration direction.
 pub fn calibration_intro(direction: Calibration) -> &'static str {
     match direction {

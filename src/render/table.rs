@@ -7,7 +7,7 @@ use console::Style as Paint;
 use super::summary::*;
 use super::{Renderer, Style};
 use crate::eligibility::Eligibility;
-use crate::result::{Calibration, CompetencyResult, ResultDocument};
+use crate::result::{CompetencyResult, ResultDocument};
 use crate::text::{one_line, wrap};
 
 /// comfy-table's preset characters; spaces draw nothing. Only the header rule is drawn.
@@ -165,11 +165,7 @@ fn top_gaps(doc: &ResultDocument, width: usize, p: &Painter, out: &mut String) {
 }
 
 fn calibration(doc: &ResultDocument, width: usize, p: &Painter, out: &mut String) {
-    let groups: Vec<(Calibration, Vec<String>)> = [Calibration::Over, Calibration::Under]
-        .into_iter()
-        .map(|d| (d, calibration_notes(doc, d)))
-        .filter(|(_, notes)| !notes.is_empty())
-        .collect();
+    let groups = calibration_groups(doc);
     if groups.is_empty() {
         return;
     }
