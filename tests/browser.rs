@@ -58,6 +58,8 @@ fn run_chromium(browser: &Path, profile: &Path, args: &[String]) {
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(args)
+        // Chromium complains about the missing session bus on stderr; that is not the test.
+        .stderr(std::process::Stdio::null())
         .status()
         .expect("run chromium");
     assert!(status.success(), "chromium failed: {status}");

@@ -107,7 +107,17 @@ fn a_full_run_gives_the_same_document_as_the_answers_file() {
     p.send(ENTER).unwrap();
     p.expect("Result saved in").unwrap();
     p.expect("gap report").unwrap();
-    p.expect(Eof).unwrap();
+    let rest = p.expect(Eof).unwrap();
+    let report = String::from_utf8_lossy(rest.before()).into_owned()
+        + &String::from_utf8_lossy(rest.as_bytes());
+    assert!(
+        report.contains("Every competency meets the target"),
+        "{report}"
+    );
+    assert!(
+        !report.contains("\x1b["),
+        "NO_COLOR: the report carries no escape codes: {report:?}"
+    );
     assert_eq!(exit_code(&mut p), 0);
     let other = tempfile::tempdir().unwrap();
     assert_eq!(
@@ -254,4 +264,39 @@ fn ctrl_c_at_every_kind_of_prompt_exits_130_with_answers_kept() {
             + usize::from(session.contains("profile:"));
         assert_eq!(saved, stop - 1, "at prompt {stop}: {session}");
     }
+}
+
+#[test]
+fn the_report_on_a_terminal_is_coloured_unless_no_color_is_set() {
+    let run = |no_color: bool| -> String {
+        let data = tempfile::tempdir().unwrap();
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_skillgap"));
+        cmd.arg("--rubrics")
+            .arg(tiny_pack())
+            .args(["assess", "--no-save", "--answers"])
+            .arg(root().join("tests/fixtures/tiny-answers.yaml"))
+            .env("SKILLGAP_DATA_DIR", data.path())
+            .env("TERM", "xterm");
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        } else {
+            cmd.env_remove("NO_COLOR");
+        }
+        let mut p = Session::spawn(cmd).unwrap();
+        p.set_expect_timeout(Some(Duration::from_secs(20)));
+        let all = p.expect(Eof).unwrap();
+        assert_eq!(exit_code(&mut p), 0);
+        String::from_utf8_lossy(all.before()).into_owned()
+            + &String::from_utf8_lossy(all.as_bytes())
+    };
+    let coloured = run(false);
+    assert!(
+        coloured.contains("gap report") && coloured.contains("\x1b[1m"),
+        "bold headings on a terminal: {coloured:?}"
+    );
+    let plain = run(true);
+    assert!(
+        plain.contains("gap report") && !plain.contains("\x1b["),
+        "NO_COLOR: {plain:?}"
+    );
 }

@@ -475,8 +475,8 @@ impl<'p> Flow<'p> {
                 };
                 format!(
                     "{} · {} → {answer}{unit}",
-                    one_line(&competency.title),
-                    shorten(&one_line(&question.prompt), 40)
+                    shorten(&one_line(&competency.title), 22),
+                    shorten(&one_line(&question.prompt), 34)
                 )
             }
         }

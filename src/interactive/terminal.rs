@@ -10,6 +10,10 @@ use super::{Ask, Nav, PromptError, Prompted, Prompter};
 use crate::answers::format_number;
 use crate::text::wrap;
 
+/// Up to this many options, options too long for one line are printed in full above the
+/// menu; longer lists are only paged through.
+const FULL_TEXT_MAX_OPTIONS: usize = 8;
+
 /// Prompts on stderr with dialoguer.
 pub struct TerminalPrompter {
     term: Term,
@@ -59,6 +63,11 @@ impl TerminalPrompter {
             .any(|o| console::measure_text_width(o) > room);
         if !long {
             return ask.options.clone();
+        }
+        // A long list (the review) is a paged menu: printing it in full first would only
+        // scroll the question off the screen.
+        if ask.options.len() > FULL_TEXT_MAX_OPTIONS {
+            return ask.options.iter().map(|o| truncate(o, room)).collect();
         }
         for (i, option) in ask.options.iter().enumerate() {
             let _ = self.term.write_line(&format!(

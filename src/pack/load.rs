@@ -49,7 +49,7 @@ pub fn load_embedded() -> Result<Pack> {
             )
         })
         .collect();
-    assemble(files)
+    load_texts(files)
 }
 
 fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<(String, String)>) {
@@ -99,12 +99,12 @@ pub fn load_dir(dir: &Path) -> Result<Pack> {
             }
         }
     }
-    assemble(files)
+    load_texts(files)
 }
 
-/// Parses each file by its place in the pack, then validates the whole.
-/// `files` holds (name shown in messages, path relative to the pack, text).
-fn assemble(mut files: Vec<(String, String, String)>) -> Result<Pack> {
+/// Loads a pack from texts in memory: (name shown in messages, path relative to the pack,
+/// text). Parses each file by its place in the pack, then validates the whole.
+pub fn load_texts(mut files: Vec<(String, String, String)>) -> Result<Pack> {
     files.sort_by(|a, b| a.1.cmp(&b.1));
     let mut problems = Vec::new();
     let mut pack = None;
