@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 cargo build --release --quiet
 hyperfine -N --warmup 5 \
     './target/release/skillgap rubrics validate' \
-    './target/release/skillgap assess --answers examples/answers/pm-from-banking.yaml --format json' \
-    './target/release/skillgap assess --answers examples/answers/pm-from-banking.yaml'
+    './target/release/skillgap assess --no-save --answers examples/answers/pm-from-banking.yaml --format json' \
+    './target/release/skillgap assess --no-save --answers examples/answers/pm-from-banking.yaml'
