@@ -207,8 +207,12 @@ fn assess(source: &PackSource, args: AssessArgs) -> Result<()> {
         .clone()
         .or_else(|| answers.profile.clone())
         .ok_or_else(|| {
-            Error::usage(
-                "no target profile given",
+            let file = if path == Path::new("-") {
+                "<stdin>".to_string()
+            } else {
+                path.display().to_string()
+            };
+            Error::Invalid(vec![Diagnostic::new(file, "no target profile given").hint(
                 format!(
                     "add `profile:` to the answers file or pass --profile, one of: {}",
                     pack.profiles
@@ -217,7 +221,7 @@ fn assess(source: &PackSource, args: AssessArgs) -> Result<()> {
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
-            )
+            )])
         })?;
     let profile = pack.profile(&profile_id).ok_or_else(|| {
         Error::Invalid(vec![answers::unknown_profile(

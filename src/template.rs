@@ -37,10 +37,11 @@ pub fn answers_template(pack: &Pack, profile: Option<&str>) -> String {
             &format!("  {}: {}", p.id, one_line(&p.description)),
         );
     }
-    out.push_str(&format!(
-        "profile: {}\n\n",
-        profile.unwrap_or_else(|| ids.first().copied().unwrap_or(""))
-    ));
+    // Left blank unless asked for: a person should choose their target, not inherit one.
+    match profile {
+        Some(p) => out.push_str(&format!("profile: {p}\n\n")),
+        None => out.push_str("profile:\n\n"),
+    }
 
     out.push_str("facts:\n");
     for fact in &pack.facts {

@@ -762,3 +762,11 @@ fn a_new_assessment_over_an_unfinished_one_asks_first() {
     assert!(out.status.success(), "{err}");
     assert!(err.contains("You have an unfinished assessment"), "{err}");
 }
+
+#[test]
+fn no_profile_anywhere_says_how_to_choose_one() {
+    bad_answers(
+        &example_with("profile: project_manager", "profile:"),
+        &["no target profile given", "--profile"],
+    );
+}
