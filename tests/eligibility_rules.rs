@@ -193,6 +193,16 @@ const CASES: &[(&str, Facts, &[&str])] = &[
         ],
         &[],
     ),
+    // The ten-year route needs no degree.
+    (
+        "cphims",
+        &[
+            ("degree", "none"),
+            ("months_information_systems", "120"),
+            ("months_healthcare", "96"),
+        ],
+        &[],
+    ),
     (
         "cphims",
         &[
