@@ -50,17 +50,20 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
+    /// Messages quote the user's files (ids, keys, values); control sequences in them are
+    /// stripped so an error can never drive the terminal.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        use crate::text::sanitize;
+        write!(f, "{}", sanitize(&self.file))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
                 write!(f, ":{column}")?;
             }
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, ": {}", sanitize(&self.message))?;
         if !self.hint.is_empty() {
-            write!(f, "\n  hint: {}", self.hint)?;
+            write!(f, "\n  hint: {}", sanitize(&self.hint))?;
         }
         Ok(())
     }

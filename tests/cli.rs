@@ -770,3 +770,33 @@ fn no_profile_anywhere_says_how_to_choose_one() {
         &["no target profile given", "--profile"],
     );
 }
+
+#[test]
+fn control_sequences_in_a_bad_file_do_not_reach_the_terminal() {
+    bad_answers(
+        &example_with(
+            "  hipaa_rating:",
+            "  \"evil\\e[2J\\e]0;owned\\a\": 1\n  hipaa_rating:",
+        ),
+        &["unknown question `evil"],
+    );
+    let data = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("answers.yaml");
+    std::fs::write(
+        &file,
+        example_with("  hipaa_rating:", "  \"evil\\e[2J\": 1\n  hipaa_rating:"),
+    )
+    .unwrap();
+    let out = skillgap(data.path())
+        .args(["assess", "--answers"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        !out.stderr.contains(&0x1b),
+        "{:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
