@@ -1,7 +1,7 @@
 //! What each command does: I/O at the edges around the pure engine.
 
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use crate::answers::{self, Answers, Completeness, Value};
@@ -266,7 +266,8 @@ fn exit_interrupted() {
     let _saving = SAVING.lock();
     let _ = console::Term::stderr().show_cursor();
     let message = ON_INTERRUPT.lock().map(|m| m.clone()).unwrap_or_default();
-    eprintln!("\n{message}");
+    // Not eprintln!: after a hang-up stderr is gone, and a failed write must not panic.
+    let _ = writeln!(std::io::stderr(), "\n{message}");
     std::process::exit(130);
 }
 

@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -7,11 +8,11 @@ fn main() -> ExitCode {
     match skillgap::app::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error @ skillgap::Error::Interrupted(_)) => {
-            eprintln!("{error}");
+            let _ = writeln!(std::io::stderr(), "{error}");
             ExitCode::from(error.exit_code() as u8)
         }
         Err(error) => {
-            eprintln!("error: {error}");
+            let _ = writeln!(std::io::stderr(), "error: {error}");
             ExitCode::from(error.exit_code() as u8)
         }
     }

@@ -109,12 +109,18 @@ fn truncate(text: &str, room: usize) -> String {
     out
 }
 
+/// Ctrl-C, and a terminal that went away (end of input, a broken pipe, EIO after a hang-up),
+/// count as an interruption: the answers are saved and the person is told how to resume.
 fn failed(error: dialoguer::Error) -> PromptError {
+    use std::io::ErrorKind;
     let dialoguer::Error::IO(io) = error;
-    if io.kind() == std::io::ErrorKind::Interrupted {
-        PromptError::Interrupted
-    } else {
-        PromptError::Failed(io.to_string())
+    const EIO: i32 = 5;
+    match io.kind() {
+        ErrorKind::Interrupted | ErrorKind::UnexpectedEof | ErrorKind::BrokenPipe => {
+            PromptError::Interrupted
+        }
+        _ if io.raw_os_error() == Some(EIO) => PromptError::Interrupted,
+        _ => PromptError::Failed(io.to_string()),
     }
 }
 
