@@ -105,6 +105,11 @@ impl Value {
 }
 
 /// A number without a needless ".0".
+///
+/// ```
+/// assert_eq!(skillgap::answers::format_number(36.0), "36");
+/// assert_eq!(skillgap::answers::format_number(2.5), "2.5");
+/// ```
 pub fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)

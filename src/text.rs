@@ -3,6 +3,11 @@
 /// Removes terminal control sequences and other control characters from `text`, keeping
 /// newlines and tabs. A rubric file could otherwise move the cursor, recolour the screen or
 /// set the window title of whoever prints a report.
+///
+/// ```
+/// use skillgap::text::sanitize;
+/// assert_eq!(sanitize("Risk\u{1b}[2J management\u{1b}]0;title\u{7}"), "Risk management");
+/// ```
 pub fn sanitize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
