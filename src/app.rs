@@ -249,8 +249,14 @@ fn keep(doc: &ResultDocument) -> Result<()> {
 /// Held while a session file is written, so Ctrl-C never exits in the middle of a save.
 static SAVING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-/// What Ctrl-C prints before exiting; set once the session has a place on disk.
+/// What Ctrl-C prints before exiting: changes once the session has a place on disk.
 static ON_INTERRUPT: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+fn set_interrupt_message(message: String) {
+    if let Ok(mut slot) = ON_INTERRUPT.lock() {
+        *slot = message;
+    }
+}
 
 /// Ctrl-C or a closed terminal: every answer is already on disk, so restore the cursor, say
 /// how to continue and exit with 130. Exiting from here also covers plain mode, whose line
@@ -280,7 +286,7 @@ fn resume_hint(source: &PackSource) -> String {
 
 fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -> Result<()> {
     use crate::interactive::{
-        plain::PlainPrompter, terminal::TerminalPrompter, Flow, Nav, PromptError, Prompter,
+        plain::PlainPrompter, terminal::TerminalPrompter, Flow, PromptError, Prompter,
     };
     use crate::session::{self, Session};
 
@@ -307,11 +313,78 @@ fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -> Result<()
     } else {
         Box::new(TerminalPrompter::new(color))
     };
-    install_interrupt_handler();
 
+    set_interrupt_message("Interrupted. Nothing was changed.".into());
+    install_interrupt_handler();
     let flow = Flow::new(pack);
-    let existing = session::load(&dir)?;
-    let mut session = match existing {
+    let mut session = open_session(pack, &flow, prompter.as_mut(), args, &dir)?;
+    let fresh = session.answered() == 0;
+    if let Some(profile) = &args.profile {
+        session.profile = Some(profile.clone());
+    }
+    set_interrupt_message(format!(
+        "Interrupted. Your answers are saved in {}.\nContinue with: {}",
+        session::session_path(&dir).display(),
+        resume_hint(source)
+    ));
+    if fresh {
+        prompter.say(&format!(
+            "{}: {} questions, about {} minutes. Every answer is saved as you go; \
+             Ctrl-C stops and `{}` continues.",
+            one_line(&pack.title),
+            flow.len(),
+            minutes(pack),
+            resume_hint(source)
+        ));
+    }
+    let mut save = |s: &Session| {
+        let _saving = SAVING.lock();
+        session::save(&dir, s)
+    };
+    match flow.run(prompter.as_mut(), &mut session, &mut save)? {
+        Ok(()) => {}
+        Err(PromptError::Interrupted) => exit_interrupted(),
+        Err(PromptError::Failed(e)) => return Err(Error::Prompt(e)),
+    }
+    drop(prompter);
+
+    let mut answers = session.to_answers();
+    let name = session::session_path(&dir).display().to_string();
+    let problems = answers::check(
+        pack,
+        &mut answers,
+        &name,
+        &Default::default(),
+        Completeness::Required,
+    );
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let profile_id = answers.profile.clone().unwrap_or_default();
+    let profile = pack
+        .profile(&profile_id)
+        .ok_or_else(|| Error::Invalid(vec![answers::unknown_profile(pack, &profile_id, &name)]))?;
+    let doc = result::build(pack, profile, &answers, &now());
+    eprintln!();
+    keep(&doc)?;
+    session::discard(&dir)?;
+    emit(&doc, args.format, args.output.as_deref())
+}
+
+/// The session to continue or begin: `--resume` continues the saved one (reconciled with
+/// the pack as it is now); without it, a saved session is offered before it is replaced.
+fn open_session(
+    pack: &Pack,
+    flow: &crate::interactive::Flow<'_>,
+    prompter: &mut dyn crate::interactive::Prompter,
+    args: &AssessArgs,
+    dir: &Path,
+) -> Result<crate::session::Session> {
+    use crate::interactive::{Nav, PromptError};
+    use crate::session::{self, Session};
+
+    let existing = session::load(dir)?;
+    Ok(match existing {
         None if args.resume => {
             return Err(Error::usage(
                 "there is no unfinished assessment to resume",
@@ -369,59 +442,7 @@ fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -> Result<()
                 Session::new(pack, &now())
             }
         }
-    };
-    if let Some(profile) = &args.profile {
-        session.profile = Some(profile.clone());
-    }
-    if let Ok(mut message) = ON_INTERRUPT.lock() {
-        *message = format!(
-            "Interrupted. Your answers are saved in {}.\nContinue with: {}",
-            session::session_path(&dir).display(),
-            resume_hint(source)
-        );
-    }
-    if session.answered() == 0 {
-        prompter.say(&format!(
-            "{}: {} questions, about {} minutes. Every answer is saved as you go; \
-             Ctrl-C stops and `{}` continues.",
-            one_line(&pack.title),
-            flow.len(),
-            minutes(pack),
-            resume_hint(source)
-        ));
-    }
-    let mut save = |s: &Session| {
-        let _saving = SAVING.lock();
-        session::save(&dir, s)
-    };
-    match flow.run(prompter.as_mut(), &mut session, &mut save)? {
-        Ok(()) => {}
-        Err(PromptError::Interrupted) => exit_interrupted(),
-        Err(PromptError::Failed(e)) => return Err(Error::Prompt(e)),
-    }
-    drop(prompter);
-
-    let mut answers = session.to_answers();
-    let name = session::session_path(&dir).display().to_string();
-    let problems = answers::check(
-        pack,
-        &mut answers,
-        &name,
-        &Default::default(),
-        Completeness::Required,
-    );
-    if !problems.is_empty() {
-        return Err(Error::Invalid(problems));
-    }
-    let profile_id = answers.profile.clone().unwrap_or_default();
-    let profile = pack
-        .profile(&profile_id)
-        .ok_or_else(|| Error::Invalid(vec![answers::unknown_profile(pack, &profile_id, &name)]))?;
-    let doc = result::build(pack, profile, &answers, &now());
-    eprintln!();
-    keep(&doc)?;
-    session::discard(&dir)?;
-    emit(&doc, args.format, args.output.as_deref())
+    })
 }
 
 /// Renders `doc` to stdout or a file.
