@@ -365,8 +365,10 @@ fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -> Result<()
         .profile(&profile_id)
         .ok_or_else(|| Error::Invalid(vec![answers::unknown_profile(pack, &profile_id, &name)]))?;
     let doc = result::build(pack, profile, &answers, &now());
-    eprintln!();
-    keep(&doc)?;
+    if !args.no_save {
+        eprintln!();
+        keep(&doc)?;
+    }
     session::discard(&dir)?;
     emit(&doc, args.format, args.output.as_deref())
 }
