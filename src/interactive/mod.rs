@@ -10,7 +10,7 @@ pub mod terminal;
 
 use crate::answers::{format_number, Value};
 use crate::diagnostic::Result;
-use crate::pack::{FactKind, Pack, QuestionKind};
+use crate::pack::{Choice, FactKind, Pack, QuestionKind};
 use crate::session::Session;
 use crate::text::one_line;
 
@@ -238,87 +238,46 @@ impl<'p> Flow<'p> {
     fn ask(&self, prompter: &mut dyn Prompter, session: &Session, index: usize) -> Prompted<Value> {
         let step = self.steps[index];
         let current = self.current(session, step);
-        let counter = format!("[{}/{}]", index + 1, self.steps.len());
-        let can_go_back = index > 0;
-        let pick =
-            |ids: Vec<&String>, texts: Vec<String>, prompt: &str, prompter: &mut dyn Prompter| {
-                let default = current
-                    .as_ref()
-                    .and_then(Value::as_text)
-                    .and_then(|c| ids.iter().position(|id| *id == c));
-                let ask = Ask {
-                    counter: counter.clone(),
-                    prompt,
-                    options: texts,
-                    can_go_back,
-                };
-                Ok(match prompter.select(&ask, default)? {
-                    Nav::Answer(i) => Nav::Answer(Value::Text(ids[i].clone())),
-                    Nav::Back => Nav::Back,
-                })
-            };
+        let ask = |prompt: &'p str, options: Vec<String>| Ask {
+            counter: format!("[{}/{}]", index + 1, self.steps.len()),
+            prompt,
+            options,
+            can_go_back: index > 0,
+        };
+        let texts = |options: &[Choice]| options.iter().map(|o| one_line(&o.text)).collect();
         match step {
             Step::Profile => {
-                let pack = self.pack;
-                pick(
-                    pack.profiles.iter().map(|p| &p.id).collect(),
-                    pack.profiles
-                        .iter()
-                        .map(|p| format!("{} — {}", one_line(&p.title), one_line(&p.description)))
-                        .collect(),
-                    "Which career stage do you want to measure yourself against?",
+                let profiles = &self.pack.profiles;
+                let texts = profiles
+                    .iter()
+                    .map(|p| format!("{} — {}", one_line(&p.title), one_line(&p.description)))
+                    .collect();
+                let prompt = "Which career stage do you want to measure yourself against?";
+                pick_one(
                     prompter,
+                    &ask(prompt, texts),
+                    profiles.iter().map(|p| &p.id).collect(),
+                    current,
                 )
             }
             Step::Fact(f) => {
                 let fact = &self.pack.facts[f];
+                let ask = ask(&fact.prompt, texts(&fact.options));
                 match fact.kind {
-                    FactKind::Select => pick(
-                        fact.options.iter().map(|o| &o.id).collect(),
-                        fact.options.iter().map(|o| one_line(&o.text)).collect(),
-                        &fact.prompt,
+                    FactKind::Select => pick_one(
                         prompter,
+                        &ask,
+                        fact.options.iter().map(|o| &o.id).collect(),
+                        current,
                     ),
-                    FactKind::List => {
-                        let held: Vec<&str> =
-                            current.as_ref().map(Value::as_list).unwrap_or_default();
-                        let defaults: Vec<bool> = fact
-                            .options
-                            .iter()
-                            .map(|o| held.contains(&o.id.as_str()))
-                            .collect();
-                        let ask = Ask {
-                            counter,
-                            prompt: &fact.prompt,
-                            options: fact.options.iter().map(|o| one_line(&o.text)).collect(),
-                            can_go_back,
-                        };
-                        Ok(match prompter.multi(&ask, &defaults)? {
-                            Nav::Answer(picked) => Nav::Answer(Value::List(
-                                picked
-                                    .into_iter()
-                                    .map(|i| fact.options[i].id.clone())
-                                    .collect(),
-                            )),
-                            Nav::Back => Nav::Back,
-                        })
-                    }
-                    FactKind::Number => {
-                        let ask = Ask {
-                            counter,
-                            prompt: &fact.prompt,
-                            options: vec![],
-                            can_go_back,
-                        };
-                        let range = (fact.min.unwrap_or(0.0), fact.max.unwrap_or(f64::MAX));
-                        let default = current.as_ref().and_then(Value::as_number);
-                        Ok(
-                            match prompter.number(&ask, range, fact.unit.as_deref(), default)? {
-                                Nav::Answer(n) => Nav::Answer(Value::Number(n)),
-                                Nav::Back => Nav::Back,
-                            },
-                        )
-                    }
+                    FactKind::List => pick_many(prompter, &ask, &fact.options, current),
+                    FactKind::Number => number(
+                        prompter,
+                        &ask,
+                        (fact.min, fact.max),
+                        fact.unit.as_deref(),
+                        current,
+                    ),
                 }
             }
             Step::Question(c, q) => {
@@ -326,84 +285,55 @@ impl<'p> Flow<'p> {
                 let question = &competency.questions[q];
                 match question.kind {
                     QuestionKind::Rating => {
+                        // The competency's level statements, in the pack's level order.
                         let levels: Vec<_> = self
                             .pack
                             .levels
                             .iter()
                             .filter(|l| competency.levels.contains_key(&l.id))
                             .collect();
-                        pick(
-                            levels.iter().map(|l| &l.id).collect(),
-                            levels
-                                .iter()
-                                .map(|l| one_line(&competency.levels[&l.id]))
-                                .collect(),
-                            &question.prompt,
+                        let texts = levels
+                            .iter()
+                            .map(|l| one_line(&competency.levels[&l.id]))
+                            .collect();
+                        pick_one(
                             prompter,
+                            &ask(&question.prompt, texts),
+                            levels.iter().map(|l| &l.id).collect(),
+                            current,
                         )
                     }
-                    QuestionKind::Choice => pick(
-                        question.options.iter().map(|o| &o.id).collect(),
-                        question.options.iter().map(|o| one_line(&o.text)).collect(),
-                        &question.prompt,
+                    QuestionKind::Choice => {
+                        let ask = ask(&question.prompt, texts(&question.options));
+                        pick_one(
+                            prompter,
+                            &ask,
+                            question.options.iter().map(|o| &o.id).collect(),
+                            current,
+                        )
+                    }
+                    QuestionKind::Multi => pick_many(
                         prompter,
+                        &ask(&question.prompt, texts(&question.options)),
+                        &question.options,
+                        current,
                     ),
-                    QuestionKind::Multi => {
-                        let picked: Vec<&str> =
-                            current.as_ref().map(Value::as_list).unwrap_or_default();
-                        let defaults: Vec<bool> = question
-                            .options
-                            .iter()
-                            .map(|o| picked.contains(&o.id.as_str()))
-                            .collect();
-                        let ask = Ask {
-                            counter,
-                            prompt: &question.prompt,
-                            options: question.options.iter().map(|o| one_line(&o.text)).collect(),
-                            can_go_back,
-                        };
-                        Ok(match prompter.multi(&ask, &defaults)? {
-                            Nav::Answer(picked) => Nav::Answer(Value::List(
-                                picked
-                                    .into_iter()
-                                    .map(|i| question.options[i].id.clone())
-                                    .collect(),
-                            )),
-                            Nav::Back => Nav::Back,
-                        })
-                    }
                     QuestionKind::YesNo => {
-                        let ask = Ask {
-                            counter,
-                            prompt: &question.prompt,
-                            options: vec![],
-                            can_go_back,
-                        };
                         let default = current.as_ref().and_then(Value::as_bool);
-                        Ok(match prompter.yes_no(&ask, default)? {
-                            Nav::Answer(b) => Nav::Answer(Value::Bool(b)),
-                            Nav::Back => Nav::Back,
-                        })
-                    }
-                    QuestionKind::Number => {
-                        let ask = Ask {
-                            counter,
-                            prompt: &question.prompt,
-                            options: vec![],
-                            can_go_back,
-                        };
-                        let range = (
-                            question.min.unwrap_or(0.0),
-                            question.max.unwrap_or(f64::MAX),
-                        );
-                        let default = current.as_ref().and_then(Value::as_number);
                         Ok(
-                            match prompter.number(&ask, range, question.unit.as_deref(), default)? {
-                                Nav::Answer(n) => Nav::Answer(Value::Number(n)),
+                            match prompter.yes_no(&ask(&question.prompt, vec![]), default)? {
+                                Nav::Answer(b) => Nav::Answer(Value::Bool(b)),
                                 Nav::Back => Nav::Back,
                             },
                         )
                     }
+                    QuestionKind::Number => number(
+                        prompter,
+                        &ask(&question.prompt, vec![]),
+                        (question.min, question.max),
+                        question.unit.as_deref(),
+                        current,
+                    ),
                 }
             }
         }
@@ -513,6 +443,59 @@ pub fn range_text(range: (f64, f64), unit: Option<&str>) -> String {
         format_number(range.0),
         format_number(range.1)
     )
+}
+
+/// One of `ids`, offering the current answer as the default.
+fn pick_one(
+    prompter: &mut dyn Prompter,
+    ask: &Ask,
+    ids: Vec<&String>,
+    current: Option<Value>,
+) -> Prompted<Value> {
+    let default = current
+        .as_ref()
+        .and_then(Value::as_text)
+        .and_then(|c| ids.iter().position(|id| *id == c));
+    Ok(match prompter.select(ask, default)? {
+        Nav::Answer(i) => Nav::Answer(Value::Text(ids[i].clone())),
+        Nav::Back => Nav::Back,
+    })
+}
+
+/// Any of `options`, with the current picks ticked.
+fn pick_many(
+    prompter: &mut dyn Prompter,
+    ask: &Ask,
+    options: &[Choice],
+    current: Option<Value>,
+) -> Prompted<Value> {
+    let picked: Vec<&str> = current.as_ref().map(Value::as_list).unwrap_or_default();
+    let defaults: Vec<bool> = options
+        .iter()
+        .map(|o| picked.contains(&o.id.as_str()))
+        .collect();
+    Ok(match prompter.multi(ask, &defaults)? {
+        Nav::Answer(chosen) => Nav::Answer(Value::List(
+            chosen.into_iter().map(|i| options[i].id.clone()).collect(),
+        )),
+        Nav::Back => Nav::Back,
+    })
+}
+
+/// A number within the range (open ends count from 0 and go to the largest float).
+fn number(
+    prompter: &mut dyn Prompter,
+    ask: &Ask,
+    (min, max): (Option<f64>, Option<f64>),
+    unit: Option<&str>,
+    current: Option<Value>,
+) -> Prompted<Value> {
+    let range = (min.unwrap_or(0.0), max.unwrap_or(f64::MAX));
+    let default = current.as_ref().and_then(Value::as_number);
+    Ok(match prompter.number(ask, range, unit, default)? {
+        Nav::Answer(n) => Nav::Answer(Value::Number(n)),
+        Nav::Back => Nav::Back,
+    })
 }
 
 /// `text` cut to `room` characters with an ellipsis.
