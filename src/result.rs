@@ -69,6 +69,9 @@ pub struct LevelRef {
 pub struct CompetencyResult {
     pub id: String,
     pub title: String,
+    /// For narrow tables; the title when the pack gives none.
+    #[serde(default)]
+    pub short_title: String,
     /// 0–100.
     pub score: f64,
     pub level: String,
@@ -89,6 +92,18 @@ pub struct CompetencyResult {
     pub next_level: Option<String>,
     /// Each question's part of the score.
     pub evidence: Vec<EvidenceItem>,
+}
+
+impl CompetencyResult {
+    /// The short title for tables, or the title (results saved before short titles existed
+    /// have none).
+    pub fn label(&self) -> &str {
+        if self.short_title.is_empty() {
+            &self.title
+        } else {
+            &self.short_title
+        }
+    }
 }
 
 /// Where self-rating and knowledge disagree.
@@ -242,6 +257,9 @@ fn competencies(pack: &Pack, assessment: &Assessment) -> Vec<CompetencyResult> {
             CompetencyResult {
                 id: c.id.clone(),
                 title: c.title.clone(),
+                short_title: competency
+                    .and_then(|comp| comp.short_title.as_deref())
+                    .map_or_else(|| c.title.clone(), one_line),
                 score: c.score,
                 level: level_id(c.level),
                 target_level: level_id(c.target),

@@ -265,6 +265,7 @@ mod tests {
         let competency = Competency {
             id: "c".into(),
             title: "C".into(),
+            short_title: None,
             summary: "s".into(),
             levels: BTreeMap::new(),
             questions: vec![

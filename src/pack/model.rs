@@ -90,6 +90,8 @@ pub enum FactKind {
 pub struct Competency {
     pub id: String,
     pub title: String,
+    /// A shorter title for narrow tables ("Clinical workflows").
+    pub short_title: Option<String>,
     pub summary: String,
     /// What the person does at each level, keyed by level id; these are the statements of the
     /// competency's `rating` question, so a self-rating is never a bare number.

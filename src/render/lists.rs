@@ -43,7 +43,7 @@ pub fn history_table(entries: &[Entry], style: Style) -> String {
             .ranked_gaps()
             .iter()
             .take(3)
-            .map(|c| one_line(&c.title))
+            .map(|c| one_line(c.label()))
             .collect();
         t.add_row(vec![
             Cell::new(&e.reference),

@@ -105,7 +105,7 @@ fn competency_table(doc: &ResultDocument, width: usize) -> String {
         .set_header(vec!["Competency", "Score", "", "Level", "Target", "Gap"]);
     for c in &doc.competencies {
         table.add_row(vec![
-            Cell::new(one_line(&c.title)),
+            Cell::new(one_line(c.label())),
             Cell::new(format!("{:.0}", c.score)).set_alignment(CellAlignment::Right),
             Cell::new(score_chart(doc, c)),
             Cell::new(doc.level_short_title(&c.level)),
