@@ -300,3 +300,115 @@ fn the_report_on_a_terminal_is_coloured_unless_no_color_is_set() {
         "NO_COLOR: {plain:?}"
     );
 }
+
+/// The built-in pack, all 116 prompts, answered in the terminal as the engineer's example
+/// file answers them: the saved result equals `assess --answers` on that file.
+#[test]
+fn a_full_run_of_the_built_in_pack_matches_the_answers_file() {
+    use skillgap::answers::Value;
+    use skillgap::pack::{FactKind, QuestionKind};
+
+    let pack = skillgap::pack::load_embedded().unwrap();
+    let file = root().join("examples/answers/software-engineer-to-healthcare.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let (answers, _) = skillgap::answers::parse("example", &text).unwrap();
+    let position = |ids: Vec<&String>, value: &Value| {
+        ids.iter()
+            .position(|id| Some(id.as_str()) == value.as_text())
+            .unwrap()
+    };
+    let ticks = |ids: Vec<&String>, value: &Value| -> Vec<String> {
+        let picked = value.as_list();
+        let mut keys = Vec::new();
+        for (i, id) in ids.iter().enumerate() {
+            if i > 0 {
+                keys.push(DOWN.to_string());
+            }
+            if picked.contains(&id.as_str()) {
+                keys.push(" ".to_string());
+            }
+        }
+        keys.push(ENTER.to_string());
+        keys
+    };
+    let select = |n: usize| -> Vec<String> {
+        std::iter::repeat_n(DOWN.to_string(), n)
+            .chain([ENTER.to_string()])
+            .collect()
+    };
+    let typed = |value: &Value| vec![value.display(), ENTER.to_string()];
+
+    let mut steps: Vec<Vec<String>> = vec![select(
+        pack.profiles
+            .iter()
+            .position(|p| Some(&p.id) == answers.profile.as_ref())
+            .unwrap(),
+    )];
+    for fact in &pack.facts {
+        let value = &answers.facts[&fact.id];
+        steps.push(match fact.kind {
+            FactKind::Select => select(position(
+                fact.options.iter().map(|o| &o.id).collect(),
+                value,
+            )),
+            FactKind::List => ticks(fact.options.iter().map(|o| &o.id).collect(), value),
+            FactKind::Number => typed(value),
+        });
+    }
+    for (competency, q) in pack.questions() {
+        let value = &answers.answers[&q.id];
+        steps.push(match q.kind {
+            QuestionKind::Rating => {
+                let levels: Vec<&String> = pack
+                    .levels
+                    .iter()
+                    .map(|l| &l.id)
+                    .filter(|l| competency.levels.contains_key(*l))
+                    .collect();
+                select(position(levels, value))
+            }
+            QuestionKind::Choice => {
+                select(position(q.options.iter().map(|o| &o.id).collect(), value))
+            }
+            QuestionKind::Multi => ticks(q.options.iter().map(|o| &o.id).collect(), value),
+            QuestionKind::YesNo => {
+                vec![if value.as_bool().unwrap() { "y" } else { "n" }.to_string()]
+            }
+            QuestionKind::Number => typed(value),
+        });
+    }
+    let total = steps.len();
+    assert_eq!(total, 116);
+
+    let data = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_skillgap"));
+    cmd.arg("assess")
+        .env("SKILLGAP_DATA_DIR", data.path())
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut p = Session::spawn(cmd).unwrap();
+    p.set_expect_timeout(Some(Duration::from_secs(30)));
+    for (i, keys) in steps.iter().enumerate() {
+        p.expect(format!("[{}/{total}]", i + 1))
+            .unwrap_or_else(|e| panic!("prompt {}: {e}", i + 1));
+        for key in keys {
+            p.send(key).unwrap();
+        }
+    }
+    p.expect("Score my answers now").unwrap();
+    p.send(ENTER).unwrap();
+    p.expect(Eof).unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+
+    let other = tempfile::tempdir().unwrap();
+    let out = skillgap(other.path())
+        .args(["assess", "--no-save", "--format", "json", "--answers"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let from_file: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        without_time(saved_result(data.path())),
+        without_time(from_file)
+    );
+}
