@@ -62,15 +62,15 @@ pub fn evaluate(pack: &Pack, cert: &Certification, facts: &BTreeMap<String, Valu
     let Source { url, as_of, .. } = &cert.source;
     Eligibility {
         id: cert.id.clone(),
-        title: cert.title.clone(),
-        issuer: cert.issuer.clone(),
+        title: crate::text::one_line(&cert.title),
+        issuer: crate::text::one_line(&cert.issuer),
         eligible: missing.is_empty(),
         held: held_list.contains(&cert.id.as_str()),
         missing,
         route,
         source: url.clone(),
         as_of: as_of.to_string(),
-        note: cert.note.clone(),
+        note: cert.note.as_deref().map(crate::text::one_line),
     }
 }
 

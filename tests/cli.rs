@@ -800,3 +800,18 @@ fn control_sequences_in_a_bad_file_do_not_reach_the_terminal() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_folder_without_a_pack_is_named() {
+    let data = tempfile::tempdir().unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    skillgap(data.path())
+        .args(["rubrics", "validate"])
+        .arg(empty.path())
+        .assert()
+        .code(2)
+        .stderr(contains(format!(
+            "{}: no pack.yaml in this folder",
+            empty.path().display()
+        )));
+}

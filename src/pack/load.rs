@@ -72,9 +72,18 @@ pub fn load_dir(dir: &Path) -> Result<Pack> {
         std::fs::read_dir(path).map_err(|source| Error::Read {
             path: path.to_path_buf(),
             source,
-            hint: "give --rubrics a folder that holds pack.yaml (see rubrics/README.md)".into(),
+            hint: "name a folder that holds pack.yaml (see rubrics/README.md)".into(),
         })
     };
+    if dir.is_dir() && !dir.join("pack.yaml").is_file() {
+        return Err(Error::Invalid(vec![Diagnostic::new(
+            dir.display().to_string(),
+            "no pack.yaml in this folder",
+        )
+        .hint(
+            "a pack folder holds pack.yaml and competencies/*.yaml; see rubrics/README.md",
+        )]));
+    }
     let mut files = Vec::new();
     let mut pending = vec![(dir.to_path_buf(), String::new())];
     while let Some((folder, prefix)) = pending.pop() {
