@@ -301,13 +301,16 @@ fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -> Result<()
         ));
     }
     let dir = session::data_dir()?;
-    let style = stdout_style();
+    // Prompts go to stderr, so they wrap to its width, not stdout's.
+    let prompt_width = console::Term::stderr()
+        .size_checked()
+        .map_or(80, |(_, w)| w as usize);
     let color = !plain && std::io::stderr().is_terminal() && !no_color();
     let mut prompter: Box<dyn Prompter> = if plain {
         Box::new(PlainPrompter::new(
             std::io::stdin().lock(),
             std::io::stderr(),
-            style.width,
+            prompt_width,
             !std::io::stdin().is_terminal(),
         ))
     } else {

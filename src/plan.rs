@@ -87,7 +87,10 @@ pub fn applicable<'p>(
                 }
                 if cert.eligible {
                     rank += 1.0;
-                    why = format!("You are eligible for {} now. {why}", short(&cert.title));
+                    why = format!(
+                        "You are eligible for {} now. {why}",
+                        crate::eligibility::short_title(&cert.title)
+                    );
                 } else {
                     horizon = Horizon::Months12;
                     rank *= 0.5;
@@ -110,13 +113,6 @@ pub fn applicable<'p>(
             .then(a.recommendation.id.cmp(&b.recommendation.id))
     });
     out
-}
-
-fn short(title: &str) -> &str {
-    match (title.rfind('('), title.rfind(')')) {
-        (Some(open), Some(close)) if close > open + 1 => &title[open + 1..close],
-        _ => title,
-    }
 }
 
 /// The plan: up to [`STEPS_PER_HORIZON`] steps per horizon, mixing kinds where the candidates
