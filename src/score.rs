@@ -234,6 +234,7 @@ mod tests {
             weight,
             options: vec![],
             explanation: None,
+            label: None,
             source: None,
             unit: None,
             min: None,

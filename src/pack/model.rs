@@ -106,6 +106,9 @@ pub struct Question {
     pub id: String,
     pub kind: QuestionKind,
     pub prompt: String,
+    /// A few words naming what the question is about ("Minimum necessary: treatment"), for
+    /// the review list and the report, where the whole prompt would not fit one line.
+    pub label: Option<String>,
     #[serde(default = "one")]
     pub weight: f64,
     #[serde(default)]
