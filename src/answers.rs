@@ -181,6 +181,7 @@ pub fn check(
                     }
                     FactKind::Select => check_one_of(value, fact.options.iter().map(|o| &o.id)),
                     FactKind::List => check_some_of(value, fact.options.iter().map(|o| &o.id)),
+                    FactKind::YesNo => check_yes_no(value),
                 };
                 if let Some((message, hint)) = problem {
                     out.push(
@@ -238,6 +239,7 @@ pub fn check(
             .facts
             .iter()
             .filter(|f| f.kind != FactKind::List && !answers.facts.contains_key(&f.id))
+            .filter(|f| pack.fact_applies(f, &answers.facts))
             .map(|f| f.id.as_str())
             .collect();
         if !missing_facts.is_empty() {
@@ -366,6 +368,13 @@ fn check_number(value: &Value, min: Option<f64>, max: Option<f64>, unit: Option<
 
 /// Sets `yes`/`no` text to booleans, so documents show `true`/`false` consistently.
 pub fn normalise(pack: &Pack, answers: &mut Answers) {
+    for (id, value) in answers.facts.iter_mut() {
+        if pack.fact(id).is_some_and(|f| f.kind == FactKind::YesNo) {
+            if let Some(b) = value.as_bool() {
+                *value = Value::Bool(b);
+            }
+        }
+    }
     for (id, value) in answers.answers.iter_mut() {
         if let Some((
             _,

@@ -412,6 +412,7 @@ fn open_session(
                         "Start afresh (those answers are discarded)".into(),
                     ],
                     can_go_back: false,
+                    help: None,
                 };
                 match prompter.select(&ask, Some(0)) {
                     Ok(Nav::Answer(choice)) => choice == 0,
@@ -600,6 +601,16 @@ fn parse_setting(pack: &Pack, setting: &str) -> std::result::Result<(String, Val
             }
         },
         FactKind::Select => Value::Text(raw.to_string()),
+        FactKind::YesNo => match raw.to_ascii_lowercase().as_str() {
+            "yes" | "y" | "true" => Value::Bool(true),
+            "no" | "n" | "false" => Value::Bool(false),
+            _ => {
+                return Err(
+                    Diagnostic::new("--set", format!("`{key}` is yes or no, not `{raw}`"))
+                        .hint(format!("e.g. --set {key}=yes")),
+                )
+            }
+        },
         FactKind::List => Value::List(
             raw.split(',')
                 .map(str::trim)

@@ -46,7 +46,21 @@ pub fn answers_template(pack: &Pack, profile: Option<&str>) -> String {
     out.push_str("facts:\n");
     for fact in &pack.facts {
         comment(&mut out, "  ", &fact.prompt);
+        if let Some(help) = &fact.help {
+            comment(&mut out, "  ", help);
+        }
+        if !fact.ask_if.is_empty() {
+            comment(
+                &mut out,
+                "  ",
+                &format!("Only needed {}.", conditions(pack, fact)),
+            );
+        }
         match fact.kind {
+            FactKind::YesNo => {
+                comment(&mut out, "  ", "yes or no");
+                out.push_str(&format!("  {}:\n", fact.id));
+            }
             FactKind::Select => {
                 for o in &fact.options {
                     comment(&mut out, "  ", &format!("  {}: {}", o.id, o.text));
@@ -107,6 +121,35 @@ pub fn answers_template(pack: &Pack, profile: Option<&str>) -> String {
         }
     }
     out
+}
+
+/// "when degree is bachelor or higher and months_privacy_security is at least 1".
+fn conditions(pack: &Pack, fact: &crate::pack::Fact) -> String {
+    let parts: Vec<String> = fact
+        .ask_if
+        .iter()
+        .map(|c| {
+            let test = if let Some(least) = &c.at_least {
+                let last = pack
+                    .fact(&c.fact)
+                    .and_then(|f| f.options.last())
+                    .is_some_and(|o| o.id == *least);
+                if last {
+                    format!("is {least}")
+                } else {
+                    format!("is {least} or higher")
+                }
+            } else if let Some(min) = c.min {
+                format!("is at least {}", crate::answers::format_number(min))
+            } else if let Some(is) = c.is {
+                format!("is {}", if is { "yes" } else { "no" })
+            } else {
+                String::new()
+            };
+            format!("{} {test}", c.fact)
+        })
+        .collect();
+    format!("when {}", parts.join(" and "))
 }
 
 fn range(min: Option<f64>, max: Option<f64>, unit: Option<&str>) -> String {

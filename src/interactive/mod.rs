@@ -45,6 +45,8 @@ pub struct Ask<'a> {
     pub options: Vec<String>,
     /// Whether going back is possible from here.
     pub can_go_back: bool,
+    /// One line under the prompt saying what counts, where people misread the question.
+    pub help: Option<&'a str>,
 }
 
 /// The person at the other end. Implementations render on stderr only.
@@ -134,6 +136,12 @@ impl<'p> Flow<'p> {
             Step::Profile => session.profile = value.as_text().map(String::from),
             Step::Fact(f) => {
                 session.facts.insert(self.pack.facts[f].id.clone(), value);
+                // A later fact this answer no longer calls for is not kept: it was never asked.
+                for later in &self.pack.facts[f + 1..] {
+                    if !self.pack.fact_applies(later, &session.facts) {
+                        session.facts.remove(&later.id);
+                    }
+                }
             }
             Step::Question(c, q) => {
                 session
@@ -143,12 +151,38 @@ impl<'p> Flow<'p> {
         }
     }
 
+    /// Whether `step` is asked, given the answers so far (a fact's `ask_if`).
+    fn applies(&self, session: &Session, step: Step) -> bool {
+        match step {
+            Step::Fact(f) => self.pack.fact_applies(&self.pack.facts[f], &session.facts),
+            _ => true,
+        }
+    }
+
     /// The first step without an answer, or `len()` when all are answered.
     pub fn first_unanswered(&self, session: &Session) -> usize {
         self.steps
             .iter()
-            .position(|s| self.current(session, *s).is_none())
+            .position(|s| self.applies(session, *s) && self.current(session, *s).is_none())
             .unwrap_or(self.steps.len())
+    }
+
+    /// The nearest step from `index` (moving by `direction`) that is asked.
+    fn asked_from(&self, session: &Session, mut index: usize, forward: bool) -> usize {
+        while index < self.steps.len() && !self.applies(session, self.steps[index]) {
+            if forward {
+                index += 1;
+            } else if index == 0 {
+                return self.next_asked(session, 0);
+            } else {
+                index -= 1;
+            }
+        }
+        index
+    }
+
+    fn next_asked(&self, session: &Session, index: usize) -> usize {
+        self.asked_from(session, index, true)
     }
 
     /// Asks until every step is answered and the person chooses to score on the review
@@ -166,7 +200,7 @@ impl<'p> Flow<'p> {
                 match self.review(prompter, session) {
                     Err(e) => return Ok(Err(e)),
                     Ok(Nav::Back) => {
-                        index = self.steps.len() - 1;
+                        index = self.asked_from(session, self.steps.len() - 1, false);
                         shown_section = None;
                     }
                     Ok(Nav::Answer(ReviewChoice::Score)) => return Ok(Ok(())),
@@ -184,6 +218,10 @@ impl<'p> Flow<'p> {
                 }
                 continue;
             }
+            index = self.next_asked(session, index);
+            if index >= self.steps.len() {
+                continue;
+            }
             self.show_section(prompter, session, index, &mut shown_section);
             match self.ask(prompter, session, index) {
                 Err(e) => return Ok(Err(e)),
@@ -192,7 +230,9 @@ impl<'p> Flow<'p> {
                     save(session)?;
                     index += 1;
                 }
-                Ok(Nav::Back) => index = index.saturating_sub(1),
+                Ok(Nav::Back) => {
+                    index = self.asked_from(session, index.saturating_sub(1), false);
+                }
             }
         }
     }
@@ -238,11 +278,28 @@ impl<'p> Flow<'p> {
     fn ask(&self, prompter: &mut dyn Prompter, session: &Session, index: usize) -> Prompted<Value> {
         let step = self.steps[index];
         let current = self.current(session, step);
+        // Count only what is asked of this person: a fact skipped by `ask_if` is no prompt
+        // once the answers it depends on are in (until then it may still be asked).
+        let counts = |step: &Step| match step {
+            Step::Fact(f) => {
+                let fact = &self.pack.facts[*f];
+                let undecided = fact
+                    .ask_if
+                    .iter()
+                    .any(|c| !session.facts.contains_key(&c.fact));
+                undecided || self.applies(session, *step)
+            }
+            _ => true,
+        };
+        let asked = |steps: &[Step]| steps.iter().filter(|s| counts(s)).count();
+        let position = asked(&self.steps[..index]) + 1;
+        let total = asked(&self.steps);
         let ask = |prompt: &'p str, options: Vec<String>| Ask {
-            counter: format!("[{}/{}]", index + 1, self.steps.len()),
+            counter: format!("[{position}/{total}]"),
             prompt,
             options,
             can_go_back: index > 0,
+            help: None,
         };
         let texts = |options: &[Choice]| options.iter().map(|o| one_line(&o.text)).collect();
         match step {
@@ -262,8 +319,12 @@ impl<'p> Flow<'p> {
             }
             Step::Fact(f) => {
                 let fact = &self.pack.facts[f];
-                let ask = ask(&fact.prompt, texts(&fact.options));
+                let ask = Ask {
+                    help: fact.help.as_deref(),
+                    ..ask(&fact.prompt, texts(&fact.options))
+                };
                 match fact.kind {
+                    FactKind::YesNo => yes_no(prompter, &ask, current),
                     FactKind::Select => pick_one(
                         prompter,
                         &ask,
@@ -319,13 +380,7 @@ impl<'p> Flow<'p> {
                         current,
                     ),
                     QuestionKind::YesNo => {
-                        let default = current.as_ref().and_then(Value::as_bool);
-                        Ok(
-                            match prompter.yes_no(&ask(&question.prompt, vec![]), default)? {
-                                Nav::Answer(b) => Nav::Answer(Value::Bool(b)),
-                                Nav::Back => Nav::Back,
-                            },
-                        )
+                        yes_no(prompter, &ask(&question.prompt, vec![]), current)
                     }
                     QuestionKind::Number => number(
                         prompter,
@@ -426,6 +481,7 @@ impl<'p> Flow<'p> {
             prompt: "Pick an answer to change it, or score your answers.",
             options,
             can_go_back: true,
+            help: None,
         };
         Ok(match prompter.select(&ask, Some(0))? {
             Nav::Answer(0) => Nav::Answer(ReviewChoice::Score),
@@ -458,6 +514,15 @@ fn pick_one(
         .and_then(|c| ids.iter().position(|id| *id == c));
     Ok(match prompter.select(ask, default)? {
         Nav::Answer(i) => Nav::Answer(Value::Text(ids[i].clone())),
+        Nav::Back => Nav::Back,
+    })
+}
+
+/// Yes or no, offering the current answer as the default.
+fn yes_no(prompter: &mut dyn Prompter, ask: &Ask, current: Option<Value>) -> Prompted<Value> {
+    let default = current.as_ref().and_then(Value::as_bool);
+    Ok(match prompter.yes_no(ask, default)? {
+        Nav::Answer(b) => Nav::Answer(Value::Bool(b)),
         Nav::Back => Nav::Back,
     })
 }

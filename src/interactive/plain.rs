@@ -42,6 +42,10 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
         let text = wrap(&head, self.width, "");
         self.line("");
         self.line(&text);
+        if let Some(help) = ask.help {
+            let help = wrap(help, self.width, "");
+            self.line(&help);
+        }
         let width = self.width;
         let numbered: Vec<String> = ask
             .options

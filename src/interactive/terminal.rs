@@ -56,6 +56,9 @@ impl TerminalPrompter {
         let _ = self
             .term
             .write_line(&self.bold(&wrap(&head, width - 1, "")));
+        if let Some(help) = ask.help {
+            let _ = self.term.write_line(&self.dim(&wrap(help, width - 1, "")));
+        }
         let room = width.saturating_sub(6);
         let long = ask
             .options

@@ -73,6 +73,27 @@ pub struct Fact {
     pub max: Option<f64>,
     /// How a shortfall reads after "N more <unit>": "leading projects".
     pub shortfall: Option<String>,
+    /// One line shown under the prompt saying what counts, for facts people misread
+    /// ("superuser and go-live work counts as information-systems work").
+    pub help: Option<String>,
+    /// Ask only when every condition holds (about facts asked earlier); a fact not asked
+    /// counts as none, zero or no. Keeps the run short: nobody without a degree is asked
+    /// whether it was accredited.
+    #[serde(default)]
+    pub ask_if: Vec<FactCondition>,
+}
+
+/// A condition on an earlier fact's answer: the fact, and one test of its value.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FactCondition {
+    pub fact: String,
+    /// For a `select` fact: this option or a later one.
+    pub at_least: Option<String>,
+    /// For a `number` fact: at least this much.
+    pub min: Option<f64>,
+    /// For a `yes_no` fact: this answer.
+    pub is: Option<bool>,
 }
 
 /// The shape of a fact's answer.
@@ -82,6 +103,8 @@ pub enum FactKind {
     Select,
     Number,
     List,
+    /// Yes or no ("I work in a healthcare organisation now").
+    YesNo,
 }
 
 /// `competencies/<id>.yaml`.
@@ -353,6 +376,33 @@ impl Pack {
     /// A fact by id.
     pub fn fact(&self, id: &str) -> Option<&Fact> {
         self.facts.iter().find(|f| f.id == id)
+    }
+
+    /// Whether `fact` is asked of someone whose facts so far are `known`: every `ask_if`
+    /// condition holds. A fact that is not asked counts as none, zero or no.
+    pub fn fact_applies(
+        &self,
+        fact: &Fact,
+        known: &std::collections::BTreeMap<String, crate::answers::Value>,
+    ) -> bool {
+        fact.ask_if.iter().all(|condition| {
+            let value = known.get(&condition.fact);
+            let option_rank = |id: &str| {
+                self.fact(&condition.fact)
+                    .and_then(|f| f.options.iter().position(|o| o.id == id))
+            };
+            let at_least = condition.at_least.as_deref().is_none_or(|least| {
+                let have = value.and_then(|v| v.as_text()).and_then(option_rank);
+                matches!((have, option_rank(least)), (Some(h), Some(l)) if h >= l)
+            });
+            let min = condition
+                .min
+                .is_none_or(|min| value.and_then(|v| v.as_number()).unwrap_or(0.0) >= min);
+            let is = condition
+                .is
+                .is_none_or(|wanted| value.and_then(|v| v.as_bool()).unwrap_or(false) == wanted);
+            at_least && min && is
+        })
     }
 
     /// A certification by id.

@@ -396,6 +396,93 @@ fn check_facts(pack: &Located<PackFile>, ids: &mut IdRegistry, out: &mut Vec<Dia
                     ));
                 }
             }
+            FactKind::YesNo => {
+                if !fact.options.is_empty()
+                    || fact.min.is_some()
+                    || fact.max.is_some()
+                    || fact.unit.is_some()
+                {
+                    out.push(pack.problem(
+                        &path,
+                        format!(
+                            "a yes_no fact has no `options`, `min`, `max` or `unit` (`{}`)",
+                            fact.id
+                        ),
+                        "remove them",
+                    ));
+                }
+            }
+        }
+        check_conditions(pack, i, fact, out);
+    }
+}
+
+/// `ask_if` may only look back at facts asked before this one, with a test that fits the
+/// earlier fact's kind.
+fn check_conditions(
+    pack: &Located<PackFile>,
+    index: usize,
+    fact: &Fact,
+    out: &mut Vec<Diagnostic>,
+) {
+    let earlier = &pack.value.facts[..index];
+    for (j, condition) in fact.ask_if.iter().enumerate() {
+        let path = format!("facts[{index}].ask_if[{j}]");
+        let Some(target) = earlier.iter().find(|f| f.id == condition.fact) else {
+            out.push(pack.problem(
+                &format!("{path}.fact"),
+                format!(
+                    "`ask_if` of fact `{}` names `{}`, which is not a fact asked before it",
+                    fact.id, condition.fact
+                ),
+                "name a fact listed earlier in `facts`",
+            ));
+            continue;
+        };
+        let tests = [
+            condition.at_least.is_some(),
+            condition.min.is_some(),
+            condition.is.is_some(),
+        ];
+        let fits = match target.kind {
+            FactKind::Select => condition.at_least.is_some(),
+            FactKind::Number => condition.min.is_some_and(f64::is_finite),
+            FactKind::YesNo => condition.is.is_some(),
+            FactKind::List => false,
+        };
+        if tests.iter().filter(|t| **t).count() != 1 || !fits {
+            out.push(pack.problem(
+                &path,
+                format!(
+                    "the condition on `{}` needs exactly one test that fits a {} fact",
+                    condition.fact,
+                    match target.kind {
+                        FactKind::Select => "select",
+                        FactKind::Number => "number",
+                        FactKind::YesNo => "yes_no",
+                        FactKind::List => "list",
+                    }
+                ),
+                "use `at_least: <option id>` for select, `min: <number>` for number, \
+                 `is: true|false` for yes_no; list facts cannot be tested",
+            ));
+        }
+        if let Some(least) = &condition.at_least {
+            if target.kind == FactKind::Select && !target.options.iter().any(|o| o.id == *least) {
+                out.push(pack.problem(
+                    &format!("{path}.at_least"),
+                    format!("`{least}` is not an option of `{}`", target.id),
+                    format!(
+                        "use one of: {}",
+                        target
+                            .options
+                            .iter()
+                            .map(|o| o.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ));
+            }
         }
     }
 }
