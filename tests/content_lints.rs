@@ -46,8 +46,8 @@ fn every_competency_has_one_rating_four_scenarios_and_experience() {
         if count(&|k| k == QuestionKind::Rating) != 1 {
             problems.push(format!("{}: needs exactly one rating question", c.id));
         }
-        if count(&|k| k.is_knowledge()) < 4 {
-            problems.push(format!("{}: needs at least four scenario questions", c.id));
+        if !(4..=8).contains(&count(&|k| k.is_knowledge())) {
+            problems.push(format!("{}: needs four to eight scenario questions", c.id));
         }
         if count(&|k| matches!(k, QuestionKind::YesNo | QuestionKind::Number)) < 1 {
             problems.push(format!("{}: needs an experience question", c.id));
@@ -234,6 +234,220 @@ fn every_eligibility_rule_has_a_dated_source_and_a_note() {
                 "{}: say in a note what the rule simplifies or leaves unconfirmed",
                 cert.id
             ));
+        }
+    }
+    fail_if_any(problems);
+}
+
+// ------------------------------------------------------------------ item-writing standards
+//
+// Haladyna, Downing & Rodriguez (2002), as summarised in the design notes: options alike in
+// length, so that the longest option is not a tell; keys spread over the positions; no "all
+// of the above". A test-wise person who always picks the longest option should earn about
+// chance on a sound bank.
+
+/// Length of an option as a reader sees it: characters after folding white space.
+fn option_length(text: &str) -> usize {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .count()
+}
+
+/// (question id, key length, lengths of the distractors) for every single-answer item.
+fn single_answer_items(pack: &Pack) -> Vec<(String, usize, Vec<usize>)> {
+    pack.questions()
+        .filter(|(_, q)| q.kind == QuestionKind::Choice)
+        .map(|(_, q)| {
+            let key = q.options.iter().find(|o| o.correct).expect("a key");
+            let distractors = q
+                .options
+                .iter()
+                .filter(|o| !o.correct)
+                .map(|o| option_length(&o.text))
+                .collect();
+            (q.id.clone(), option_length(&key.text), distractors)
+        })
+        .collect()
+}
+
+#[test]
+fn the_key_is_the_longest_option_in_at_most_thirty_percent_of_single_answer_items() {
+    let items = single_answer_items(&pack());
+    let longest: Vec<&str> = items
+        .iter()
+        .filter(|(_, key, distractors)| distractors.iter().all(|d| key > d))
+        .map(|(id, _, _)| id.as_str())
+        .collect();
+    let share = longest.len() as f64 / items.len() as f64;
+    assert!(
+        share <= 0.30,
+        "the key is the longest option in {} of {} items ({:.0}%): {}",
+        longest.len(),
+        items.len(),
+        share * 100.0,
+        longest.join(", ")
+    );
+}
+
+#[test]
+fn keys_are_as_long_as_distractors_on_median() {
+    let items = single_answer_items(&pack());
+    let mut ratios: Vec<f64> = items
+        .iter()
+        .map(|(_, key, d)| *key as f64 / (d.iter().sum::<usize>() as f64 / d.len() as f64))
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    let median = ratios[ratios.len() / 2];
+    assert!(
+        (0.85..=1.15).contains(&median),
+        "median key length / mean distractor length is {median:.2}; keep it within 0.85–1.15"
+    );
+}
+
+#[test]
+fn no_option_is_more_than_twice_as_long_as_its_shortest_sibling() {
+    let pack = pack();
+    let mut problems = Vec::new();
+    for (_, q) in pack.questions().filter(|(_, q)| q.kind.is_knowledge()) {
+        let lengths: Vec<usize> = q.options.iter().map(|o| option_length(&o.text)).collect();
+        let (min, max) = (
+            *lengths.iter().min().unwrap(),
+            *lengths.iter().max().unwrap(),
+        );
+        if max > 2 * min {
+            problems.push(format!(
+                "{}: options run from {min} to {max} characters",
+                q.id
+            ));
+        }
+    }
+    fail_if_any(problems);
+}
+
+#[test]
+fn keys_are_spread_over_the_positions_and_no_option_is_all_or_none_of_the_above() {
+    let pack = pack();
+    let mut problems = Vec::new();
+    let mut positions: HashMap<usize, usize> = HashMap::new();
+    let mut items = 0;
+    for (_, q) in pack.questions().filter(|(_, q)| q.kind.is_knowledge()) {
+        for o in &q.options {
+            let lower = o.text.to_lowercase();
+            if lower.contains("all of the above") || lower.contains("none of the above") {
+                problems.push(format!("{} option {}: {}", q.id, o.id, o.text));
+            }
+        }
+        if q.kind == QuestionKind::Choice && q.options.len() == 4 {
+            items += 1;
+            *positions
+                .entry(q.options.iter().position(|o| o.correct).unwrap())
+                .or_default() += 1;
+        }
+    }
+    for position in 0..4 {
+        let share = positions.get(&position).copied().unwrap_or(0) as f64 / items as f64;
+        if !(0.15..=0.35).contains(&share) {
+            problems.push(format!(
+                "the key is option {} in {:.0}% of four-option items; spread keys evenly",
+                position + 1,
+                share * 100.0
+            ));
+        }
+    }
+    fail_if_any(problems);
+}
+
+/// Runs of five words, lower-cased, for spotting an item answered by other text.
+fn five_grams(text: &str) -> HashSet<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.windows(5).map(|w| w.join(" ")).collect()
+}
+
+#[test]
+fn no_key_is_given_away_by_a_rating_statement_or_another_stem() {
+    let pack = pack();
+    let mut problems = Vec::new();
+    for c in &pack.competencies {
+        for q in c.questions.iter().filter(|q| q.kind.is_knowledge()) {
+            for key in q.options.iter().filter(|o| o.correct) {
+                let key_grams = five_grams(&key.text);
+                for (level, statement) in &c.levels {
+                    if let Some(shared) = key_grams.intersection(&five_grams(statement)).next() {
+                        problems.push(format!(
+                            "{} key {} shares \"{shared}\" with the {level} rating statement",
+                            q.id, key.id
+                        ));
+                    }
+                }
+                for (_, other) in pack.questions().filter(|(_, o)| o.id != q.id) {
+                    if let Some(shared) = key_grams.intersection(&five_grams(&other.prompt)).next()
+                    {
+                        problems.push(format!(
+                            "{} key {} shares \"{shared}\" with the stem of {}",
+                            q.id, key.id, other.id
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    fail_if_any(problems);
+}
+
+#[test]
+fn every_question_has_a_short_label_unique_in_its_competency() {
+    let pack = pack();
+    let mut problems = Vec::new();
+    for c in &pack.competencies {
+        let mut seen = HashSet::new();
+        for q in &c.questions {
+            match q.label.as_deref().map(str::trim) {
+                Some(label) if !label.is_empty() && label.chars().count() <= 40 => {
+                    if !seen.insert(label.to_lowercase()) {
+                        problems.push(format!("{}: label \"{label}\" is used twice", q.id));
+                    }
+                }
+                Some(label) => problems.push(format!(
+                    "{}: label \"{label}\" must be 1–40 characters",
+                    q.id
+                )),
+                None => problems.push(format!("{}: needs a `label`", q.id)),
+            }
+        }
+    }
+    fail_if_any(problems);
+}
+
+#[test]
+fn experience_is_two_first_person_statements_per_competency() {
+    let pack = pack();
+    let mut problems = Vec::new();
+    for c in &pack.competencies {
+        let experience: Vec<_> = c
+            .questions
+            .iter()
+            .filter(|q| matches!(q.kind, QuestionKind::YesNo | QuestionKind::Number))
+            .collect();
+        if experience.len() != 2 || experience.iter().any(|q| q.kind != QuestionKind::YesNo) {
+            problems.push(format!(
+                "{}: needs exactly two yes/no experience statements",
+                c.id
+            ));
+        }
+        for q in experience {
+            // Shown as a checklist ("tick what is true of you"), so each reads as a statement.
+            if !q.prompt.trim_start().starts_with("I ") || q.prompt.trim_end().ends_with('?') {
+                problems.push(format!(
+                    "{}: write experience as a first-person statement (\"I have …\")",
+                    q.id
+                ));
+            }
         }
     }
     fail_if_any(problems);
