@@ -366,7 +366,8 @@ fn check_number(value: &Value, min: Option<f64>, max: Option<f64>, unit: Option<
     None
 }
 
-/// Sets `yes`/`no` text to booleans, so documents show `true`/`false` consistently.
+/// Sets `yes`/`no` text to booleans and multi picks in option order, so documents show the
+/// same answer the same way.
 pub fn normalise(pack: &Pack, answers: &mut Answers) {
     for (id, value) in answers.facts.iter_mut() {
         if pack.fact(id).is_some_and(|f| f.kind == FactKind::YesNo) {
@@ -376,17 +377,32 @@ pub fn normalise(pack: &Pack, answers: &mut Answers) {
         }
     }
     for (id, value) in answers.answers.iter_mut() {
-        if let Some((
-            _,
-            Question {
-                kind: QuestionKind::YesNo,
-                ..
-            },
-        )) = pack.question(id)
-        {
-            if let Some(b) = value.as_bool() {
-                *value = Value::Bool(b);
+        match pack.question(id) {
+            Some((
+                _,
+                Question {
+                    kind: QuestionKind::YesNo,
+                    ..
+                },
+            )) => {
+                if let Some(b) = value.as_bool() {
+                    *value = Value::Bool(b);
+                }
             }
+            // Picks in option order: `[c, a]` and `[a, c]` are the same answer.
+            Some((
+                _,
+                Question {
+                    kind: QuestionKind::Multi,
+                    options,
+                    ..
+                },
+            )) => {
+                if let Value::List(picked) = value {
+                    picked.sort_by_key(|id| options.iter().position(|o| o.id == *id));
+                }
+            }
+            _ => {}
         }
     }
 }
