@@ -82,11 +82,23 @@ pub struct CompetencyResult {
     pub priority: f64,
     /// The level the person rated themselves at.
     pub self_rating: Option<String>,
-    /// Score of the scenario questions alone.
+    /// Score of the scenario questions alone (the share answered right, 0–100).
     pub knowledge_score: Option<f64>,
     pub knowledge_level: Option<String>,
-    /// `over` when the self-rating is a level or more above the scenario answers, `under`
-    /// when below; absent when they agree.
+    /// Share of the experience statements that hold (0–100).
+    #[serde(default)]
+    pub experience_score: Option<f64>,
+    /// Scenarios and experience together, before the self-rating (0–100), and its level.
+    #[serde(default)]
+    pub evidence_score: Option<f64>,
+    #[serde(default)]
+    pub evidence_level: Option<String>,
+    /// The highest level the experience supports, present when it held the score back: knowing
+    /// the rules carries a competency only so far; the upper levels need experience.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capped_at: Option<String>,
+    /// `over` when the self-rating is well above the evidence (scenarios and experience),
+    /// `under` when well below; absent when they agree within the pack's margin.
     pub calibration: Option<Calibration>,
     /// What the next level looks like in this competency, from the pack.
     pub next_level: Option<String>,
@@ -224,18 +236,17 @@ fn competencies(pack: &Pack, assessment: &Assessment) -> Vec<CompetencyResult> {
         .iter()
         .map(|c| {
             let competency = pack.competency(&c.id);
-            let calibration = match c.calibration() {
-                Some(d) if d >= 1 => Some(Calibration::Over),
-                Some(d) if d <= -1 => Some(Calibration::Under),
-                _ => None,
-            };
+            let calibration = c.calibration.map(|d| match d {
+                score::Direction::Over => Calibration::Over,
+                score::Direction::Under => Calibration::Under,
+            });
             let next_level = pack
                 .levels
                 .get(c.level + 1)
                 .and_then(|l| competency.and_then(|comp| comp.levels.get(&l.id)))
                 .map(|t| one_line(t));
             let evidence = c
-                .evidence
+                .items
                 .iter()
                 .map(|e| {
                     let question = pack.question(&e.question).map(|(_, q)| q);
@@ -269,6 +280,10 @@ fn competencies(pack: &Pack, assessment: &Assessment) -> Vec<CompetencyResult> {
                 self_rating: c.self_rating.map(level_id),
                 knowledge_score: c.knowledge.map(|(s, _)| s),
                 knowledge_level: c.knowledge.map(|(_, l)| level_id(l)),
+                experience_score: c.experience,
+                evidence_score: Some(c.evidence.0),
+                evidence_level: Some(level_id(c.evidence.1)),
+                capped_at: c.capped_at.map(level_id),
                 calibration,
                 next_level,
                 evidence,

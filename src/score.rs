@@ -31,7 +31,7 @@ impl Assessment {
 pub struct CompetencyScore {
     pub id: String,
     pub title: String,
-    /// 0–100, the weighted mean of the question fractions.
+    /// 0–100: the evidence score moved by the self-rating, within what experience allows.
     pub score: f64,
     /// Index into the pack's levels.
     pub level: usize,
@@ -43,21 +43,32 @@ pub struct CompetencyScore {
     pub priority: f64,
     /// The level the person rated themselves at, if the competency has a rating question.
     pub self_rating: Option<usize>,
-    /// Score and level of the knowledge (scenario) questions alone, if there are any.
+    /// Score and level of the scenario answers alone, if any were answered.
     pub knowledge: Option<(f64, usize)>,
+    /// Share (0–100) of the experience that holds, if any experience was asked.
+    pub experience: Option<f64>,
+    /// 0–100 from scenarios and experience alone, before the self-rating, within the
+    /// experience ceiling; and its level.
+    pub evidence: (f64, usize),
+    /// The highest level the experience supports, when it held the score below the level its
+    /// points would reach.
+    pub capped_at: Option<usize>,
+    /// Where the self-rating and the evidence disagree by the pack's margin.
+    pub calibration: Option<Direction>,
     /// What each question contributed, so the report can explain the score.
-    pub evidence: Vec<Evidence>,
+    pub items: Vec<Evidence>,
 }
 
-impl CompetencyScore {
-    /// Self-rating minus knowledge level: positive means rated higher than answers show.
-    pub fn calibration(&self) -> Option<i64> {
-        let (_, knowledge) = self.knowledge?;
-        Some(self.self_rating? as i64 - knowledge as i64)
-    }
+/// Which way a self-rating misses the evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Rated higher than the answers and experience show.
+    Over,
+    /// Rated lower than the answers and experience show.
+    Under,
 }
 
-/// What one question added to its competency's score.
+/// What one answered question added to its competency's score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
     pub question: String,
@@ -67,8 +78,9 @@ pub struct Evidence {
     pub weight: f64,
 }
 
-/// Scores `answers` against `profile`. Unanswered or unreadable answers count as 0: the caller
-/// checks completeness first (see [`crate::answers::check`]).
+/// Scores `answers` against `profile`. Only answered questions count: the default run asks a
+/// few scenarios from a bigger bank, and a share of those is comparable with a share of all.
+/// The caller checks completeness first (see [`crate::answers::check`]).
 pub fn score(pack: &Pack, profile: &Profile, answers: &Answers) -> Assessment {
     let competencies = pack
         .competencies
@@ -87,26 +99,30 @@ fn score_competency(
     competency: &Competency,
     answers: &Answers,
 ) -> CompetencyScore {
-    let evidence: Vec<Evidence> = competency
+    let items: Vec<Evidence> = competency
         .questions
         .iter()
-        .map(|q| Evidence {
-            question: q.id.clone(),
-            kind: q.kind,
-            fraction: answers
-                .answers
-                .get(&q.id)
-                .map_or(0.0, |v| fraction(pack, q, v)),
-            weight: q.weight,
+        .filter_map(|q| {
+            let value = answers.answers.get(&q.id)?;
+            Some(Evidence {
+                question: q.id.clone(),
+                kind: q.kind,
+                fraction: fraction(pack, q, value),
+                weight: q.weight,
+            })
         })
         .collect();
-    let score = weighted_score(evidence.iter());
-    let knowledge_items: Vec<&Evidence> =
-        evidence.iter().filter(|e| e.kind.is_knowledge()).collect();
-    let knowledge = (!knowledge_items.is_empty()).then(|| {
-        let s = weighted_score(knowledge_items.into_iter());
-        (s, level_for(pack, s))
-    });
+    let share_of = |keep: fn(QuestionKind) -> bool| -> Option<f64> {
+        let (earned, possible) = items
+            .iter()
+            .filter(|e| keep(e.kind))
+            .fold((0.0, 0.0), |(e, p), item| {
+                (e + item.fraction * item.weight, p + item.weight)
+            });
+        (possible > 0.0).then(|| earned / possible)
+    };
+    let knowledge_share = share_of(QuestionKind::is_knowledge);
+    let experience_share = share_of(QuestionKind::is_experience);
     let self_rating = competency
         .questions
         .iter()
@@ -114,7 +130,49 @@ fn score_competency(
         .and_then(|q| answers.answers.get(&q.id))
         .and_then(Value::as_text)
         .and_then(|level| pack.level_index(level));
-    let level = level_for(pack, score);
+
+    let model = &pack.scoring;
+    let ceiling = experience_ceiling(pack, experience_share.unwrap_or(0.0));
+    // Points of the kinds of evidence this competency has; a pack may leave one out.
+    let parts = [
+        (knowledge_share, model.knowledge_points),
+        (experience_share, model.experience_points),
+    ];
+    let possible: f64 = parts.iter().filter(|(s, _)| s.is_some()).map(|(_, p)| p).sum();
+    let raw_evidence = if possible > 0.0 {
+        parts
+            .iter()
+            .filter_map(|(share, points)| share.map(|s| s * points))
+            .sum::<f64>()
+            * 100.0
+            / possible
+    } else {
+        // Only a self-rating: it is all there is to go on.
+        self_rating.map_or(0.0, |r| level_midpoint(pack, r))
+    };
+    let evidence = cap(pack, raw_evidence, ceiling);
+    let pulled = match self_rating {
+        Some(rated) => {
+            let distance = level_midpoint(pack, rated) - raw_evidence;
+            let limit = model.self_rating_max_points;
+            (raw_evidence + (distance * model.self_rating_share).clamp(-limit, limit))
+                .clamp(0.0, 100.0)
+        }
+        None => raw_evidence,
+    };
+    let score = cap(pack, pulled, ceiling);
+    let capped_at = (level_for(pack, pulled) > ceiling).then_some(ceiling);
+    let calibration = self_rating.and_then(|rated| {
+        let distance = level_midpoint(pack, rated) - evidence.0;
+        if distance >= model.calibration_margin {
+            Some(Direction::Over)
+        } else if -distance >= model.calibration_margin {
+            Some(Direction::Under)
+        } else {
+            None
+        }
+    });
+    let level = level_for(pack, score.0).min(ceiling);
     let (target, importance) = profile.targets.get(&competency.id).map_or((0, 0.0), |t| {
         (pack.level_index(&t.level).unwrap_or(0), t.importance)
     });
@@ -122,28 +180,59 @@ fn score_competency(
     CompetencyScore {
         id: competency.id.clone(),
         title: competency.title.clone(),
-        score,
+        score: score.0,
         level,
         target,
         gap,
         importance,
         priority: gap as f64 * importance,
         self_rating,
-        knowledge,
+        knowledge: knowledge_share.map(|s| {
+            let points = one_decimal(s * 100.0);
+            (points, level_for(pack, points))
+        }),
+        experience: experience_share.map(|s| one_decimal(s * 100.0)),
         evidence,
+        capped_at,
+        calibration,
+        items,
     }
 }
 
-fn weighted_score<'a>(items: impl Iterator<Item = &'a Evidence>) -> f64 {
-    let (earned, possible) = items.fold((0.0, 0.0), |(e, p), item| {
-        (e + item.fraction * item.weight, p + item.weight)
-    });
-    if possible > 0.0 {
-        // One decimal place: enough to explain, stable in snapshots.
-        (earned / possible * 1000.0).round() / 10.0
-    } else {
-        0.0
+/// The highest level an experience share supports: each level named in `experience_needed`
+/// (and every level above it) needs at least that share.
+pub fn experience_ceiling(pack: &Pack, experience_share: f64) -> usize {
+    let mut ceiling = pack.levels.len().saturating_sub(1);
+    for (i, level) in pack.levels.iter().enumerate() {
+        let needed = pack.scoring.experience_needed.get(&level.id);
+        if needed.is_some_and(|n| experience_share + 1e-9 < *n) {
+            ceiling = ceiling.min(i.saturating_sub(1));
+        }
     }
+    ceiling
+}
+
+/// `points` rounded to one decimal and held below the level above `ceiling`, with the level.
+fn cap(pack: &Pack, points: f64, ceiling: usize) -> (f64, usize) {
+    let mut points = one_decimal(points);
+    if let Some(above) = pack.levels.get(ceiling + 1) {
+        if points >= above.min_score {
+            points = one_decimal(above.min_score - 0.1);
+        }
+    }
+    (points, level_for(pack, points).min(ceiling))
+}
+
+/// The middle of a level's band of scores: where a self-rating at that level points.
+pub fn level_midpoint(pack: &Pack, level: usize) -> f64 {
+    let low = pack.levels.get(level).map_or(0.0, |l| l.min_score);
+    let high = pack.levels.get(level + 1).map_or(100.0, |l| l.min_score);
+    (low + high) / 2.0
+}
+
+/// One decimal place: enough to explain, stable in snapshots.
+fn one_decimal(n: f64) -> f64 {
+    (n * 10.0).round() / 10.0
 }
 
 /// The highest level whose threshold `score` reaches.
@@ -205,7 +294,7 @@ pub fn fraction(pack: &Pack, question: &Question, value: &Value) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::{Band, Choice, Level, Target};
+    use crate::pack::{Band, Choice, DefaultRun, Level, Scoring, Target};
     use std::collections::BTreeMap;
 
     fn level(id: &str, min: f64) -> Level {
@@ -231,10 +320,10 @@ mod tests {
             id: id.into(),
             kind,
             prompt: "p".into(),
+            label: None,
             weight,
             options: vec![],
             explanation: None,
-            label: None,
             source: None,
             unit: None,
             min: None,
@@ -243,6 +332,8 @@ mod tests {
         }
     }
 
+    /// One competency: a rating, two scenarios (a choice and a multi), two experience
+    /// statements and a number; the built-in pack's scoring model.
     fn pack() -> Pack {
         let mut choice = question("c_choice", QuestionKind::Choice, 1.0);
         choice.options = vec![option("a", false), option("b", true)];
@@ -273,10 +364,13 @@ mod tests {
                 question("c_rating", QuestionKind::Rating, 2.0),
                 choice,
                 multi,
-                question("c_yes", QuestionKind::YesNo, 1.0),
-                number,
+                question("c_did", QuestionKind::YesNo, 1.0),
+                question("c_led", QuestionKind::YesNo, 1.0),
             ],
         };
+        let mut with_number = competency.clone();
+        with_number.id = "n".into();
+        with_number.questions = vec![number];
         let mut targets = BTreeMap::new();
         targets.insert(
             "c".to_string(),
@@ -285,6 +379,9 @@ mod tests {
                 importance: 3.0,
             },
         );
+        let mut experience_needed = BTreeMap::new();
+        experience_needed.insert("proficient".to_string(), 0.5);
+        experience_needed.insert("expert".to_string(), 0.75);
         Pack {
             id: "p".into(),
             title: "P".into(),
@@ -305,25 +402,46 @@ mod tests {
                 targets,
             }],
             facts: vec![],
-            competencies: vec![competency],
+            competencies: vec![competency, with_number],
             recommendations: vec![],
             certifications: vec![],
+            scoring: Scoring {
+                experience_needed,
+                ..Scoring::default()
+            },
+            default_run: DefaultRun::default(),
         }
     }
 
     fn answers(pairs: &[(&str, Value)]) -> Answers {
         Answers {
-            profile: None,
-            facts: BTreeMap::new(),
             answers: pairs
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.clone()))
                 .collect(),
+            ..Answers::default()
         }
     }
 
     fn text(s: &str) -> Value {
         Value::Text(s.into())
+    }
+
+    fn list(ids: &[&str]) -> Value {
+        Value::List(ids.iter().map(|s| s.to_string()).collect())
+    }
+
+    /// Scores competency `c` with a rating, scenario answers and the two statements.
+    fn person(rating: &str, choice: &str, multi: &[&str], did: bool, led: bool) -> CompetencyScore {
+        let pack = pack();
+        let a = answers(&[
+            ("c_rating", text(rating)),
+            ("c_choice", text(choice)),
+            ("c_multi", list(multi)),
+            ("c_did", Value::Bool(did)),
+            ("c_led", Value::Bool(led)),
+        ]);
+        score(&pack, &pack.profiles[0], &a).competencies[0].clone()
     }
 
     #[test]
@@ -335,7 +453,6 @@ mod tests {
         assert_eq!(fraction(&pack, &q("c_rating"), &text("expert")), 1.0);
         assert_eq!(fraction(&pack, &q("c_choice"), &text("b")), 1.0);
         assert_eq!(fraction(&pack, &q("c_choice"), &text("a")), 0.0);
-        let list = |ids: &[&str]| Value::List(ids.iter().map(|s| s.to_string()).collect());
         assert_eq!(fraction(&pack, &q("c_multi"), &list(&["a", "b"])), 1.0);
         assert_eq!(fraction(&pack, &q("c_multi"), &list(&["a"])), 0.5);
         assert_eq!(fraction(&pack, &q("c_multi"), &list(&["a", "c"])), 0.0);
@@ -344,60 +461,111 @@ mod tests {
             0.0,
             "never below zero"
         );
-        assert_eq!(fraction(&pack, &q("c_yes"), &Value::Bool(true)), 1.0);
-        assert_eq!(fraction(&pack, &q("c_yes"), &text("no")), 0.0);
+        assert_eq!(fraction(&pack, &q("c_did"), &Value::Bool(true)), 1.0);
+        assert_eq!(fraction(&pack, &q("c_did"), &text("no")), 0.0);
         assert_eq!(fraction(&pack, &q("c_number"), &Value::Number(11.0)), 0.0);
         assert_eq!(fraction(&pack, &q("c_number"), &Value::Number(12.0)), 0.5);
         assert_eq!(fraction(&pack, &q("c_number"), &Value::Number(400.0)), 1.0);
     }
 
     #[test]
-    fn competency_score_is_the_weighted_mean_and_sets_level_gap_priority() {
-        let pack = pack();
-        // rating competent (0.5 × 2) + choice right (1) + multi half (0.5) + no (0) + 12 (0.5)
-        // = 3.0 of 6 → 50.0 → competent; target expert → gap 2, priority 6.
-        let a = answers(&[
-            ("c_rating", text("competent")),
-            ("c_choice", text("b")),
-            ("c_multi", Value::List(vec!["a".into()])),
-            ("c_yes", Value::Bool(false)),
-            ("c_number", Value::Number(12.0)),
-        ]);
-        let result = score(&pack, &pack.profiles[0], &a);
-        let c = &result.competencies[0];
-        assert_eq!(c.score, 50.0);
-        assert_eq!(pack.levels[c.level].id, "competent");
-        assert_eq!(c.gap, 2);
-        assert_eq!(c.priority, 6.0);
-        assert_eq!(c.self_rating, Some(2));
-        // knowledge: (1 + 0.5) / 2 = 75 → proficient; rated competent → calibration −1.
-        assert_eq!(c.knowledge, Some((75.0, 3)));
-        assert_eq!(c.calibration(), Some(-1));
-        assert_eq!(result.ranked_gaps().len(), 1);
+    fn knowledge_and_experience_each_earn_half_and_the_rating_pulls_a_quarter() {
+        // Both scenarios right (50) and one statement of two (25): evidence 75. Rated expert
+        // (midpoint 90): a quarter of the 15 points between is 3.75 → 78.8, proficient.
+        let c = person("expert", "b", &["a", "b"], true, false);
+        assert_eq!(c.knowledge, Some((100.0, 4)));
+        assert_eq!(c.experience, Some(50.0));
+        assert_eq!(c.evidence, (75.0, 3));
+        assert_eq!(c.score, 78.8);
+        assert_eq!(c.level, 3);
+        assert_eq!(c.gap, 1);
+        assert_eq!(c.priority, 3.0);
+        assert_eq!(c.capped_at, None);
+        assert_eq!(c.calibration, None);
     }
 
     #[test]
-    fn meeting_the_target_leaves_no_gap() {
-        let pack = pack();
-        let a = answers(&[
-            ("c_rating", text("expert")),
-            ("c_choice", text("b")),
-            ("c_multi", Value::List(vec!["a".into(), "b".into()])),
-            ("c_yes", Value::Bool(true)),
-            ("c_number", Value::Number(30.0)),
-        ]);
-        let result = score(&pack, &pack.profiles[0], &a);
-        assert_eq!(result.competencies[0].score, 100.0);
-        assert_eq!(result.competencies[0].gap, 0);
-        assert!(result.ranked_gaps().is_empty());
+    fn knowing_everything_without_experience_stops_at_competent() {
+        // Evidence 50; rated expert pulls 10 points up to 60, which proficient would start at,
+        // but proficient needs half the experience: held at 59.9, competent.
+        let c = person("expert", "b", &["a", "b"], false, false);
+        assert_eq!(c.evidence, (50.0, 2));
+        assert_eq!(c.score, 59.9);
+        assert_eq!(c.level, 2);
+        assert_eq!(c.capped_at, Some(2));
+        assert_eq!(c.calibration, Some(Direction::Over), "90 against 50");
     }
 
     #[test]
-    fn level_thresholds_are_inclusive() {
+    fn expert_needs_all_the_evidence() {
+        let c = person("expert", "b", &["a", "b"], true, true);
+        assert_eq!(c.evidence, (100.0, 4));
+        assert_eq!(c.score, 97.5);
+        assert_eq!(c.level, 4);
+        assert_eq!(c.gap, 0);
+        assert_eq!(c.calibration, None);
+        // One statement short of all: proficient at most, however high the points.
+        let c = person("expert", "b", &["a", "b"], true, false);
+        assert_eq!(c.level, 3);
+    }
+
+    #[test]
+    fn the_self_rating_moves_a_score_ten_points_at_most_either_way() {
+        // Nothing right, nothing done: evidence 0. Rated expert: +10 at most.
+        let high = person("expert", "a", &["c"], false, false);
+        assert_eq!((high.evidence.0, high.score), (0.0, 10.0));
+        assert_eq!(high.calibration, Some(Direction::Over));
+        // Everything right and done, rated novice (midpoint 10): −10 at most.
+        let low = person("novice", "b", &["a", "b"], true, true);
+        assert_eq!((low.evidence.0, low.score), (100.0, 90.0));
+        assert_eq!(low.calibration, Some(Direction::Under));
+    }
+
+    #[test]
+    fn calibration_needs_a_meaningful_margin() {
+        // Evidence 50 (competent); rated proficient (70): 20 apart, under the 30 margin.
+        let c = person("proficient", "b", &["a", "b"], false, false);
+        assert_eq!(c.calibration, None);
+        // Rated advanced beginner (30): 20 apart the other way, still agreement.
+        let c = person("advanced_beginner", "b", &["a", "b"], false, false);
+        assert_eq!(c.calibration, None);
+    }
+
+    #[test]
+    fn only_answered_questions_count() {
+        // Only the choice is answered (right) and no experience was asked: the knowledge
+        // share is 100% of what was asked, and the experience points are not in play.
+        let pack = pack();
+        let a = answers(&[("c_rating", text("competent")), ("c_choice", text("b"))]);
+        let c = score(&pack, &pack.profiles[0], &a).competencies[0].clone();
+        assert_eq!(c.knowledge, Some((100.0, 4)));
+        assert_eq!(c.experience, None);
+        assert_eq!(c.items.len(), 2);
+        assert_eq!(c.capped_at, Some(2), "no experience, no level above competent");
+        assert_eq!(c.level, 2);
+    }
+
+    #[test]
+    fn experience_alone_is_scored_on_its_own_scale() {
+        let pack = pack();
+        let a = answers(&[("c_number", Value::Number(30.0))]);
+        let n = score(&pack, &pack.profiles[0], &a).competencies[1].clone();
+        assert_eq!(n.experience, Some(100.0));
+        assert_eq!(n.score, 100.0);
+        assert_eq!(n.level, 4);
+    }
+
+    #[test]
+    fn level_thresholds_are_inclusive_and_midpoints_split_bands() {
         let pack = pack();
         assert_eq!(level_for(&pack, 0.0), 0);
         assert_eq!(level_for(&pack, 19.9), 0);
         assert_eq!(level_for(&pack, 20.0), 1);
         assert_eq!(level_for(&pack, 100.0), 4);
+        assert_eq!(level_midpoint(&pack, 0), 10.0);
+        assert_eq!(level_midpoint(&pack, 4), 90.0);
+        assert_eq!(experience_ceiling(&pack, 0.0), 2);
+        assert_eq!(experience_ceiling(&pack, 0.5), 3);
+        assert_eq!(experience_ceiling(&pack, 1.0), 4);
     }
 }

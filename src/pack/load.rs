@@ -195,6 +195,8 @@ pub fn load_texts(mut files: Vec<(String, String, String)>) -> Result<Pack> {
         levels,
         profiles,
         facts,
+        scoring,
+        default_run,
     } = pack.value;
     let mut competencies: Vec<Competency> = competencies.into_iter().map(|c| c.value).collect();
     competencies.sort_by_key(|c| order.iter().position(|id| *id == c.id));
@@ -213,5 +215,7 @@ pub fn load_texts(mut files: Vec<(String, String, String)>) -> Result<Pack> {
         certifications: certifications
             .map(|c| c.value.certifications)
             .unwrap_or_default(),
+        scoring,
+        default_run,
     })
 }

@@ -23,6 +23,70 @@ pub struct PackFile {
     pub profiles: Vec<Profile>,
     #[serde(default)]
     pub facts: Vec<Fact>,
+    /// How answers become a score; the defaults are documented in rubrics/README.md.
+    #[serde(default)]
+    pub scoring: Scoring,
+    /// What the default (short) run asks; `assess --thorough` asks everything.
+    #[serde(default)]
+    pub default_run: DefaultRun,
+}
+
+/// The scoring model: knowing is not doing.
+///
+/// A competency's evidence score is knowledge points times the share of scenarios answered
+/// right plus experience points times the share of experience statements that hold. The
+/// self-rating then pulls the score toward the rated level, by a share of the distance and at
+/// most a few points. Finally a level above `competent` must be backed by experience: each
+/// level in `experience_needed` is reached only with at least that share of the experience.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Scoring {
+    /// Points (of 100) that scenario answers can earn.
+    pub knowledge_points: f64,
+    /// Points (of 100) that experience can earn; with `knowledge_points` they make 100.
+    pub experience_points: f64,
+    /// The share (0–1) of the distance between evidence and the self-rated level that the
+    /// self-rating closes.
+    pub self_rating_share: f64,
+    /// The most points the self-rating can move a score, either way.
+    pub self_rating_max_points: f64,
+    /// Level id → the least share (0–1) of a competency's experience that the level needs.
+    pub experience_needed: BTreeMap<String, f64>,
+    /// Self-rating and evidence disagree (calibration) when the self-rated level's midpoint
+    /// and the evidence score are at least this many points apart.
+    pub calibration_margin: f64,
+}
+
+impl Default for Scoring {
+    fn default() -> Self {
+        Scoring {
+            knowledge_points: 50.0,
+            experience_points: 50.0,
+            self_rating_share: 0.25,
+            self_rating_max_points: 10.0,
+            experience_needed: BTreeMap::new(),
+            calibration_margin: 30.0,
+        }
+    }
+}
+
+/// The default run: a short assessment people finish, with a bigger bank behind it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct DefaultRun {
+    /// Scenarios asked per competency; retakes draw the next ones from the bank.
+    pub scenarios_per_competency: usize,
+    /// The most prompts (facts included) the default run may ask; scenarios give way first.
+    pub max_prompts: usize,
+}
+
+impl Default for DefaultRun {
+    fn default() -> Self {
+        DefaultRun {
+            scenarios_per_competency: 2,
+            max_prompts: 50,
+        }
+    }
 }
 
 /// One step of the scale every competency is measured on.
@@ -166,9 +230,14 @@ pub enum QuestionKind {
 }
 
 impl QuestionKind {
-    /// Whether the question tests knowledge (compared with the self-rating for calibration).
+    /// Whether the question tests knowledge (a scenario).
     pub fn is_knowledge(self) -> bool {
         matches!(self, QuestionKind::Choice | QuestionKind::Multi)
+    }
+
+    /// Whether the question asks what the person has done.
+    pub fn is_experience(self) -> bool {
+        matches!(self, QuestionKind::YesNo | QuestionKind::Number)
     }
 
     /// The name used in the YAML files.
@@ -355,6 +424,8 @@ pub struct Pack {
     pub competencies: Vec<Competency>,
     pub recommendations: Vec<Recommendation>,
     pub certifications: Vec<Certification>,
+    pub scoring: Scoring,
+    pub default_run: DefaultRun,
 }
 
 impl Pack {

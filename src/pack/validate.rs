@@ -60,6 +60,7 @@ pub fn validate(parsed: &Parsed) -> Vec<Diagnostic> {
         .collect();
 
     check_order(parsed, &mut out);
+    check_scoring(pack, &levels, &mut out);
     check_profiles(pack, &levels, &competency_ids, &mut out);
     check_facts(pack, &mut ids, &mut out);
     for competency in &parsed.competencies {
@@ -190,6 +191,68 @@ fn check_levels<'a>(pack: &'a Located<PackFile>, out: &mut Vec<Diagnostic>) -> V
         previous = Some(score);
     }
     levels.iter().map(|l| l.id.as_str()).collect()
+}
+
+fn check_scoring(pack: &Located<PackFile>, levels: &[&str], out: &mut Vec<Diagnostic>) {
+    let s = &pack.value.scoring;
+    let mut number = |field: &str, value: f64, range: std::ops::RangeInclusive<f64>| {
+        if !value.is_finite() || !range.contains(&value) {
+            out.push(pack.problem(
+                &format!("scoring.{field}"),
+                format!(
+                    "`{field}` is {value}; it must be from {} to {}",
+                    range.start(),
+                    range.end()
+                ),
+                "see the scoring section of rubrics/README.md",
+            ));
+        }
+    };
+    number("knowledge_points", s.knowledge_points, 0.0..=100.0);
+    number("experience_points", s.experience_points, 0.0..=100.0);
+    number("self_rating_share", s.self_rating_share, 0.0..=1.0);
+    number("self_rating_max_points", s.self_rating_max_points, 0.0..=100.0);
+    number("calibration_margin", s.calibration_margin, 1.0..=100.0);
+    let sum = s.knowledge_points + s.experience_points;
+    if sum.is_finite() && (sum - 100.0).abs() > 1e-9 {
+        out.push(pack.problem(
+            "scoring",
+            format!("knowledge_points and experience_points add up to {sum}, not 100"),
+            "split the 100 points of a score between knowledge and experience",
+        ));
+    }
+    for (level, share) in &s.experience_needed {
+        let path = format!("scoring.experience_needed.{level}");
+        if !levels.contains(&level.as_str()) {
+            out.push(pack.problem(
+                &path,
+                format!("unknown level `{level}`"),
+                format!("use one of: {}", levels.join(", ")),
+            ));
+        }
+        if !share.is_finite() || !(0.0..=1.0).contains(share) {
+            out.push(pack.problem(
+                &path,
+                format!("{share} is not a share from 0 to 1"),
+                "write the least share of experience the level needs, e.g. 0.5",
+            ));
+        }
+    }
+    let run = &pack.value.default_run;
+    if run.scenarios_per_competency == 0 {
+        out.push(pack.problem(
+            "default_run.scenarios_per_competency",
+            "the default run must ask at least one scenario per competency",
+            "use 1 or more (2 is the default)",
+        ));
+    }
+    if run.max_prompts == 0 {
+        out.push(pack.problem(
+            "default_run.max_prompts",
+            "`max_prompts` must be at least 1",
+            "use the most prompts a first run may ask (50 is the default)",
+        ));
+    }
 }
 
 fn check_order(parsed: &Parsed, out: &mut Vec<Diagnostic>) {
