@@ -140,9 +140,14 @@ pub fn parse(file: &str, source: &str) -> Result<(Answers, Spans), Vec<Diagnosti
 
 /// How strictly [`check`] treats unanswered questions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Completeness {
-    /// Every question and every select/number fact must be answered (scoring).
+pub enum Completeness<'a> {
+    /// Scoring a whole assessment: every fact that applies; in each competency the
+    /// self-rating, every experience question and at least the default run's number of
+    /// scenarios (the default set or the whole bank both score).
     Required,
+    /// Retaking some competencies: those competencies as in `Required`, no facts (they come
+    /// from the latest result).
+    Competencies(&'a [String]),
     /// Anything may be missing (a session in progress, eligibility from a few facts).
     Partial,
 }
@@ -154,7 +159,7 @@ pub fn check(
     answers: &mut Answers,
     file: &str,
     spans: &Spans,
-    completeness: Completeness,
+    completeness: Completeness<'_>,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let at = |path: &str| spans.find(path);
@@ -245,14 +250,62 @@ pub fn check(
         if !missing_facts.is_empty() {
             out.push(missing(file, "fact", &missing_facts, at("facts")));
         }
-        let missing_questions: Vec<&str> = pack
-            .questions()
-            .filter(|(_, q)| !answers.answers.contains_key(&q.id))
-            .map(|(_, q)| q.id.as_str())
+    }
+    let competencies: &[String] = match completeness {
+        Completeness::Required => &[],
+        Completeness::Competencies(ids) => ids,
+        Completeness::Partial => return out,
+    };
+    let scenarios_needed = pack.default_run.scenarios_per_competency.max(1);
+    let mut missing_questions: Vec<&str> = Vec::new();
+    for competency in pack
+        .competencies
+        .iter()
+        .filter(|c| competencies.is_empty() || competencies.contains(&c.id))
+    {
+        missing_questions.extend(
+            competency
+                .questions
+                .iter()
+                .filter(|q| !q.kind.is_knowledge() && !answers.answers.contains_key(&q.id))
+                .map(|q| q.id.as_str()),
+        );
+        // Scenarios: the default set or the whole bank; any `scenarios_needed` of them score.
+        let bank: Vec<&str> = competency
+            .questions
+            .iter()
+            .filter(|q| q.kind.is_knowledge())
+            .map(|q| q.id.as_str())
             .collect();
-        if !missing_questions.is_empty() {
-            out.push(missing(file, "question", &missing_questions, at("answers")));
+        let answered = bank
+            .iter()
+            .filter(|id| answers.answers.contains_key(**id))
+            .count();
+        let needed = scenarios_needed.min(bank.len());
+        if answered < needed {
+            let unanswered: Vec<&str> = bank
+                .iter()
+                .filter(|id| !answers.answers.contains_key(**id))
+                .copied()
+                .collect();
+            out.push(
+                Diagnostic::new(
+                    file,
+                    format!(
+                        "competency `{}`: {answered} of the {needed} scenarios it needs are answered",
+                        competency.id
+                    ),
+                )
+                .at(at("answers"))
+                .hint(format!(
+                    "answer at least {needed} of: {}",
+                    unanswered.join(", ")
+                )),
+            );
         }
+    }
+    if !missing_questions.is_empty() {
+        out.push(missing(file, "question", &missing_questions, at("answers")));
     }
     out
 }

@@ -198,20 +198,38 @@ fn assess(source: &PackSource, args: AssessArgs) -> Result<()> {
     if let Some(p) = &args.profile {
         check_profile(&pack, p, "--profile")?;
     }
+    check_competencies(&pack, &args.competency)?;
     let Some(path) = &args.answers else {
         return interactive(source, &pack, &args);
     };
-    let answers = load_answers(&pack, path, Completeness::Required)?;
+    let completeness = if args.competency.is_empty() {
+        Completeness::Required
+    } else {
+        Completeness::Competencies(&args.competency)
+    };
+    let answers = load_answers(&pack, path, completeness)?;
+    let file = if path == Path::new("-") {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    };
+    finish(&pack, &args, answers, &file)
+}
+
+/// Scores finished answers (merged with the latest result for a retake), saves and prints.
+fn finish(pack: &Pack, args: &AssessArgs, answers: Answers, file: &str) -> Result<()> {
+    let (answers, carried_from) = if args.competency.is_empty() {
+        (answers, None)
+    } else {
+        let base = retake_base(pack)?;
+        let merged = crate::retake::merge(pack, &base, &answers, &args.competency);
+        (merged, Some(base.taken_at))
+    };
     let profile_id = args
         .profile
         .clone()
         .or_else(|| answers.profile.clone())
         .ok_or_else(|| {
-            let file = if path == Path::new("-") {
-                "<stdin>".to_string()
-            } else {
-                path.display().to_string()
-            };
             Error::Invalid(vec![Diagnostic::new(file, "no target profile given").hint(
                 format!(
                     "add `profile:` to the answers file or pass --profile, one of: {}",
@@ -225,16 +243,109 @@ fn assess(source: &PackSource, args: AssessArgs) -> Result<()> {
         })?;
     let profile = pack.profile(&profile_id).ok_or_else(|| {
         Error::Invalid(vec![answers::unknown_profile(
-            &pack,
+            pack,
             &profile_id,
             "--profile",
         )])
     })?;
-    let doc = result::build(&pack, profile, &answers, &now());
+    let mut doc = result::build(pack, profile, &answers, &now());
+    if let Some(from) = &carried_from {
+        crate::retake::mark_carried(&mut doc, &args.competency, from);
+    }
     if !args.no_save {
         keep(&doc)?;
     }
     emit(&doc, args.format, args.output.as_deref())
+}
+
+/// Refuses `--competency` ids the pack does not have.
+fn check_competencies(pack: &Pack, ids: &[String]) -> Result<()> {
+    let unknown: Vec<&String> = ids
+        .iter()
+        .filter(|id| pack.competency(id).is_none())
+        .collect();
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Invalid(vec![Diagnostic::new(
+        "--competency",
+        format!(
+            "unknown competency {}",
+            unknown
+                .iter()
+                .map(|id| format!("`{id}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    )
+    .hint(format!(
+        "use ids from: {}",
+        pack.competencies
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))]))
+}
+
+/// The latest result of this pack, which a retake carries the other competencies from. It
+/// must still answer everything the pack asks outside the retaken competencies.
+fn retake_base(pack: &Pack) -> Result<ResultDocument> {
+    let dir = crate::session::data_dir()?;
+    let (entries, _) = crate::history::entries(&dir)?;
+    let Some(latest) = entries.into_iter().find(|e| e.doc.pack.id == pack.id) else {
+        return Err(Error::usage(
+            "--competency retakes part of an earlier assessment, and there is none saved",
+            "take the whole assessment first: `skillgap assess`",
+        ));
+    };
+    let mut carried = crate::retake::merge(pack, &latest.doc, &Answers::default(), &[]);
+    let problems = answers::check(
+        pack,
+        &mut carried,
+        &latest.path.display().to_string(),
+        &Default::default(),
+        Completeness::Required,
+    );
+    if !problems.is_empty() {
+        return Err(Error::usage(
+            format!(
+                "your latest result ({}) no longer answers everything pack {} v{} asks, so it \
+                 cannot be carried over",
+                latest
+                    .doc
+                    .taken_at
+                    .get(..10)
+                    .unwrap_or(&latest.doc.taken_at),
+                pack.id,
+                pack.version
+            ),
+            "take the whole assessment again: `skillgap assess`",
+        ));
+    }
+    Ok(latest.doc)
+}
+
+/// How many results of this pack are saved: the default run draws the next scenarios.
+fn retakes(pack: &Pack) -> usize {
+    crate::session::data_dir()
+        .ok()
+        .and_then(|dir| crate::history::entries(&dir).ok())
+        .map_or(0, |(entries, _)| {
+            entries.iter().filter(|e| e.doc.pack.id == pack.id).count()
+        })
+}
+
+/// The questions a new interactive run asks.
+fn run_questions(pack: &Pack, args: &AssessArgs) -> Vec<String> {
+    let scope = if args.thorough {
+        crate::selection::Scope::Thorough
+    } else {
+        crate::selection::Scope::Default {
+            draw: retakes(pack),
+        }
+    };
+    crate::selection::questions(pack, &scope, &args.competency)
 }
 
 /// Saves a finished result in the history and says where.
@@ -319,8 +430,9 @@ fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -> Result<()
 
     set_interrupt_message("Interrupted. Nothing was changed.".into());
     install_interrupt_handler();
-    let flow = Flow::new(pack);
-    let mut session = open_session(pack, &flow, prompter.as_mut(), args, &dir)?;
+    let mut session = open_session(pack, prompter.as_mut(), args, &dir)?;
+    let with_facts = session.only.is_empty();
+    let flow = Flow::new(pack, &session.questions, with_facts);
     let fresh = session.answered() == 0;
     if let Some(profile) = &args.profile {
         session.profile = Some(profile.clone());
@@ -331,12 +443,47 @@ fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -> Result<()
         resume_hint(source)
     ));
     if fresh {
+        let whole =
+            crate::selection::questions(pack, &crate::selection::Scope::Thorough, &session.only);
+        let run = if session.questions.len() < whole.len() {
+            format!(
+                " ({} of the bank's {} scenarios; `--thorough` asks them all)",
+                session
+                    .questions
+                    .iter()
+                    .filter(|id| pack
+                        .question(id)
+                        .is_some_and(|(_, q)| q.kind.is_knowledge()))
+                    .count(),
+                whole
+                    .iter()
+                    .filter(|id| pack
+                        .question(id)
+                        .is_some_and(|(_, q)| q.kind.is_knowledge()))
+                    .count()
+            )
+        } else {
+            String::new()
+        };
+        let what = if session.only.is_empty() {
+            one_line(&pack.title)
+        } else {
+            format!(
+                "Retaking {}",
+                session
+                    .only
+                    .iter()
+                    .filter_map(|id| pack.competency(id))
+                    .map(|c| one_line(c.short_title.as_deref().unwrap_or(&c.title)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
         prompter.say(&format!(
-            "{}: {} questions, about {} minutes. Every answer is saved as you go; \
+            "{what}: {} questions{run}, about {} minutes. Every answer is saved as you go; \
              Ctrl-C stops and `{}` continues.",
-            one_line(&pack.title),
-            flow.len(),
-            minutes(pack),
+            crate::selection::prompt_count(pack, &session.questions, with_facts),
+            crate::selection::minutes(pack, &session.questions, with_facts),
             resume_hint(source)
         ));
     }
@@ -353,34 +500,44 @@ fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -> Result<()
 
     let mut answers = session.to_answers();
     let name = session::session_path(&dir).display().to_string();
-    let problems = answers::check(
+    let mut problems = answers::check(
         pack,
         &mut answers,
         &name,
         &Default::default(),
-        Completeness::Required,
+        Completeness::Partial,
     );
+    let unanswered: Vec<&str> = session
+        .questions
+        .iter()
+        .filter(|id| !answers.answers.contains_key(*id))
+        .map(String::as_str)
+        .collect();
+    if !unanswered.is_empty() {
+        problems.push(
+            Diagnostic::new(&name, format!("unanswered: {}", unanswered.join(", ")))
+                .hint("continue with `skillgap assess --resume` and answer them"),
+        );
+    }
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
-    let profile_id = answers.profile.clone().unwrap_or_default();
-    let profile = pack
-        .profile(&profile_id)
-        .ok_or_else(|| Error::Invalid(vec![answers::unknown_profile(pack, &profile_id, &name)]))?;
-    let doc = result::build(pack, profile, &answers, &now());
+    answers::normalise(pack, &mut answers);
+    let args = AssessArgs {
+        competency: session.only.clone(),
+        ..args.clone()
+    };
     if !args.no_save {
         eprintln!();
-        keep(&doc)?;
     }
-    session::discard(&dir)?;
-    emit(&doc, args.format, args.output.as_deref())
+    finish(pack, &args, answers, &name)?;
+    session::discard(&dir)
 }
 
 /// The session to continue or begin: `--resume` continues the saved one (reconciled with
 /// the pack as it is now); without it, a saved session is offered before it is replaced.
 fn open_session(
     pack: &Pack,
-    flow: &crate::interactive::Flow<'_>,
     prompter: &mut dyn crate::interactive::Prompter,
     args: &AssessArgs,
     dir: &Path,
@@ -396,16 +553,20 @@ fn open_session(
                 "start one with `skillgap assess`",
             ))
         }
-        None => Session::new(pack, &now()),
+        None => Session::new(
+            pack,
+            &now(),
+            run_questions(pack, args),
+            args.competency.clone(),
+        ),
         Some(mut saved) => {
             let resume = args.resume || {
                 let ask = crate::interactive::Ask {
                     counter: String::new(),
                     prompt: &format!(
-                        "You have an unfinished assessment from {} with {} of {} answered.",
+                        "You have an unfinished assessment from {} with {} answers saved.",
                         saved.started_at.get(..10).unwrap_or(&saved.started_at),
                         saved.answered(),
-                        flow.len()
                     ),
                     options: vec![
                         "Continue where I left off".into(),
@@ -443,9 +604,19 @@ fn open_session(
                     }
                     prompter.say(&note);
                 }
+                // Sessions saved before runs were chosen, or under another pack version,
+                // ask the run chosen now; answers already given still count.
+                if changed || saved.questions.is_empty() {
+                    saved.questions = run_questions(pack, args);
+                }
                 saved
             } else {
-                Session::new(pack, &now())
+                Session::new(
+                    pack,
+                    &now(),
+                    run_questions(pack, args),
+                    args.competency.clone(),
+                )
             }
         }
     })

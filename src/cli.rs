@@ -92,7 +92,7 @@ pub enum ListFormat {
     Json,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct AssessArgs {
     /// Target career stage to measure against (see `skillgap rubrics list`).
     #[arg(long, value_name = "ID")]
@@ -122,6 +122,15 @@ pub struct AssessArgs {
     /// Do not keep this result in your history (for scoring other people's answers files).
     #[arg(long)]
     pub no_save: bool,
+
+    /// Ask the whole question bank instead of the default run's few scenarios per competency.
+    #[arg(long, conflicts_with = "answers")]
+    pub thorough: bool,
+
+    /// Retake only these competencies (comma-separated ids, see `skillgap rubrics list`); the
+    /// others, the background facts and the profile are carried from your latest result.
+    #[arg(long, value_name = "ID,…", value_delimiter = ',')]
+    pub competency: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]

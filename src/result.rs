@@ -100,6 +100,10 @@ pub struct CompetencyResult {
     /// `over` when the self-rating is well above the evidence (scenarios and experience),
     /// `under` when well below; absent when they agree within the pack's margin.
     pub calibration: Option<Calibration>,
+    /// When this competency was not retaken (`assess --competency`), the time of the result
+    /// its answers were carried from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<String>,
     /// What the next level looks like in this competency, from the pack.
     pub next_level: Option<String>,
     /// Each question's part of the score.
@@ -284,6 +288,7 @@ fn competencies(pack: &Pack, assessment: &Assessment) -> Vec<CompetencyResult> {
                 evidence_score: Some(c.evidence.0),
                 evidence_level: Some(level_id(c.evidence.1)),
                 capped_at: c.capped_at.map(level_id),
+                carried_from: None,
                 calibration,
                 next_level,
                 evidence,

@@ -138,7 +138,11 @@ fn score_competency(
         (knowledge_share, model.knowledge_points),
         (experience_share, model.experience_points),
     ];
-    let possible: f64 = parts.iter().filter(|(s, _)| s.is_some()).map(|(_, p)| p).sum();
+    let possible: f64 = parts
+        .iter()
+        .filter(|(s, _)| s.is_some())
+        .map(|(_, p)| p)
+        .sum();
     let raw_evidence = if possible > 0.0 {
         parts
             .iter()
@@ -541,7 +545,11 @@ mod tests {
         assert_eq!(c.knowledge, Some((100.0, 4)));
         assert_eq!(c.experience, None);
         assert_eq!(c.items.len(), 2);
-        assert_eq!(c.capped_at, Some(2), "no experience, no level above competent");
+        assert_eq!(
+            c.capped_at,
+            Some(2),
+            "no experience, no level above competent"
+        );
         assert_eq!(c.level, 2);
     }
 

@@ -62,11 +62,19 @@ pub struct Session {
     pub facts: BTreeMap<String, Value>,
     #[serde(default)]
     pub answers: BTreeMap<String, Value>,
+    /// The questions this run asks (see [`crate::selection`]), chosen when it began so that a
+    /// resumed run asks the same ones. Empty in sessions saved before runs were chosen.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<String>,
+    /// The competencies being retaken (`assess --competency`); empty for a whole assessment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub only: Vec<String>,
 }
 
 impl Session {
-    /// A new, empty session for `pack`.
-    pub fn new(pack: &Pack, started_at: &str) -> Self {
+    /// A new, empty session for `pack` that asks `questions` (of the competencies in `only`,
+    /// or of all when it is empty).
+    pub fn new(pack: &Pack, started_at: &str, questions: Vec<String>, only: Vec<String>) -> Self {
         Session {
             pack: pack.id.clone(),
             pack_version: pack.version,
@@ -74,6 +82,8 @@ impl Session {
             profile: None,
             facts: BTreeMap::new(),
             answers: BTreeMap::new(),
+            questions,
+            only,
         }
     }
 
@@ -174,6 +184,8 @@ pub fn reconcile(pack: &Pack, session: &mut Session) -> Vec<String> {
         }
         ok
     });
+    session.questions.retain(|id| pack.question(id).is_some());
+    session.only.retain(|id| pack.competency(id).is_some());
     session.pack = pack.id.clone();
     session.pack_version = pack.version;
     dropped

@@ -59,9 +59,9 @@ fn keys_for_fixture() -> Vec<Vec<&'static str>> {
         vec![DOWN, ENTER],                 // degree: bachelor
         vec!["40", ENTER],                 // months leading projects
         vec![" ", ENTER],                  // certifications: capm
+        vec![" ", ENTER],                  // experience checklist: alpha_done
         vec![DOWN, DOWN, ENTER],           // alpha_rating: expert
         vec![DOWN, ENTER],                 // alpha_choice: b
-        vec!["y"],                         // alpha_done: yes
         vec![DOWN, ENTER],                 // beta_rating: competent
         vec![" ", DOWN, DOWN, " ", ENTER], // beta_multi: a, c
         vec!["24", ENTER],                 // beta_months
@@ -138,12 +138,18 @@ fn escape_goes_back_with_the_earlier_answer_offered() {
     for (i, k) in keys.iter().enumerate().take(7) {
         answer(&mut p, i + 1, k);
     }
-    // At beta's rating, go back to "Have you done alpha work?": yes is offered as default.
+    // At beta's rating, go back three prompts to the experience checklist: the earlier tick
+    // is offered; untick it, then keep the two answers after it with Enter.
     p.expect("[8/10]").unwrap();
-    p.send(ESC).unwrap();
-    p.expect("[7/10]").unwrap();
-    p.expect("[Y/n]").unwrap();
-    p.send("n").unwrap();
+    for back_to in [7, 6, 5] {
+        p.send(ESC).unwrap();
+        p.expect(format!("[{back_to}/10]")).unwrap();
+    }
+    p.expect("[x]").unwrap();
+    p.send(" ").unwrap();
+    p.send(ENTER).unwrap();
+    answer(&mut p, 6, &[ENTER]);
+    answer(&mut p, 7, &[ENTER]);
     for (i, k) in keys.iter().enumerate().skip(7) {
         answer(&mut p, i + 1, k);
     }
@@ -180,7 +186,7 @@ fn ctrl_c_keeps_every_answer_and_resume_finishes() {
         "degree: bachelor",
         "months_leading_projects: 40",
         "capm",
-        "alpha_rating: expert",
+        "alpha_done: true",
     ] {
         assert!(session.contains(id), "{id} kept in {session}");
     }
@@ -244,8 +250,8 @@ use predicates::prelude::*;
 #[test]
 fn ctrl_c_at_every_kind_of_prompt_exits_130_with_answers_kept() {
     let keys = keys_for_fixture();
-    // 3: number input, 4: multi-select, 5: select, 7: yes/no.
-    for stop in [3, 4, 5, 7] {
+    // 2: select, 3: number input, 4: multi-select, 5: the experience checklist.
+    for stop in [2, 3, 4, 5] {
         let data = tempfile::tempdir().unwrap();
         let mut p = spawn(data.path(), &[]);
         for (i, k) in keys.iter().enumerate().take(stop - 1) {
@@ -301,24 +307,26 @@ fn the_report_on_a_terminal_is_coloured_unless_no_color_is_set() {
     );
 }
 
-/// The built-in pack, all 116 prompts, answered in the terminal as the engineer's example
-/// file answers them: the saved result equals `assess --answers` on that file.
+/// The built-in pack's default run, answered in the terminal as the engineer's example file
+/// answers its questions: at most 50 prompts, and the saved result equals `assess --answers`
+/// on the same answers.
 #[test]
-fn a_full_run_of_the_built_in_pack_matches_the_answers_file() {
+fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
     use skillgap::answers::Value;
     use skillgap::pack::{FactKind, QuestionKind};
+    use skillgap::selection::{self, Scope};
 
     let pack = skillgap::pack::load_embedded().unwrap();
     let file = root().join("examples/answers/software-engineer-to-healthcare.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
     let (answers, _) = skillgap::answers::parse("example", &text).unwrap();
+    let asked = selection::questions(&pack, &Scope::Default { draw: 0 }, &[]);
     let position = |ids: Vec<&String>, value: &Value| {
         ids.iter()
             .position(|id| Some(id.as_str()) == value.as_text())
             .unwrap()
     };
-    let ticks = |ids: Vec<&String>, value: &Value| -> Vec<String> {
-        let picked = value.as_list();
+    let ticks = |ids: Vec<&String>, picked: Vec<&str>| -> Vec<String> {
         let mut keys = Vec::new();
         for (i, id) in ids.iter().enumerate() {
             if i > 0 {
@@ -331,6 +339,8 @@ fn a_full_run_of_the_built_in_pack_matches_the_answers_file() {
         keys.push(ENTER.to_string());
         keys
     };
+    let holds =
+        |map: &std::collections::BTreeMap<String, Value>, id: &String| map[id].as_bool().unwrap();
     let select = |n: usize| -> Vec<String> {
         std::iter::repeat_n(DOWN.to_string(), n)
             .chain([ENTER.to_string()])
@@ -338,29 +348,71 @@ fn a_full_run_of_the_built_in_pack_matches_the_answers_file() {
     };
     let typed = |value: &Value| vec![value.display(), ENTER.to_string()];
 
+    // The order the flow asks in: profile, facts (yes/no facts together), the experience
+    // checklists, then each competency's rating and drawn scenarios.
     let mut steps: Vec<Vec<String>> = vec![select(
         pack.profiles
             .iter()
             .position(|p| Some(&p.id) == answers.profile.as_ref())
             .unwrap(),
     )];
-    for fact in &pack.facts {
-        if !pack.fact_applies(fact, &answers.facts) {
-            continue;
+    let mut kept = skillgap::answers::Answers {
+        profile: answers.profile.clone(),
+        ..Default::default()
+    };
+    for group in selection::fact_groups(&pack) {
+        let facts: Vec<_> = group
+            .iter()
+            .map(|&f| &pack.facts[f])
+            .filter(|f| pack.fact_applies(f, &answers.facts))
+            .collect();
+        for f in &facts {
+            kept.facts
+                .insert(f.id.clone(), answers.facts[&f.id].clone());
         }
-        let value = &answers.facts[&fact.id];
-        steps.push(match fact.kind {
-            FactKind::YesNo => vec![if value.as_bool().unwrap() { "y" } else { "n" }.to_string()],
-            FactKind::Select => select(position(
-                fact.options.iter().map(|o| &o.id).collect(),
-                value,
-            )),
-            FactKind::List => ticks(fact.options.iter().map(|o| &o.id).collect(), value),
-            FactKind::Number => typed(value),
-        });
+        match facts.as_slice() {
+            [] => {}
+            [fact] if group.len() == 1 => {
+                let value = &answers.facts[&fact.id];
+                steps.push(match fact.kind {
+                    FactKind::YesNo => unreachable!("yes/no facts come in a group"),
+                    FactKind::Select => select(position(
+                        fact.options.iter().map(|o| &o.id).collect(),
+                        value,
+                    )),
+                    FactKind::List => ticks(
+                        fact.options.iter().map(|o| &o.id).collect(),
+                        value.as_list(),
+                    ),
+                    FactKind::Number => typed(value),
+                })
+            }
+            several => {
+                let ids: Vec<&String> = several.iter().map(|f| &f.id).collect();
+                let picked = ids
+                    .iter()
+                    .filter(|id| holds(&answers.facts, id))
+                    .map(|id| id.as_str())
+                    .collect();
+                steps.push(ticks(ids.clone(), picked));
+            }
+        }
+    }
+    for list in selection::checklists(pack.competencies.iter(), &asked) {
+        let ids: Vec<&String> = list.iter().map(|(_, q)| &q.id).collect();
+        let picked = ids
+            .iter()
+            .filter(|id| holds(&answers.answers, id))
+            .map(|id| id.as_str())
+            .collect();
+        steps.push(ticks(ids.clone(), picked));
     }
     for (competency, q) in pack.questions() {
+        if !asked.contains(&q.id) {
+            continue;
+        }
         let value = &answers.answers[&q.id];
+        kept.answers.insert(q.id.clone(), value.clone());
         steps.push(match q.kind {
             QuestionKind::Rating => {
                 let levels: Vec<&String> = pack
@@ -374,15 +426,18 @@ fn a_full_run_of_the_built_in_pack_matches_the_answers_file() {
             QuestionKind::Choice => {
                 select(position(q.options.iter().map(|o| &o.id).collect(), value))
             }
-            QuestionKind::Multi => ticks(q.options.iter().map(|o| &o.id).collect(), value),
-            QuestionKind::YesNo => {
-                vec![if value.as_bool().unwrap() { "y" } else { "n" }.to_string()]
+            QuestionKind::Multi => {
+                ticks(q.options.iter().map(|o| &o.id).collect(), value.as_list())
             }
+            QuestionKind::YesNo => continue,
             QuestionKind::Number => typed(value),
         });
     }
     let total = steps.len();
-    assert!(total > 100, "the whole bank is asked: {total} prompts");
+    assert!(
+        (40..=50).contains(&total),
+        "the default run asks {total} prompts"
+    );
 
     let data = tempfile::tempdir().unwrap();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_skillgap"));
@@ -392,6 +447,7 @@ fn a_full_run_of_the_built_in_pack_matches_the_answers_file() {
         .env("TERM", "xterm");
     let mut p = Session::spawn(cmd).unwrap();
     p.set_expect_timeout(Some(Duration::from_secs(30)));
+    p.expect("questions (24 of the bank's").unwrap();
     for (i, keys) in steps.iter().enumerate() {
         // The total shrinks as answers rule out conditional facts; the position is exact.
         p.expect(format!("[{}/", i + 1))
@@ -400,20 +456,96 @@ fn a_full_run_of_the_built_in_pack_matches_the_answers_file() {
             p.send(key).unwrap();
         }
     }
+    p.expect(format!("[{total}/{total}]")).ok();
     p.expect("Score my answers now").unwrap();
     p.send(ENTER).unwrap();
     p.expect(Eof).unwrap();
     assert_eq!(exit_code(&mut p), 0);
 
+    // The same answers, limited to what the run asked, scored from a file.
+    for (id, value) in &answers.answers {
+        if asked.contains(id) {
+            kept.answers.insert(id.clone(), value.clone());
+        }
+    }
     let other = tempfile::tempdir().unwrap();
+    let path = other.path().join("asked.json");
+    std::fs::write(&path, serde_json::to_string(&kept).unwrap()).unwrap();
     let out = skillgap(other.path())
         .args(["assess", "--no-save", "--format", "json", "--answers"])
-        .arg(&file)
+        .arg(&path)
         .output()
         .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let from_file: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         without_time(saved_result(data.path())),
         without_time(from_file)
     );
+}
+
+/// After a whole assessment, `--competency beta` asks beta's questions only and writes a full
+/// result that carries alpha (and the facts and profile) from the first one.
+#[test]
+fn a_retake_of_one_competency_carries_the_rest() {
+    let data = tempfile::tempdir().unwrap();
+    let keys = keys_for_fixture();
+    let mut p = spawn(data.path(), &[]);
+    for (i, k) in keys.iter().enumerate() {
+        answer(&mut p, i + 1, k);
+    }
+    p.expect("Score my answers now").unwrap();
+    p.send(ENTER).unwrap();
+    p.expect(Eof).unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+
+    let mut p = spawn(data.path(), &["--competency", "beta"]);
+    p.expect("Retaking Beta skill: 3 questions").unwrap();
+    let prompt = |p: &mut Session, n: usize, keys: &[&str]| {
+        p.expect(format!("[{n}/3]")).unwrap();
+        for key in keys {
+            p.send(key).unwrap();
+        }
+    };
+    prompt(&mut p, 1, &[DOWN, DOWN, ENTER]); // beta_rating: expert
+    prompt(&mut p, 2, &[" ", ENTER]); // beta_multi: a only
+    prompt(&mut p, 3, &["36", ENTER]); // beta_months
+    p.expect("Score my answers now").unwrap();
+    p.send(ENTER).unwrap();
+    let rest = p.expect(Eof).unwrap();
+    let report = String::from_utf8_lossy(rest.before()).into_owned()
+        + &String::from_utf8_lossy(rest.as_bytes());
+    assert_eq!(exit_code(&mut p), 0);
+    assert!(report.contains("Carried over"), "{report}");
+
+    let mut results: Vec<_> = std::fs::read_dir(data.path().join("results"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    results.sort();
+    assert_eq!(results.len(), 2);
+    let first: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&results[0]).unwrap()).unwrap();
+    let second: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&results[1]).unwrap()).unwrap();
+    assert_eq!(second["answers"]["beta_rating"], "expert");
+    assert_eq!(second["answers"]["beta_months"], 36);
+    assert_eq!(
+        second["answers"]["alpha_rating"],
+        first["answers"]["alpha_rating"]
+    );
+    assert_eq!(second["facts"], first["facts"]);
+    assert_eq!(second["profile"], "lead");
+    let carried: Vec<&str> = second["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c.get("carried_from").is_some())
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(carried, ["alpha"]);
 }

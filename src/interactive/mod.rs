@@ -79,10 +79,15 @@ pub trait Prompter {
 }
 
 /// One thing the assessment asks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Step {
     Profile,
     Fact(usize),
+    /// Yes/no facts side by side, asked as one checklist.
+    Facts(Vec<usize>),
+    /// Experience statements of several competencies, asked as one checklist:
+    /// (competency index, question index).
+    Checklist(Vec<(usize, usize)>),
     /// Competency index, question index.
     Question(usize, usize),
 }
@@ -93,24 +98,64 @@ enum ReviewChoice {
     Change(usize),
 }
 
-/// The assessment flow over a pack.
+/// The assessment flow over a pack: the questions a run asks (see [`crate::selection`]).
 pub struct Flow<'p> {
     pack: &'p Pack,
     steps: Vec<Step>,
+    /// How many competencies the run covers, for "3 of 12".
+    competencies: Vec<usize>,
 }
 
 impl<'p> Flow<'p> {
-    /// The steps of `pack`: profile, background facts, then each competency's questions.
-    pub fn new(pack: &'p Pack) -> Self {
-        let mut steps = vec![Step::Profile];
-        steps.extend((0..pack.facts.len()).map(Step::Fact));
-        for (c, competency) in pack.competencies.iter().enumerate() {
-            steps.extend((0..competency.questions.len()).map(|q| Step::Question(c, q)));
+    /// The steps for the questions `asked`: profile and background facts (when
+    /// `with_facts`), the experience checklists, then each competency's self-rating,
+    /// scenarios and any number questions.
+    pub fn new(pack: &'p Pack, asked: &[String], with_facts: bool) -> Self {
+        let mut steps = Vec::new();
+        if with_facts {
+            steps.push(Step::Profile);
+            for group in crate::selection::fact_groups(pack) {
+                steps.push(match group.as_slice() {
+                    [one] => Step::Fact(*one),
+                    _ => Step::Facts(group),
+                });
+            }
         }
-        Flow { pack, steps }
+        let index_of = |id: &str| {
+            pack.competencies.iter().enumerate().find_map(|(c, comp)| {
+                comp.questions
+                    .iter()
+                    .position(|q| q.id == id)
+                    .map(|q| (c, q))
+            })
+        };
+        for list in crate::selection::checklists(pack.competencies.iter(), asked) {
+            steps.push(Step::Checklist(
+                list.iter().filter_map(|(_, q)| index_of(&q.id)).collect(),
+            ));
+        }
+        let mut competencies = Vec::new();
+        for (c, competency) in pack.competencies.iter().enumerate() {
+            let mine: Vec<usize> = (0..competency.questions.len())
+                .filter(|&q| {
+                    let question = &competency.questions[q];
+                    asked.contains(&question.id) && question.kind != QuestionKind::YesNo
+                })
+                .collect();
+            if mine.is_empty() && !competency.questions.iter().any(|q| asked.contains(&q.id)) {
+                continue;
+            }
+            competencies.push(c);
+            steps.extend(mine.into_iter().map(|q| Step::Question(c, q)));
+        }
+        Flow {
+            pack,
+            steps,
+            competencies,
+        }
     }
 
-    /// How many prompts the assessment has.
+    /// How many prompts the assessment has at most (a conditional fact counts).
     pub fn len(&self) -> usize {
         self.steps.len()
     }
@@ -120,41 +165,116 @@ impl<'p> Flow<'p> {
         self.steps.is_empty()
     }
 
-    fn current(&self, session: &Session, step: Step) -> Option<Value> {
+    fn question(&self, c: usize, q: usize) -> &'p crate::pack::Question {
+        &self.pack.competencies[c].questions[q]
+    }
+
+    /// The yes/no facts of a group that this person is asked.
+    fn facts_asked(&self, session: &Session, group: &[usize]) -> Vec<usize> {
+        group
+            .iter()
+            .copied()
+            .filter(|&f| self.pack.fact_applies(&self.pack.facts[f], &session.facts))
+            .collect()
+    }
+
+    /// The answer stored for a step; a checklist has one when every item has one, as the
+    /// list of items that hold.
+    fn current(&self, session: &Session, step: &Step) -> Option<Value> {
+        let ticked = |ids: Vec<&String>, map: &std::collections::BTreeMap<String, Value>| {
+            let mut out = Vec::new();
+            for id in ids {
+                if map.get(id)?.as_bool()? {
+                    out.push(id.clone());
+                }
+            }
+            Some(Value::List(out))
+        };
         match step {
             Step::Profile => session.profile.clone().map(Value::Text),
-            Step::Fact(f) => session.facts.get(&self.pack.facts[f].id).cloned(),
-            Step::Question(c, q) => session
-                .answers
-                .get(&self.pack.competencies[c].questions[q].id)
-                .cloned(),
+            Step::Fact(f) => session.facts.get(&self.pack.facts[*f].id).cloned(),
+            Step::Facts(group) => ticked(
+                self.facts_asked(session, group)
+                    .into_iter()
+                    .map(|f| &self.pack.facts[f].id)
+                    .collect(),
+                &session.facts,
+            ),
+            Step::Checklist(items) => ticked(
+                items
+                    .iter()
+                    .map(|&(c, q)| &self.question(c, q).id)
+                    .collect(),
+                &session.answers,
+            ),
+            Step::Question(c, q) => session.answers.get(&self.question(*c, *q).id).cloned(),
         }
     }
 
-    fn store(&self, session: &mut Session, step: Step, value: Value) {
+    fn store(&self, session: &mut Session, step: &Step, value: Value) {
         match step {
             Step::Profile => session.profile = value.as_text().map(String::from),
             Step::Fact(f) => {
-                session.facts.insert(self.pack.facts[f].id.clone(), value);
-                // A later fact this answer no longer calls for is not kept: it was never asked.
-                for later in &self.pack.facts[f + 1..] {
-                    if !self.pack.fact_applies(later, &session.facts) {
-                        session.facts.remove(&later.id);
-                    }
+                session.facts.insert(self.pack.facts[*f].id.clone(), value);
+                self.drop_unasked_facts(session);
+            }
+            Step::Facts(group) => {
+                let ticked = value.as_list();
+                for f in self.facts_asked(session, group) {
+                    let id = &self.pack.facts[f].id;
+                    session
+                        .facts
+                        .insert(id.clone(), Value::Bool(ticked.contains(&id.as_str())));
+                }
+                self.drop_unasked_facts(session);
+            }
+            Step::Checklist(items) => {
+                let ticked = value.as_list();
+                for &(c, q) in items {
+                    let id = &self.question(c, q).id;
+                    session
+                        .answers
+                        .insert(id.clone(), Value::Bool(ticked.contains(&id.as_str())));
                 }
             }
             Step::Question(c, q) => {
                 session
                     .answers
-                    .insert(self.pack.competencies[c].questions[q].id.clone(), value);
+                    .insert(self.question(*c, *q).id.clone(), value);
             }
         }
     }
 
-    /// Whether `step` is asked, given the answers so far (a fact's `ask_if`).
-    fn applies(&self, session: &Session, step: Step) -> bool {
+    /// A fact an earlier answer no longer calls for is not kept: it was never asked.
+    fn drop_unasked_facts(&self, session: &mut Session) {
+        for fact in &self.pack.facts {
+            if !self.pack.fact_applies(fact, &session.facts) {
+                session.facts.remove(&fact.id);
+            }
+        }
+    }
+
+    /// Whether a step is asked, given the answers so far (a fact's `ask_if`).
+    fn applies(&self, session: &Session, step: &Step) -> bool {
         match step {
-            Step::Fact(f) => self.pack.fact_applies(&self.pack.facts[f], &session.facts),
+            Step::Fact(f) => self.pack.fact_applies(&self.pack.facts[*f], &session.facts),
+            Step::Facts(group) => !self.facts_asked(session, group).is_empty(),
+            _ => true,
+        }
+    }
+
+    /// Whether a step counts toward the total shown: a fact skipped by `ask_if` is no
+    /// prompt once the answers it depends on are in (until then it may still be asked).
+    fn counts(&self, session: &Session, step: &Step) -> bool {
+        let undecided = |f: &usize| {
+            self.pack.facts[*f]
+                .ask_if
+                .iter()
+                .any(|c| !session.facts.contains_key(&c.fact))
+        };
+        match step {
+            Step::Fact(f) => undecided(f) || self.applies(session, step),
+            Step::Facts(group) => group.iter().any(undecided) || self.applies(session, step),
             _ => true,
         }
     }
@@ -163,13 +283,13 @@ impl<'p> Flow<'p> {
     pub fn first_unanswered(&self, session: &Session) -> usize {
         self.steps
             .iter()
-            .position(|s| self.applies(session, *s) && self.current(session, *s).is_none())
+            .position(|s| self.applies(session, s) && self.current(session, s).is_none())
             .unwrap_or(self.steps.len())
     }
 
-    /// The nearest step from `index` (moving by `direction`) that is asked.
+    /// The nearest step from `index` (moving forward or back) that is asked.
     fn asked_from(&self, session: &Session, mut index: usize, forward: bool) -> usize {
-        while index < self.steps.len() && !self.applies(session, self.steps[index]) {
+        while index < self.steps.len() && !self.applies(session, &self.steps[index]) {
             if forward {
                 index += 1;
             } else if index == 0 {
@@ -209,7 +329,7 @@ impl<'p> Flow<'p> {
                         match self.ask(prompter, session, step) {
                             Err(e) => return Ok(Err(e)),
                             Ok(Nav::Answer(value)) => {
-                                self.store(session, self.steps[step], value);
+                                self.store(session, &self.steps[step], value);
                                 save(session)?;
                             }
                             Ok(Nav::Back) => {}
@@ -226,7 +346,7 @@ impl<'p> Flow<'p> {
             match self.ask(prompter, session, index) {
                 Err(e) => return Ok(Err(e)),
                 Ok(Nav::Answer(value)) => {
-                    self.store(session, self.steps[index], value);
+                    self.store(session, &self.steps[index], value);
                     save(session)?;
                     index += 1;
                 }
@@ -237,11 +357,13 @@ impl<'p> Flow<'p> {
         }
     }
 
-    /// Section of a step: 0 for the opening (profile and facts), 1 + competency index after.
+    /// Section of a step: 0 for the opening (profile and facts), 1 for the experience
+    /// checklists, 2 + competency index after.
     fn section_of(&self, index: usize) -> usize {
         match self.steps[index] {
-            Step::Profile | Step::Fact(_) => 0,
-            Step::Question(c, _) => c + 1,
+            Step::Profile | Step::Fact(_) | Step::Facts(_) => 0,
+            Step::Checklist(_) => 1,
+            Step::Question(c, _) => c + 2,
         }
     }
 
@@ -260,38 +382,34 @@ impl<'p> Flow<'p> {
         let answered = self
             .steps
             .iter()
-            .filter(|s| self.current(session, **s).is_some())
+            .filter(|s| self.applies(session, s) && self.current(session, s).is_some())
             .count();
-        if section == 0 {
-            prompter.section("About you", None, answered, self.steps.len());
-        } else {
-            let competency = &self.pack.competencies[section - 1];
-            prompter.section(
-                &one_line(&competency.title),
-                Some((section, self.pack.competencies.len())),
-                answered,
-                self.steps.len(),
-            );
+        let total = self
+            .steps
+            .iter()
+            .filter(|s| self.counts(session, s))
+            .count();
+        match section {
+            0 => prompter.section("About you", None, answered, total),
+            1 => prompter.section("What you have done", None, answered, total),
+            _ => {
+                let c = section - 2;
+                let place = self.competencies.iter().position(|&i| i == c).unwrap_or(0);
+                prompter.section(
+                    &one_line(&self.pack.competencies[c].title),
+                    Some((place + 1, self.competencies.len())),
+                    answered,
+                    total,
+                )
+            }
         }
     }
 
     fn ask(&self, prompter: &mut dyn Prompter, session: &Session, index: usize) -> Prompted<Value> {
-        let step = self.steps[index];
+        let step = &self.steps[index];
         let current = self.current(session, step);
-        // Count only what is asked of this person: a fact skipped by `ask_if` is no prompt
-        // once the answers it depends on are in (until then it may still be asked).
-        let counts = |step: &Step| match step {
-            Step::Fact(f) => {
-                let fact = &self.pack.facts[*f];
-                let undecided = fact
-                    .ask_if
-                    .iter()
-                    .any(|c| !session.facts.contains_key(&c.fact));
-                undecided || self.applies(session, *step)
-            }
-            _ => true,
-        };
-        let asked = |steps: &[Step]| steps.iter().filter(|s| counts(s)).count();
+        // Count only what is asked of this person.
+        let asked = |steps: &[Step]| steps.iter().filter(|s| self.counts(session, s)).count();
         let position = asked(&self.steps[..index]) + 1;
         let total = asked(&self.steps);
         let ask = |prompt: &'p str, options: Vec<String>| Ask {
@@ -318,7 +436,7 @@ impl<'p> Flow<'p> {
                 )
             }
             Step::Fact(f) => {
-                let fact = &self.pack.facts[f];
+                let fact = &self.pack.facts[*f];
                 let ask = Ask {
                     help: fact.help.as_deref(),
                     ..ask(&fact.prompt, texts(&fact.options))
@@ -341,9 +459,61 @@ impl<'p> Flow<'p> {
                     ),
                 }
             }
+            Step::Facts(group) => {
+                let facts: Vec<&crate::pack::Fact> = self
+                    .facts_asked(session, group)
+                    .into_iter()
+                    .map(|f| &self.pack.facts[f])
+                    .collect();
+                let options = facts
+                    .iter()
+                    .map(|f| match &f.help {
+                        Some(help) => format!("{} ({})", one_line(&f.prompt), one_line(help)),
+                        None => one_line(&f.prompt),
+                    })
+                    .collect();
+                let ask = Ask {
+                    help: Some("Enter with none ticked means none of these is true."),
+                    ..ask("Tick each that is true for you now.", options)
+                };
+                let ids: Vec<&String> = facts.iter().map(|f| &f.id).collect();
+                tick_some(prompter, &ask, &ids, current)
+            }
+            Step::Checklist(items) => {
+                let options = items
+                    .iter()
+                    .map(|&(c, q)| {
+                        let competency = &self.pack.competencies[c];
+                        let title = competency
+                            .short_title
+                            .as_deref()
+                            .unwrap_or(&competency.title);
+                        format!(
+                            "{}: {}",
+                            one_line(title),
+                            one_line(&self.question(c, q).prompt)
+                        )
+                    })
+                    .collect();
+                let ask = Ask {
+                    help: Some(
+                        "Only what you have done yourself, at work or as a volunteer. \
+                         Enter with none ticked means none.",
+                    ),
+                    ..ask(
+                        "Tick each statement that is true of your work so far.",
+                        options,
+                    )
+                };
+                let ids: Vec<&String> = items
+                    .iter()
+                    .map(|&(c, q)| &self.question(c, q).id)
+                    .collect();
+                tick_some(prompter, &ask, &ids, current)
+            }
             Step::Question(c, q) => {
-                let competency = &self.pack.competencies[c];
-                let question = &competency.questions[q];
+                let competency = &self.pack.competencies[*c];
+                let question = &competency.questions[*q];
                 match question.kind {
                     QuestionKind::Rating => {
                         // The competency's level statements, in the pack's level order.
@@ -396,7 +566,7 @@ impl<'p> Flow<'p> {
 
     /// A one-line summary of a step's answer for the review list.
     fn summary(&self, session: &Session, index: usize) -> String {
-        let step = self.steps[index];
+        let step = &self.steps[index];
         let value = self.current(session, step);
         let shown = |value: &Option<Value>, label: &dyn Fn(&str) -> Option<String>| -> String {
             match value {
@@ -421,7 +591,7 @@ impl<'p> Flow<'p> {
                     .map(|p| one_line(&p.title)))
             ),
             Step::Fact(f) => {
-                let fact = &self.pack.facts[f];
+                let fact = &self.pack.facts[*f];
                 let answer = shown(&value, &|id| {
                     fact.options
                         .iter()
@@ -429,21 +599,44 @@ impl<'p> Flow<'p> {
                         .map(|o| one_line(&o.text))
                 });
                 let unit = match (&value, &fact.unit) {
-                    (Some(Value::Number(_)), Some(u)) => format!(" {u}"),
+                    (Some(Value::Number(_)), Some(u)) => format!(" {}", one_line(u)),
                     _ => String::new(),
                 };
                 format!("{}: {answer}{unit}", one_line(&fact.prompt))
             }
+            Step::Facts(group) => {
+                let asked = self.facts_asked(session, group).len();
+                let ticked = value.as_ref().map_or(0, |v| v.as_list().len());
+                format!("About you now · {ticked} of {asked} true")
+            }
+            Step::Checklist(items) => {
+                let ticked = value.as_ref().map_or(0, |v| v.as_list().len());
+                let first = items.first().map(|&(c, _)| c);
+                let last = items.last().map(|&(c, _)| c);
+                let name = |c: Option<usize>| {
+                    c.map(|c| {
+                        let comp = &self.pack.competencies[c];
+                        one_line(comp.short_title.as_deref().unwrap_or(&comp.title))
+                    })
+                    .unwrap_or_default()
+                };
+                format!(
+                    "Experience ({} to {}) · {ticked} of {} true",
+                    name(first),
+                    name(last),
+                    items.len()
+                )
+            }
             Step::Question(c, q) => {
-                let competency = &self.pack.competencies[c];
-                let question = &competency.questions[q];
+                let competency = &self.pack.competencies[*c];
+                let question = &competency.questions[*q];
                 let answer = match question.kind {
                     QuestionKind::Rating => shown(&value, &|id| {
                         self.pack
                             .levels
                             .iter()
                             .find(|l| l.id == id)
-                            .map(|l| l.title.clone())
+                            .map(|l| one_line(&l.title))
                     }),
                     QuestionKind::Choice | QuestionKind::Multi => shown(&value, &|id| {
                         question
@@ -455,27 +648,30 @@ impl<'p> Flow<'p> {
                     _ => shown(&value, &|id| Some(id.to_string())),
                 };
                 let unit = match (&value, &question.unit) {
-                    (Some(Value::Number(_)), Some(u)) => format!(" {u}"),
+                    (Some(Value::Number(_)), Some(u)) => format!(" {}", one_line(u)),
                     _ => String::new(),
                 };
+                let title = competency
+                    .short_title
+                    .as_deref()
+                    .unwrap_or(&competency.title);
+                let label = question.label.as_deref().unwrap_or(&question.prompt);
                 format!(
                     "{} · {} → {answer}{unit}",
-                    shorten(&one_line(&competency.title), 22),
-                    shorten(&one_line(&question.prompt), 34)
+                    shorten(&one_line(title), 22),
+                    shorten(&one_line(label), 34)
                 )
             }
         }
     }
 
     fn review(&self, prompter: &mut dyn Prompter, session: &Session) -> Prompted<ReviewChoice> {
-        prompter.section(
-            "Review your answers",
-            None,
-            self.steps.len(),
-            self.steps.len(),
-        );
+        let asked: Vec<usize> = (0..self.steps.len())
+            .filter(|&i| self.applies(session, &self.steps[i]))
+            .collect();
+        prompter.section("Review your answers", None, asked.len(), asked.len());
         let mut options = vec!["Score my answers now".to_string()];
-        options.extend((0..self.steps.len()).map(|i| self.summary(session, i)));
+        options.extend(asked.iter().map(|&i| self.summary(session, i)));
         let ask = Ask {
             counter: String::new(),
             prompt: "Pick an answer to change it, or score your answers.",
@@ -485,7 +681,7 @@ impl<'p> Flow<'p> {
         };
         Ok(match prompter.select(&ask, Some(0))? {
             Nav::Answer(0) => Nav::Answer(ReviewChoice::Score),
-            Nav::Answer(i) => Nav::Answer(ReviewChoice::Change(i - 1)),
+            Nav::Answer(i) => Nav::Answer(ReviewChoice::Change(asked[i - 1])),
             Nav::Back => Nav::Back,
         })
     }
@@ -523,6 +719,23 @@ fn yes_no(prompter: &mut dyn Prompter, ask: &Ask, current: Option<Value>) -> Pro
     let default = current.as_ref().and_then(Value::as_bool);
     Ok(match prompter.yes_no(ask, default)? {
         Nav::Answer(b) => Nav::Answer(Value::Bool(b)),
+        Nav::Back => Nav::Back,
+    })
+}
+
+/// Any of `ids` ticked (a checklist of yes/no items), with the current ticks offered.
+fn tick_some(
+    prompter: &mut dyn Prompter,
+    ask: &Ask,
+    ids: &[&String],
+    current: Option<Value>,
+) -> Prompted<Value> {
+    let picked: Vec<&str> = current.as_ref().map(Value::as_list).unwrap_or_default();
+    let defaults: Vec<bool> = ids.iter().map(|id| picked.contains(&id.as_str())).collect();
+    Ok(match prompter.multi(ask, &defaults)? {
+        Nav::Answer(chosen) => Nav::Answer(Value::List(
+            chosen.into_iter().map(|i| ids[i].clone()).collect(),
+        )),
         Nav::Back => Nav::Back,
     })
 }

@@ -211,7 +211,11 @@ fn check_scoring(pack: &Located<PackFile>, levels: &[&str], out: &mut Vec<Diagno
     number("knowledge_points", s.knowledge_points, 0.0..=100.0);
     number("experience_points", s.experience_points, 0.0..=100.0);
     number("self_rating_share", s.self_rating_share, 0.0..=1.0);
-    number("self_rating_max_points", s.self_rating_max_points, 0.0..=100.0);
+    number(
+        "self_rating_max_points",
+        s.self_rating_max_points,
+        0.0..=100.0,
+    );
     number("calibration_margin", s.calibration_margin, 1.0..=100.0);
     let sum = s.knowledge_points + s.experience_points;
     if sum.is_finite() && (sum - 100.0).abs() > 1e-9 {

@@ -127,7 +127,11 @@ impl Renderer for HtmlRenderer {
                 gap
             );
         }
-        o.push_str("</tbody>\n</table>\n</section>\n");
+        o.push_str("</tbody>\n</table>\n");
+        if let Some(note) = carried_note(doc) {
+            let _ = writeln!(o, "<p class=\"note\">{}</p>", esc(&note));
+        }
+        o.push_str("</section>\n");
 
         o.push_str("<section>\n<h2>Top gaps</h2>\n");
         let gaps = doc.ranked_gaps();

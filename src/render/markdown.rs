@@ -58,6 +58,9 @@ impl Renderer for MarkdownRenderer {
             ));
         }
         out.push('\n');
+        if let Some(note) = carried_note(doc) {
+            out.push_str(&format!("_{}_\n\n", md(&note)));
+        }
 
         let gaps = doc.ranked_gaps();
         out.push_str("## Top gaps\n\n");

@@ -13,7 +13,8 @@ use crate::text::one_line;
 /// How many gaps the reports explain in detail.
 pub const TOP_GAPS: usize = 3;
 
-/// "self-rating novice; scenarios 2 of 5 points; experience 1 of 2 points".
+/// "self-rating novice; scenarios 1 of 2 right; experience 0 of 2 statements; held at
+/// competent until experience backs the levels above".
 pub fn score_reasons(doc: &ResultDocument, c: &CompetencyResult) -> String {
     let mut parts = Vec::new();
     if let Some(rated) = &c.self_rating {
@@ -22,21 +23,52 @@ pub fn score_reasons(doc: &ResultDocument, c: &CompetencyResult) -> String {
             doc.level_title(rated).to_lowercase()
         ));
     }
-    let mut add = |label: &str, keep: &dyn Fn(&str) -> bool| {
+    let tally = |keep: &dyn Fn(&str) -> bool| {
         let items: Vec<_> = c.evidence.iter().filter(|e| keep(&e.kind)).collect();
-        if !items.is_empty() {
-            let earned: f64 = items.iter().map(|e| e.earned).sum();
-            let possible: f64 = items.iter().map(|e| e.possible).sum();
-            parts.push(format!(
-                "{label} {} of {} points",
-                round2(earned),
-                round2(possible)
-            ));
-        }
+        let earned: f64 = items.iter().map(|e| e.earned).sum();
+        let possible: f64 = items.iter().map(|e| e.possible).sum();
+        let statements = items.iter().all(|e| e.kind == "yes_no");
+        (!items.is_empty()).then(|| (round2(earned), round2(possible), statements))
     };
-    add("scenarios", &is_knowledge_kind);
-    add("experience", &|k| k == "yes_no" || k == "number");
+    if let Some((earned, possible, _)) = tally(&is_knowledge_kind) {
+        parts.push(format!("scenarios {earned} of {possible} right"));
+    }
+    match tally(&|k| k == "yes_no" || k == "number") {
+        Some((earned, possible, true)) => {
+            parts.push(format!("{earned} of {possible} experience statements true"))
+        }
+        Some((earned, possible, false)) => {
+            parts.push(format!("experience {earned} of {possible} points"))
+        }
+        None => {}
+    }
+    if let Some(ceiling) = &c.capped_at {
+        parts.push(format!(
+            "held at {} until experience backs the levels above",
+            doc.level_title(ceiling).to_lowercase()
+        ));
+    }
     parts.join("; ")
+}
+
+/// "Carried over from your result of 2026-11-20 (not retaken): HIPAA & regulation, …", for a
+/// result that retook only some competencies.
+pub fn carried_note(doc: &ResultDocument) -> Option<String> {
+    let carried: Vec<&CompetencyResult> = doc
+        .competencies
+        .iter()
+        .filter(|c| c.carried_from.is_some())
+        .collect();
+    let from = carried.first()?.carried_from.as_deref()?;
+    Some(format!(
+        "Carried over from your result of {} (not retaken this time): {}.",
+        from.get(..10).unwrap_or(from),
+        carried
+            .iter()
+            .map(|c| one_line(c.label()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
 }
 
 fn round2(n: f64) -> String {
@@ -69,16 +101,17 @@ pub fn steps_for<'d>(
     helping
 }
 
-/// Competencies where the self-rating disagrees with the scenario answers, in `direction`,
-/// as "Title (rated X, answers show Y)".
+/// Competencies where the self-rating and the evidence (scenarios and experience) disagree,
+/// in `direction`, as "Title (rated proficient; answers and experience show competent)".
 pub fn calibration_notes(doc: &ResultDocument, direction: Calibration) -> Vec<String> {
     doc.competencies
         .iter()
         .filter(|c| c.calibration == Some(direction))
         .filter_map(|c| {
-            let (rated, shown) = (c.self_rating.as_ref()?, c.knowledge_level.as_ref()?);
+            let rated = c.self_rating.as_ref()?;
+            let shown = c.evidence_level.as_ref().or(c.knowledge_level.as_ref())?;
             Some(format!(
-                "{} (rated {}, answers show {})",
+                "{} (rated {}; answers and experience show {})",
                 one_line(&c.title),
                 doc.level_title(rated).to_lowercase(),
                 doc.level_title(shown).to_lowercase()
@@ -109,12 +142,13 @@ pub fn eligibility_mark(e: &Eligibility) -> &'static str {
 pub fn calibration_intro(direction: Calibration) -> &'static str {
     match direction {
         Calibration::Over => {
-            "Rated higher than your scenario answers show — read the explanations of the \
-             questions you missed (the JSON result lists them) before you rely on these"
+            "Rated well above what your scenario answers and experience show — read the \
+             explanations of the questions you missed (the JSON result lists them) before you \
+             rely on these"
         }
         Calibration::Under => {
-            "Rated lower than your scenario answers show — you may know more than you credit \
-             yourself with"
+            "Rated well below what your scenario answers and experience show — you may know and \
+             have done more than you credit yourself with"
         }
     }
 }

@@ -48,6 +48,10 @@ impl Renderer for TableRenderer {
         let mut out = String::new();
         header(doc, &p, &mut out);
         out.push_str(&competency_table(doc, width));
+        if let Some(note) = carried_note(doc) {
+            out.push_str(&p.dim(&wrap(&note, width, "")));
+            out.push('\n');
+        }
         out.push('\n');
         top_gaps(doc, width, &p, &mut out);
         calibration(doc, width, &p, &mut out);
@@ -169,7 +173,7 @@ fn calibration(doc: &ResultDocument, width: usize, p: &Painter, out: &mut String
     if groups.is_empty() {
         return;
     }
-    out.push_str(&p.bold("Where your self-rating and your answers disagree"));
+    out.push_str(&p.bold("Where your self-rating and the evidence disagree"));
     out.push('\n');
     for (direction, notes) in groups {
         let text = format!("{}: {}.", calibration_intro(direction), notes.join("; "));
