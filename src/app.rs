@@ -669,28 +669,19 @@ fn list(pack: &Pack) -> String {
             ));
         }
     }
-    out.push_str(&format!(
-        "\n{} questions in all, about {} minutes.\n",
-        pack.question_count(),
-        minutes(pack)
-    ));
+    let short =
+        crate::selection::questions(pack, &crate::selection::Scope::Default { draw: 0 }, &[]);
+    let whole = crate::selection::questions(pack, &crate::selection::Scope::Thorough, &[]);
+    let length = format!(
+        "The default run asks {} questions, about {} minutes; `assess --thorough` asks {}, \
+         about {} minutes.",
+        crate::selection::prompt_count(pack, &short, true),
+        crate::selection::minutes(pack, &short, true),
+        crate::selection::prompt_count(pack, &whole, true),
+        crate::selection::minutes(pack, &whole, true),
+    );
+    out.push_str(&format!("\n{}\n", crate::text::wrap(&length, 78, "")));
     out
-}
-
-/// About how long the assessment takes: scenarios need reading, facts are quick.
-pub fn minutes(pack: &Pack) -> usize {
-    let seconds: usize = pack
-        .questions()
-        .map(|(_, q)| {
-            if q.kind.is_knowledge() || q.kind == crate::pack::QuestionKind::Rating {
-                25
-            } else {
-                8
-            }
-        })
-        .sum::<usize>()
-        + pack.facts.len() * 8;
-    seconds.div_ceil(60).max(1)
 }
 
 fn eligibility_command(source: &PackSource, args: EligibilityArgs) -> Result<()> {

@@ -21,7 +21,11 @@ pub fn answers_template(pack: &Pack, profile: Option<&str>) -> String {
     comment(
         &mut out,
         "",
-        "Fill in every value, then run: skillgap assess --answers FILE",
+        "Fill in the facts, and in each competency the self-rating, the experience statements \
+         and at least two scenarios: the ones marked [default set] are what the interactive \
+         run asks first. Scenarios marked [bank] are optional; answer them too for a fuller \
+         measure (scores are the share of what you answer). Then run: \
+         skillgap assess --answers FILE",
     );
     out.push('\n');
     let ids: Vec<&str> = pack.profiles.iter().map(|p| p.id.as_str()).collect();
@@ -85,10 +89,17 @@ pub fn answers_template(pack: &Pack, profile: Option<&str>) -> String {
         }
     }
     out.push_str("\nanswers:\n");
+    let default_set =
+        crate::selection::questions(pack, &crate::selection::Scope::Default { draw: 0 }, &[]);
     for competency in &pack.competencies {
         out.push_str(&format!("\n  # ── {} ──\n", one_line(&competency.title)));
         for q in &competency.questions {
-            comment(&mut out, "  ", &q.prompt);
+            let mark = match (q.kind.is_knowledge(), default_set.contains(&q.id)) {
+                (true, true) => "[default set] ",
+                (true, false) => "[bank] ",
+                (false, _) => "",
+            };
+            comment(&mut out, "  ", &format!("{mark}{}", q.prompt));
             match q.kind {
                 QuestionKind::Rating => {
                     comment(&mut out, "  ", "One of these level ids:");

@@ -819,3 +819,107 @@ fn a_folder_without_a_pack_is_named() {
             empty.path().display()
         )));
 }
+
+// ── Retaking some competencies ──
+
+#[test]
+fn a_retake_from_a_file_carries_the_other_competencies_from_the_latest_result() {
+    let data = tempfile::tempdir().unwrap();
+    let example = root().join("examples/answers/pm-from-banking.yaml");
+    skillgap(data.path())
+        .args(["assess", "--format", "json", "--answers"])
+        .arg(&example)
+        .assert()
+        .success();
+    // Only workflows answered: a rating, both statements and two scenarios.
+    let retake = data.path().join("workflows.yaml");
+    std::fs::write(
+        &retake,
+        "answers:\n  workflows_rating: competent\n  workflows_redesign_owned: yes\n  \
+         workflows_method_set: no\n  workflows_current_state: c\n  workflows_result_routing: d\n",
+    )
+    .unwrap();
+    let out = skillgap(data.path())
+        .args([
+            "assess",
+            "--competency",
+            "workflows",
+            "--format",
+            "json",
+            "--answers",
+        ])
+        .arg(&retake)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = json(&out.stdout);
+    assert_eq!(doc["profile"], "project_manager", "the profile is carried");
+    assert_eq!(
+        doc["facts"]["months_leading_projects"], 84,
+        "facts are carried"
+    );
+    for c in doc["competencies"].as_array().unwrap() {
+        assert_eq!(
+            c.get("carried_from").is_none(),
+            c["id"] == "workflows",
+            "{}",
+            c["id"]
+        );
+    }
+    let workflows = doc["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "workflows")
+        .unwrap();
+    assert_eq!(workflows["knowledge_score"], 100.0);
+    assert_eq!(workflows["experience_score"], 50.0);
+    let table = skillgap(data.path()).args(["report"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&table.stdout).contains("Carried over from your result of"));
+}
+
+#[test]
+fn a_retake_needs_an_earlier_result_and_known_competencies() {
+    let data = tempfile::tempdir().unwrap();
+    let example = root().join("examples/answers/pm-from-banking.yaml");
+    skillgap(data.path())
+        .args(["assess", "--competency", "workflows", "--answers"])
+        .arg(&example)
+        .assert()
+        .code(2)
+        .stderr(contains("there is none saved").and(contains("skillgap assess")));
+    skillgap(data.path())
+        .args(["assess", "--competency", "workflow", "--answers"])
+        .arg(&example)
+        .assert()
+        .code(2)
+        .stderr(contains("unknown competency `workflow`").and(contains("workflows")));
+}
+
+#[test]
+fn an_answers_file_with_too_few_scenarios_in_a_competency_is_refused() {
+    let text =
+        std::fs::read_to_string(root().join("examples/answers/pm-from-banking.yaml")).unwrap();
+    let kept: String = text
+        .lines()
+        .filter(|l| {
+            ![
+                "workflows_current_state",
+                "workflows_observation_notice",
+                "workflows_result_routing",
+                "workflows_eligibility_denials",
+            ]
+            .iter()
+            .any(|id| l.trim_start().starts_with(id))
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    bad_answers(
+        &kept,
+        &["competency `workflows`: 1 of the 2 scenarios it needs are answered"],
+    );
+}
