@@ -468,7 +468,18 @@ impl<'p> Flow<'p> {
                 let options = facts
                     .iter()
                     .map(|f| match &f.help {
-                        Some(help) => format!("{} ({})", one_line(&f.prompt), one_line(help)),
+                        // "I work in a healthcare organisation now — a hospital, clinic, …"
+                        Some(help) => {
+                            let help = one_line(help);
+                            let mut chars = help.chars();
+                            let help = match (chars.next(), chars.clone().next()) {
+                                (Some(first), Some(second)) if second.is_lowercase() => {
+                                    first.to_lowercase().chain(chars).collect()
+                                }
+                                _ => help,
+                            };
+                            format!("{} — {help}", one_line(&f.prompt))
+                        }
                         None => one_line(&f.prompt),
                     })
                     .collect();
