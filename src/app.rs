@@ -94,7 +94,7 @@ fn history(format: ListFormat) -> Result<()> {
     let dir = crate::session::data_dir()?;
     let (entries, problems) = crate::history::entries(&dir)?;
     for problem in &problems {
-        eprintln!("warning: skipped {problem}");
+        crate::diagnostic::warning(&format!("skipped {problem}"));
     }
     let text = match format {
         ListFormat::Json => {
@@ -116,10 +116,10 @@ fn history(format: ListFormat) -> Result<()> {
             t
         }
         ListFormat::Table if entries.is_empty() => {
-            eprintln!(
+            crate::diagnostic::message(&format!(
                 "No saved results yet in {}. Take the assessment with `skillgap assess`.",
                 crate::session::results_dir(&dir).display()
-            );
+            ));
             return Ok(());
         }
         ListFormat::Table => render::history_table(&entries, stdout_style()),
@@ -242,7 +242,7 @@ fn keep(doc: &ResultDocument) -> Result<()> {
     let dir = crate::session::data_dir()?;
     let json = render::for_format(Format::Json).render(doc, Style::default());
     let saved = crate::session::save_result(&dir, &doc.taken_at, &doc.profile, &json)?;
-    eprintln!("Result saved in {}", saved.display());
+    crate::diagnostic::message(&format!("Result saved in {}", saved.display()));
     Ok(())
 }
 
@@ -369,7 +369,7 @@ fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -> Result<()
         .ok_or_else(|| Error::Invalid(vec![answers::unknown_profile(pack, &profile_id, &name)]))?;
     let doc = result::build(pack, profile, &answers, &now());
     if !args.no_save {
-        eprintln!();
+        crate::diagnostic::message("");
         keep(&doc)?;
     }
     session::discard(&dir)?;
@@ -461,7 +461,7 @@ pub fn emit(doc: &ResultDocument, format: Format, output: Option<&Path>) -> Resu
     let text = render::for_format(format).render(doc, style);
     store::write_output(output, &text)?;
     if let Some(path) = output.filter(|_| to_file) {
-        eprintln!("Wrote {}", path.display());
+        crate::diagnostic::message(&format!("Wrote {}", path.display()));
     }
     Ok(())
 }

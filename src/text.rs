@@ -154,10 +154,8 @@ pub fn for_display<T: serde::Serialize + serde::de::DeserializeOwned>(value: &T)
     let mut tree = serde_json::to_value(value).ok()?;
     fn walk(node: &mut serde_json::Value) {
         match node {
-            serde_json::Value::String(s) => {
-                if s.chars().any(is_unsafe) || s.len() > DISPLAY_LIMIT {
-                    *s = clip(&escape(s), DISPLAY_LIMIT);
-                }
+            serde_json::Value::String(s) if s.chars().any(is_unsafe) || s.len() > DISPLAY_LIMIT => {
+                *s = clip(&escape(s), DISPLAY_LIMIT);
             }
             serde_json::Value::Array(items) => items.iter_mut().for_each(walk),
             serde_json::Value::Object(map) => {
@@ -266,7 +264,10 @@ mod tests {
     #[test]
     fn for_display_escapes_every_string_and_key() {
         let mut map = std::collections::BTreeMap::new();
-        map.insert("k\u{1b}".to_string(), vec!["v\u{7}".to_string(), "z".repeat(5000)]);
+        map.insert(
+            "k\u{1b}".to_string(),
+            vec!["v\u{7}".to_string(), "z".repeat(5000)],
+        );
         let shown = for_display(&map).unwrap();
         let (key, values) = shown.iter().next().unwrap();
         assert_eq!(key, "k\\e");
