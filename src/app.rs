@@ -129,8 +129,10 @@ fn history(format: ListFormat) -> Result<()> {
 
 fn compare(old: &str, new: &str, format: ListFormat) -> Result<()> {
     let dir = crate::session::data_dir()?;
-    let (old_ref, old_doc) = crate::history::resolve(&dir, old)?;
-    let (new_ref, new_doc) = crate::history::resolve(&dir, new)?;
+    let old = crate::history::find(&dir, old)?;
+    let new = crate::history::find(&dir, new)?;
+    crate::history::warn_passed_over(&[old.clone(), new.clone()]);
+    let (old_ref, old_doc, new_ref, new_doc) = (old.reference, old.doc, new.reference, new.doc);
     let comparison = crate::compare::compare(&old_ref, &old_doc, &new_ref, &new_doc);
     let text = match format {
         ListFormat::Json => {
