@@ -121,13 +121,23 @@ pub enum Error {
     Interrupted(String),
 }
 
+/// The most problems one error lists; the rest are counted.
+pub const MAX_SHOWN: usize = 50;
+
 fn display_diagnostics(diagnostics: &[Diagnostic]) -> String {
     let mut text = diagnostics
         .iter()
+        .take(MAX_SHOWN)
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         // `main` prefixes the first with "error: "; the rest get the same prefix here.
         .join("\nerror: ");
+    if diagnostics.len() > MAX_SHOWN {
+        text.push_str(&format!(
+            "\n… and {} more not shown",
+            diagnostics.len() - MAX_SHOWN
+        ));
+    }
     if diagnostics.len() > 1 {
         text.push_str(&format!("\n{} problems found", diagnostics.len()));
     }

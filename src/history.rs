@@ -113,10 +113,11 @@ const MOVE_IT: &str = "move the file out of the results folder if it is not a sk
 fn as_problem(path: &Path, error: Error) -> Diagnostic {
     match error {
         Error::Invalid(mut problems) if !problems.is_empty() => problems.remove(0),
-        Error::Read { source, .. } => {
-            Diagnostic::new(path.display().to_string(), format!("cannot read it: {source}"))
-                .hint(MOVE_IT)
-        }
+        Error::Read { source, .. } => Diagnostic::new(
+            path.display().to_string(),
+            format!("cannot read it: {source}"),
+        )
+        .hint(MOVE_IT),
         other => Diagnostic::new(path.display().to_string(), other.to_string()),
     }
 }

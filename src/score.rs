@@ -308,6 +308,7 @@ mod tests {
             competencies: vec![competency],
             recommendations: vec![],
             certifications: vec![],
+            index: Default::default(),
         }
     }
 

@@ -81,10 +81,7 @@ pub fn lock(dir: &Path) -> Result<SessionLock> {
     match file.try_lock() {
         Ok(()) => Ok(SessionLock { _file: file }),
         Err(std::fs::TryLockError::WouldBlock) => Err(Error::failed(
-            format!(
-                "another assessment is in progress in {}",
-                dir.display()
-            ),
+            format!("another assessment is in progress in {}", dir.display()),
             "finish or stop that one first (Ctrl-C there keeps its answers), then run \
              `skillgap assess --resume`; or set SKILLGAP_DATA_DIR to another folder",
         )),

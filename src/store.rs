@@ -293,7 +293,11 @@ pub fn read_text_file(path: &Path, what: &str, hint: &str) -> Result<String> {
     };
     let meta = std::fs::metadata(path).map_err(failed)?;
     if !meta.is_file() {
-        let kind = if meta.is_dir() { "a folder" } else { "not a regular file" };
+        let kind = if meta.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file"
+        };
         return Err(Error::Invalid(vec![Diagnostic::new(
             name,
             format!("this is {kind}, not a {what}"),
@@ -334,7 +338,8 @@ pub fn read_input(path: &Path, what: &str) -> Result<(String, String)> {
         return Ok((name, text));
     }
     let name = path.display().to_string();
-    let failed = |source: std::io::Error| Error::Read {
+    let failed = |source: std::io::Error| {
+        Error::Read {
         path: path.to_path_buf(),
         hint: match source.kind() {
             ErrorKind::NotFound => format!(
@@ -343,6 +348,7 @@ pub fn read_input(path: &Path, what: &str) -> Result<(String, String)> {
             _ => format!("the {what} must be a readable file"),
         },
         source,
+    }
     };
     // A FIFO (`<(…)`) or a device is read too, through the same cap.
     let file = std::fs::File::open(path).map_err(failed)?;
@@ -394,17 +400,26 @@ mod tests {
 
     #[test]
     fn decode_drops_a_bom_and_names_the_first_bad_byte() {
-        assert_eq!(decode("f", b"\xEF\xBB\xBFa: 1\n".to_vec()).unwrap(), "a: 1\n");
+        assert_eq!(
+            decode("f", b"\xEF\xBB\xBFa: 1\n".to_vec()).unwrap(),
+            "a: 1\n"
+        );
         let d = decode("f", b"a: 1\nb: \xC3x\n".to_vec()).unwrap_err();
         assert_eq!((d.line, d.column), (Some(2), Some(4)));
-        assert!(d.message.contains("byte 0xc3 at byte offset 8"), "{}", d.message);
+        assert!(
+            d.message.contains("byte 0xc3 at byte offset 8"),
+            "{}",
+            d.message
+        );
     }
 
     #[test]
     fn stale_temp_files_go_and_live_ones_stay() {
         let dir = tempfile::tempdir().unwrap();
         let gone = dir.path().join(".skillgap-99999999-abc");
-        let live = dir.path().join(format!(".skillgap-{}-def", std::process::id()));
+        let live = dir
+            .path()
+            .join(format!(".skillgap-{}-def", std::process::id()));
         let old = dir.path().join(".skillgap-ghi");
         let fresh = dir.path().join(".skillgap-jkl");
         let other = dir.path().join("keep.json");

@@ -51,12 +51,9 @@ pub fn parse<T: DeserializeOwned>(file: &str, source: &str) -> Result<(T, Spans)
     // One pass of the event parser first: it indexes positions, and stops at a document
     // nested too deeply while the cost is still small.
     let spans = index(source).map_err(|position| {
-        Diagnostic::new(
-            file,
-            format!("nested more than {MAX_DEPTH} levels deep"),
-        )
-        .at(Some(position))
-        .hint("no skillgap file nests this deeply; check the brackets and indentation here")
+        Diagnostic::new(file, format!("nested more than {MAX_DEPTH} levels deep"))
+            .at(Some(position))
+            .hint("no skillgap file nests this deeply; check the brackets and indentation here")
     })?;
     let value: T = serde_yaml::from_str(source).map_err(|error| from_serde(file, &error))?;
     Ok((value, spans))
@@ -238,7 +235,11 @@ mod tests {
     #[test]
     fn a_byte_order_mark_keeps_positions() {
         let error = parse::<Any>("f.yaml", "\u{feff}a: 1\nb: 2\n").unwrap_err();
-        assert!(error.message.contains("unknown field `b`"), "{}", error.message);
+        assert!(
+            error.message.contains("unknown field `b`"),
+            "{}",
+            error.message
+        );
         assert_eq!((error.line, error.column), (Some(2), Some(1)));
     }
 
@@ -258,10 +259,18 @@ mod tests {
             "a: ".to_string() + &"{a: ".repeat(100_000),
             "a: ".to_string() + &"[".repeat(100_000),
             "- ".repeat(100_000) + "x",
-            format!("a: {}1{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1)),
+            format!(
+                "a: {}1{}",
+                "[".repeat(MAX_DEPTH + 1),
+                "]".repeat(MAX_DEPTH + 1)
+            ),
         ] {
             let error = parse::<Any>("f.yaml", &text).unwrap_err();
-            assert!(error.message.contains("nested more than"), "{}", error.message);
+            assert!(
+                error.message.contains("nested more than"),
+                "{}",
+                error.message
+            );
             assert_eq!(error.line, Some(1));
         }
         assert!(start.elapsed() < std::time::Duration::from_secs(2));
