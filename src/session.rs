@@ -82,8 +82,8 @@ pub fn lock(dir: &Path) -> Result<SessionLock> {
         Ok(()) => Ok(SessionLock { _file: file }),
         Err(std::fs::TryLockError::WouldBlock) => Err(Error::failed(
             format!("another assessment is in progress in {}", dir.display()),
-            "finish or stop that one first (Ctrl-C there keeps its answers), then run \
-             `skillgap assess --resume`; or set SKILLGAP_DATA_DIR to another folder",
+            "finish or stop that one first (Ctrl-C there keeps its answers); \
+             `skillgap assess --resume` then continues it",
         )),
         Err(std::fs::TryLockError::Error(source)) => Err(Error::Write { path, source }),
     }

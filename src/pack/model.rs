@@ -483,6 +483,29 @@ impl Pack {
         }
     }
 
+    /// A copy whose text is fit for a terminal: every string escaped and of bounded length
+    /// (see [`crate::text::for_display`]). Ids are valid ids already and stay the same.
+    pub fn for_display(&self) -> Pack {
+        use crate::text::{for_display, one_line};
+        fn each<T: Clone + Serialize + serde::de::DeserializeOwned>(items: &[T]) -> Vec<T> {
+            let items = items.to_vec();
+            for_display(&items).unwrap_or(items)
+        }
+        Pack {
+            id: self.id.clone(),
+            title: one_line(&self.title),
+            version: self.version,
+            description: crate::text::escape(&self.description),
+            levels: each(&self.levels),
+            profiles: each(&self.profiles),
+            facts: each(&self.facts),
+            competencies: each(&self.competencies),
+            recommendations: each(&self.recommendations),
+            certifications: each(&self.certifications),
+            index: PackIndex::default(),
+        }
+    }
+
     /// How many questions the pack asks, facts included.
     pub fn question_count(&self) -> usize {
         self.facts.len()
