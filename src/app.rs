@@ -37,7 +37,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let pack = pack::load_from(&source)?;
             let where_ = match &source {
                 PackSource::Embedded => "built-in pack".to_string(),
-                PackSource::Dir(d) => d.display().to_string(),
+                PackSource::Dir(d) => crate::text::escape(&d.display().to_string()),
             };
             store::write_output(
                 None,

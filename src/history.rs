@@ -220,18 +220,21 @@ pub fn resolve(data_dir: &Path, reference: &str) -> Result<(String, ResultDocume
 /// Warns once about each file that was passed over for any of `found`, and says which
 /// result each reference means instead.
 pub fn warn_passed_over(found: &[Found]) {
-    let mut named: Vec<&Diagnostic> = Vec::new();
+    let mut said: Vec<String> = Vec::new();
+    let mut say = |line: String| {
+        if !said.contains(&line) {
+            crate::diagnostic::warning(&line);
+            said.push(line);
+        }
+    };
     for f in found {
         if f.passed_over.is_empty() {
             continue;
         }
         for problem in &f.passed_over {
-            if !named.contains(&problem) {
-                crate::diagnostic::warning(&format!("skipped {problem}"));
-                named.push(problem);
-            }
+            say(format!("skipped {problem}"));
         }
-        crate::diagnostic::warning(&format!(
+        say(format!(
             "so `{}` is {}, older than the file{} skipped",
             crate::text::quote(&f.reference),
             f.path.display(),

@@ -262,13 +262,12 @@ pub fn save_result(dir: &Path, taken_at: &str, profile: &str, json: &str) -> Res
                 .collect()
         })
         .unwrap_or_default();
-    let mut n = taken.len() + 1;
-    for _ in 0..10_000 {
+    let first = taken.len() + 1;
+    for n in first..first + 10_000 {
         let path = folder.join(format!("{stamp}-{n:02}-{profile}.json"));
         if store::write_private_new(&path, json.as_bytes())? {
             return Ok(path);
         }
-        n += 1;
     }
     Err(Error::failed(
         format!(

@@ -519,8 +519,6 @@ impl Pack {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn lookups_use_the_index_and_survive_a_changed_pack() {
         let mut pack = crate::pack::load_embedded().unwrap();

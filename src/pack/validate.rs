@@ -132,6 +132,15 @@ impl IdRegistry {
 /// from overflowing, so every score and priority is a finite number a result can store.
 pub const MAX_WEIGHT: f64 = 1000.0;
 
+/// A number as a message shows it: `1e308`, not three hundred digits.
+fn shown(value: f64) -> String {
+    if value != 0.0 && (value.abs() >= 1e15 || value.abs() < 1e-6) {
+        format!("{value:e}")
+    } else {
+        crate::answers::format_number(value)
+    }
+}
+
 fn finite_positive(value: f64) -> bool {
     value.is_finite() && value > 0.0 && value <= MAX_WEIGHT
 }
@@ -294,7 +303,7 @@ fn check_profiles(
                     &format!("{at}.importance"),
                     format!(
                         "importance {} must be a number above 0 and at most {MAX_WEIGHT}",
-                        target.importance
+                        shown(target.importance)
                     ),
                     "use a positive number such as 1, 2 or 3",
                 ));
@@ -464,7 +473,7 @@ fn check_question(
             &format!("{path}.weight"),
             format!(
                 "weight {} must be a number above 0 and at most {MAX_WEIGHT}",
-                q.weight
+                shown(q.weight)
             ),
             "use a positive weight such as 1 or 2, or leave it out for 1",
         ));
