@@ -813,6 +813,15 @@ fn existing_folders_and_link_targets_keep_their_mode() {
     std::fs::set_permissions(elsewhere.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     std::os::unix::fs::symlink(elsewhere.path(), data.path().join("results")).unwrap();
     save_results(data.path(), 1);
+    // An interactive run saves its session in the data folder itself.
+    tool(data.path())
+        .arg("--rubrics")
+        .arg(root().join("tests/fixtures/tiny-pack"))
+        .args(["assess", "--plain"])
+        .write_stdin("2\n")
+        .assert()
+        .code(130);
+    assert!(data.path().join("session.yaml").exists());
     assert_eq!(mode(data.path()), 0o1777);
     assert_eq!(mode(elsewhere.path()), 0o755);
     assert!(std::fs::symlink_metadata(data.path().join("results"))

@@ -538,3 +538,26 @@ mod tests {
         assert_eq!(pack.question("hipaa_rating").unwrap().1.id, "hipaa_rating");
     }
 }
+
+#[cfg(test)]
+mod display_tests {
+    use crate::text::for_display;
+
+    #[test]
+    fn every_part_of_a_pack_reads_back_for_display() {
+        let mut pack = crate::pack::load_embedded().unwrap();
+        assert!(for_display(&pack.levels).is_some());
+        assert!(for_display(&pack.profiles).is_some());
+        assert!(for_display(&pack.facts).is_some());
+        assert!(for_display(&pack.competencies).is_some());
+        assert!(for_display(&pack.recommendations).is_some());
+        assert!(for_display(&pack.certifications).is_some());
+        pack.facts[1].unit = Some("months\u{1b}]0;x\u{7}".into());
+        pack.levels[0].title = "Novice\u{9b}2J".into();
+        let shown = pack.for_display();
+        assert_eq!(shown.facts[1].unit.as_deref(), Some("months\\e]0;x\\a"));
+        assert_eq!(shown.levels[0].title, "Novice\\u{9b}2J");
+        assert_eq!(shown.question_count(), pack.question_count());
+        assert!(shown.question("hipaa_rating").is_some());
+    }
+}
