@@ -37,7 +37,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let pack = pack::load_from(&source)?;
             let where_ = match &source {
                 PackSource::Embedded => "built-in pack".to_string(),
-                PackSource::Dir(d) => d.display().to_string(),
+                PackSource::Dir(d) => crate::text::escape(&d.display().to_string()),
             };
             store::write_output(
                 None,
@@ -94,7 +94,7 @@ fn history(format: ListFormat) -> Result<()> {
     let dir = crate::session::data_dir()?;
     let (entries, problems) = crate::history::entries(&dir)?;
     for problem in &problems {
-        eprintln!("warning: skipped {problem}");
+        crate::diagnostic::warning(&format!("skipped {problem}"));
     }
     let text = match format {
         ListFormat::Json => {
@@ -111,36 +111,61 @@ fn history(format: ListFormat) -> Result<()> {
                     })
                 })
                 .collect();
-            let mut t = serde_json::to_string_pretty(&list).unwrap_or_default();
-            t.push('\n');
-            t
+            json_text(&list)
         }
         ListFormat::Table if entries.is_empty() => {
-            eprintln!(
+            crate::diagnostic::message(&format!(
                 "No saved results yet in {}. Take the assessment with `skillgap assess`.",
                 crate::session::results_dir(&dir).display()
-            );
+            ));
             return Ok(());
         }
-        ListFormat::Table => render::history_table(&entries, stdout_style()),
+        ListFormat::Table => {
+            let shown: Vec<crate::history::Entry> = entries
+                .into_iter()
+                .map(|mut e| {
+                    e.doc = for_display(&e.doc);
+                    e
+                })
+                .collect();
+            render::history_table(&shown, stdout_style())
+        }
     };
     store::write_output(None, &text)
 }
 
 fn compare(old: &str, new: &str, format: ListFormat) -> Result<()> {
     let dir = crate::session::data_dir()?;
-    let (old_ref, old_doc) = crate::history::resolve(&dir, old)?;
-    let (new_ref, new_doc) = crate::history::resolve(&dir, new)?;
-    let comparison = crate::compare::compare(&old_ref, &old_doc, &new_ref, &new_doc);
+    let old = crate::history::find(&dir, old)?;
+    let new = crate::history::find(&dir, new)?;
+    crate::history::warn_passed_over(&[old.clone(), new.clone()]);
+    let (old_ref, old_doc, new_ref, new_doc) = (old.reference, old.doc, new.reference, new.doc);
     let text = match format {
-        ListFormat::Json => {
-            let mut t = serde_json::to_string_pretty(&comparison).unwrap_or_default();
-            t.push('\n');
-            t
+        ListFormat::Json => json_text(&crate::compare::compare(
+            &old_ref, &old_doc, &new_ref, &new_doc,
+        )),
+        ListFormat::Table => {
+            let (old_doc, new_doc) = (for_display(&old_doc), for_display(&new_doc));
+            let (old_ref, new_ref) = (crate::text::quote(&old_ref), crate::text::quote(&new_ref));
+            let comparison = crate::compare::compare(&old_ref, &old_doc, &new_ref, &new_doc);
+            render::compare_table(&comparison, &new_doc, &old_doc, stdout_style())
         }
-        ListFormat::Table => render::compare_table(&comparison, &new_doc, &old_doc, stdout_style()),
     };
     store::write_output(None, &text)
+}
+
+/// `value` as pretty JSON ending in a newline, with every character a terminal could act on
+/// written as an escape (see [`crate::text::json_safe`]).
+fn json_text<T: serde::Serialize>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    crate::text::json_safe(text)
+}
+
+/// A copy of a result fit for a terminal: every string escaped and of bounded length (see
+/// [`crate::text::for_display`]). Text formats render this copy; JSON keeps the data as it is.
+fn for_display(doc: &ResultDocument) -> ResultDocument {
+    crate::text::for_display(doc).unwrap_or_else(|| doc.clone())
 }
 
 /// The style for stdout: its width when it is a terminal, colour unless NO_COLOR says no.
@@ -352,8 +377,15 @@ fn run_questions(pack: &Pack, args: &AssessArgs) -> Vec<String> {
 fn keep(doc: &ResultDocument) -> Result<()> {
     let dir = crate::session::data_dir()?;
     let json = render::for_format(Format::Json).render(doc, Style::default());
+    // Every result saved must read back (a number too large for JSON would come back null).
+    if let Err(problem) = crate::history::parse("the result", &json) {
+        return Err(Error::failed(
+            format!("the result was not saved: it would not read back ({problem})"),
+            "check the rubric pack's numbers with `skillgap rubrics validate`",
+        ));
+    }
     let saved = crate::session::save_result(&dir, &doc.taken_at, &doc.profile, &json)?;
-    eprintln!("Result saved in {}", saved.display());
+    crate::diagnostic::message(&format!("Result saved in {}", saved.display()));
     Ok(())
 }
 
@@ -381,7 +413,10 @@ fn install_interrupt_handler() {
 /// one the only one, and waits for a save in progress.
 fn exit_interrupted() {
     let _saving = SAVING.lock();
-    let _ = console::Term::stderr().show_cursor();
+    // The cursor is hidden only by the terminal prompts; never write escape codes elsewhere.
+    if std::io::stderr().is_terminal() {
+        let _ = console::Term::stderr().show_cursor();
+    }
     let message = ON_INTERRUPT.lock().map(|m| m.clone()).unwrap_or_default();
     // Not eprintln!: after a hang-up stderr is gone, and a failed write must not panic.
     let _ = writeln!(std::io::stderr(), "\n{message}");
@@ -428,20 +463,28 @@ fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -> Result<()
         Box::new(TerminalPrompter::new(color))
     };
 
+    // One interactive assessment per data folder: two would overwrite each other's session.
+    let _lock = session::lock(&dir)?;
     set_interrupt_message("Interrupted. Nothing was changed.".into());
     install_interrupt_handler();
-    let mut session = open_session(pack, prompter.as_mut(), args, &dir)?;
+    // The prompts show the pack's text with control characters made visible.
+    let shown = pack.for_display();
+    let (mut session, resumed) = open_session(pack, prompter.as_mut(), args, &dir)?;
     let with_facts = session.only.is_empty();
-    let flow = Flow::new(pack, &session.questions, with_facts);
+    let flow = Flow::new(&shown, &session.questions, with_facts);
     let fresh = session.answered() == 0;
     if let Some(profile) = &args.profile {
         session.profile = Some(profile.clone());
     }
-    set_interrupt_message(format!(
+    let saved_message = format!(
         "Interrupted. Your answers are saved in {}.\nContinue with: {}",
         session::session_path(&dir).display(),
         resume_hint(source)
-    ));
+    );
+    // Say the answers are saved only once a save has happened (or the session came from disk).
+    if resumed {
+        set_interrupt_message(saved_message.clone());
+    }
     if fresh {
         let whole =
             crate::selection::questions(pack, &crate::selection::Scope::Thorough, &session.only);
@@ -487,9 +530,15 @@ fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -> Result<()
             resume_hint(source)
         ));
     }
+    let mut said_saved = resumed;
     let mut save = |s: &Session| {
         let _saving = SAVING.lock();
-        session::save(&dir, s)
+        session::save(&dir, s)?;
+        if !said_saved {
+            set_interrupt_message(saved_message.clone());
+            said_saved = true;
+        }
+        Ok(())
     };
     match flow.run(prompter.as_mut(), &mut session, &mut save)? {
         Ok(()) => {}
@@ -528,7 +577,7 @@ fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -> Result<()
         ..args.clone()
     };
     if !args.no_save {
-        eprintln!();
+        crate::diagnostic::message("");
     }
     finish(pack, &args, answers, &name)?;
     session::discard(&dir)
@@ -541,7 +590,7 @@ fn open_session(
     prompter: &mut dyn crate::interactive::Prompter,
     args: &AssessArgs,
     dir: &Path,
-) -> Result<crate::session::Session> {
+) -> Result<(crate::session::Session, bool)> {
     use crate::interactive::{Nav, PromptError};
     use crate::session::{self, Session};
 
@@ -553,11 +602,14 @@ fn open_session(
                 "start one with `skillgap assess`",
             ))
         }
-        None => Session::new(
-            pack,
-            &now(),
-            run_questions(pack, args),
-            args.competency.clone(),
+        None => (
+            Session::new(
+                pack,
+                &now(),
+                run_questions(pack, args),
+                args.competency.clone(),
+            ),
+            false,
         ),
         Some(mut saved) => {
             let resume = args.resume || {
@@ -565,7 +617,7 @@ fn open_session(
                     counter: String::new(),
                     prompt: &format!(
                         "You have an unfinished assessment from {} with {} answers saved.",
-                        saved.started_at.get(..10).unwrap_or(&saved.started_at),
+                        crate::text::quote(saved.started_at.get(..10).unwrap_or(&saved.started_at)),
                         saved.answered(),
                     ),
                     options: vec![
@@ -589,19 +641,33 @@ fn open_session(
             if resume {
                 let changed = saved.pack != pack.id || saved.pack_version != pack.version;
                 let dropped = session::reconcile(pack, &mut saved);
-                if changed || !dropped.is_empty() {
-                    let mut note = format!(
-                        "The rubric pack changed since you began (now {} v{}).",
+                // The ids come from the session file: quoted, and only the first few.
+                let mut listed: Vec<String> = dropped
+                    .iter()
+                    .take(10)
+                    .map(|d| crate::text::quote(d))
+                    .collect();
+                if dropped.len() > listed.len() {
+                    listed.push(format!("and {} more", dropped.len() - listed.len()));
+                }
+                let listed = listed.join(", ");
+                let note = match (changed, dropped.is_empty()) {
+                    (true, true) => Some(format!(
+                        "The rubric pack changed since you began (now {} v{}). All your \
+                         answers still fit.",
                         pack.id, pack.version
-                    );
-                    if dropped.is_empty() {
-                        note.push_str(" All your answers still fit.");
-                    } else {
-                        note.push_str(&format!(
-                            " These answers no longer fit and were dropped: {}.",
-                            dropped.join(", ")
-                        ));
-                    }
+                    )),
+                    (true, false) => Some(format!(
+                        "The rubric pack changed since you began (now {} v{}). These answers \
+                         no longer fit and were dropped: {listed}.",
+                        pack.id, pack.version
+                    )),
+                    (false, false) => Some(format!(
+                        "These saved answers do not fit the pack and were dropped: {listed}."
+                    )),
+                    (false, true) => None,
+                };
+                if let Some(note) = note {
                     prompter.say(&note);
                 }
                 // Sessions saved before runs were chosen, or under another pack version,
@@ -609,13 +675,16 @@ fn open_session(
                 if changed || saved.questions.is_empty() {
                     saved.questions = run_questions(pack, args);
                 }
-                saved
+                (saved, true)
             } else {
-                Session::new(
-                    pack,
-                    &now(),
-                    run_questions(pack, args),
-                    args.competency.clone(),
+                (
+                    Session::new(
+                        pack,
+                        &now(),
+                        run_questions(pack, args),
+                        args.competency.clone(),
+                    ),
+                    false,
                 )
             }
         }
@@ -630,10 +699,14 @@ pub fn emit(doc: &ResultDocument, format: Format, output: Option<&Path>) -> Resu
     } else {
         stdout_style()
     };
-    let text = render::for_format(format).render(doc, style);
+    let text = if format == Format::Json {
+        crate::text::json_safe(render::for_format(format).render(doc, style))
+    } else {
+        render::for_format(format).render(&for_display(doc), style)
+    };
     store::write_output(output, &text)?;
     if let Some(path) = output.filter(|_| to_file) {
-        eprintln!("Wrote {}", path.display());
+        crate::diagnostic::message(&format!("Wrote {}", path.display()));
     }
     Ok(())
 }
@@ -719,11 +792,7 @@ fn eligibility_command(source: &PackSource, args: EligibilityArgs) -> Result<()>
     }
     let results = eligibility::evaluate_all(&pack, &as_answers.facts);
     let text = match args.format {
-        ListFormat::Json => {
-            let mut t = serde_json::to_string_pretty(&results).unwrap_or_default();
-            t.push('\n');
-            t
-        }
+        ListFormat::Json => json_text(&results),
         ListFormat::Table => render::eligibility_table(&results, stdout_style()),
     };
     store::write_output(None, &text)

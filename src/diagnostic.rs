@@ -50,23 +50,34 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
-    /// Messages quote the user's files (ids, keys, values); control sequences in them are
-    /// stripped so an error can never drive the terminal.
+    /// Messages quote the user's files (ids, keys, values): control sequences in them are
+    /// shown escaped, so an error can never drive the terminal, and each quoted part is cut
+    /// to a couple of hundred characters, so a huge key makes no huge message.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::text::sanitize;
-        write!(f, "{}", sanitize(&self.file))?;
+        use crate::text::clip_quoted;
+        write!(f, "{}", shown_name(&self.file))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
                 write!(f, ":{column}")?;
             }
         }
-        write!(f, ": {}", sanitize(&self.message))?;
+        write!(f, ": {}", clip_quoted(&self.message))?;
         if !self.hint.is_empty() {
-            write!(f, "\n  hint: {}", sanitize(&self.hint))?;
+            write!(f, "\n  hint: {}", clip_quoted(&self.hint))?;
         }
         Ok(())
     }
+}
+
+/// A file name or path as a message shows it: escaped and at most a couple of hundred
+/// characters long.
+pub fn shown_name(name: &str) -> String {
+    crate::text::clip(&crate::text::escape(name), crate::text::QUOTE_LIMIT)
+}
+
+fn shown_path(path: &std::path::Path) -> String {
+    shown_name(&path.display().to_string())
 }
 
 /// Everything that can stop a command. [`Error::exit_code`] maps each to the documented code:
@@ -78,7 +89,7 @@ pub enum Error {
     Invalid(Vec<Diagnostic>),
 
     /// An input file could not be read.
-    #[error("cannot read {}: {source}\n  hint: {hint}", .path.display())]
+    #[error("cannot read {}: {source}\n  hint: {hint}", shown_path(.path))]
     Read {
         path: PathBuf,
         source: std::io::Error,
@@ -90,11 +101,16 @@ pub enum Error {
     Usage { message: String, hint: String },
 
     /// A file could not be written.
-    #[error("cannot write {}: {source}\n  hint: check that the folder exists and you may write to it", .path.display())]
+    #[error("cannot write {}: {source}\n  hint: check that the folder exists and you may write to it", shown_path(.path))]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
+
+    /// Work could not go on for a reason outside the input: the output cannot be written,
+    /// another assessment holds the data folder.
+    #[error("{message}\n  hint: {hint}")]
+    Failed { message: String, hint: String },
 
     /// A terminal prompt failed for a reason other than an interruption.
     #[error("the terminal prompt failed: {0}")]
@@ -105,13 +121,23 @@ pub enum Error {
     Interrupted(String),
 }
 
+/// The most problems one error lists; the rest are counted.
+pub const MAX_SHOWN: usize = 50;
+
 fn display_diagnostics(diagnostics: &[Diagnostic]) -> String {
     let mut text = diagnostics
         .iter()
+        .take(MAX_SHOWN)
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         // `main` prefixes the first with "error: "; the rest get the same prefix here.
         .join("\nerror: ");
+    if diagnostics.len() > MAX_SHOWN {
+        text.push_str(&format!(
+            "\n… and {} more not shown",
+            diagnostics.len() - MAX_SHOWN
+        ));
+    }
     if diagnostics.len() > 1 {
         text.push_str(&format!("\n{} problems found", diagnostics.len()));
     }
@@ -123,7 +149,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Invalid(_) | Error::Read { .. } | Error::Usage { .. } => 2,
-            Error::Write { .. } | Error::Prompt(_) => 1,
+            Error::Write { .. } | Error::Failed { .. } | Error::Prompt(_) => 1,
             Error::Interrupted(_) => 130,
         }
     }
@@ -135,6 +161,29 @@ impl Error {
             hint: hint.into(),
         }
     }
+
+    /// A failure while working, with a hint.
+    pub fn failed(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Error::Failed {
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+}
+
+/// Writes one line of information to stderr, its control characters shown escaped. A
+/// closed or full stderr is no reason to stop (or to panic, as `eprintln!` would): the
+/// message is lost and the work goes on.
+pub fn message(text: &str) {
+    use std::io::Write;
+    let mut line = crate::text::escape(text);
+    line.push('\n');
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
+}
+
+/// [`message`] with `warning: ` in front.
+pub fn warning(text: &str) {
+    message(&format!("warning: {text}"));
 }
 
 /// Shorthand for results in this crate.

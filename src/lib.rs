@@ -4,6 +4,10 @@
 //! against it; [`score`] turns them into per-competency levels and gaps; [`eligibility`] and
 //! [`plan`] add certifications and ranked steps; the [`result`] document carries it all; and
 //! [`render`] prints it. Scoring and planning are pure functions: no I/O, no clock.
+//!
+//! Nothing prints with `println!`/`eprintln!`: they panic on a closed or full stream. Data
+//! goes through [`store::write_output`], messages through [`diagnostic::message`].
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod answers;
 pub mod app;

@@ -414,6 +414,7 @@ mod tests {
                 ..Scoring::default()
             },
             default_run: DefaultRun::default(),
+            index: Default::default(),
         }
     }
 

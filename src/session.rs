@@ -34,19 +34,59 @@ pub fn data_dir() -> Result<PathBuf> {
         })
 }
 
-/// Creates `dir` (and parents) readable by the owner only.
+/// Creates `dir` and any missing parents readable by the owner only. A folder that exists
+/// already — or the target of a link — is left exactly as it is: its owner chose its mode.
 pub fn ensure_private_dir(dir: &Path) -> Result<()> {
-    let failed = |source| Error::Write {
-        path: dir.to_path_buf(),
-        source,
-    };
-    std::fs::create_dir_all(dir).map_err(failed)?;
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(failed)?;
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
     }
-    Ok(())
+    builder.create(dir).map_err(|source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    })
+}
+
+/// Holds the data folder for one interactive assessment; released when dropped (or when
+/// the process ends, however it ends).
+#[derive(Debug)]
+pub struct SessionLock {
+    _file: std::fs::File,
+}
+
+/// Where the lock of the data folder's session is kept.
+pub fn lock_path(dir: &Path) -> PathBuf {
+    dir.join("session.lock")
+}
+
+/// Takes the data folder's session for this process, so two interactive assessments cannot
+/// write the same session file. Fails (exit 1) while another one holds it.
+pub fn lock(dir: &Path) -> Result<SessionLock> {
+    ensure_private_dir(dir)?;
+    let path = lock_path(dir);
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let file = options.open(&path).map_err(|source| Error::Write {
+        path: path.clone(),
+        source,
+    })?;
+    match file.try_lock() {
+        Ok(()) => Ok(SessionLock { _file: file }),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::failed(
+            format!("another assessment is in progress in {}", dir.display()),
+            "finish or stop that one first (Ctrl-C there keeps its answers); \
+             `skillgap assess --resume` then continues it",
+        )),
+        Err(std::fs::TryLockError::Error(source)) => Err(Error::Write { path, source }),
+    }
 }
 
 /// An assessment in progress, as saved after every answer.
@@ -110,6 +150,7 @@ pub fn session_path(dir: &Path) -> PathBuf {
 /// Saves the session whole (temp file + rename), owner-only.
 pub fn save(dir: &Path, session: &Session) -> Result<()> {
     ensure_private_dir(dir)?;
+    store::remove_stale_temp_files(dir);
     let mut text = String::from(
         "# An unfinished skillgap assessment. Continue it with: skillgap assess --resume\n",
     );
@@ -120,23 +161,30 @@ pub fn save(dir: &Path, session: &Session) -> Result<()> {
 /// The saved session, if there is one.
 pub fn load(dir: &Path) -> Result<Option<Session>> {
     let path = session_path(dir);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
+    let name = path.display().to_string();
+    let damaged = format!("the saved session is damaged; fix it or delete {name} to start afresh");
+    match std::fs::symlink_metadata(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(Error::Read {
-                path,
+        _ => {}
+    }
+    let text = store::read_text_file(&path, "session file", &damaged).map_err(|e| match e {
+        Error::Read { source, .. } if source.kind() == std::io::ErrorKind::PermissionDenied => {
+            Error::Read {
+                path: path.clone(),
                 source,
                 hint: "check the permissions of your skillgap data folder".into(),
-            })
+            }
         }
-    };
-    let name = path.display().to_string();
-    let (mut session, _) = yaml::parse::<Session>(&name, &text).map_err(|d| {
-        Error::Invalid(vec![d.hint(format!(
-            "the saved session is damaged; fix it or delete {name} to start afresh"
-        ))])
+        Error::Invalid(problems) => Error::Invalid(
+            problems
+                .into_iter()
+                .map(|d| d.hint(damaged.clone()))
+                .collect(),
+        ),
+        other => other,
     })?;
+    let (mut session, _) = yaml::parse::<Session>(&name, &text)
+        .map_err(|d| Error::Invalid(vec![d.hint(damaged.clone())]))?;
     session.facts.retain(|_, v| *v != Value::Null);
     session.answers.retain(|_, v| *v != Value::Null);
     Ok(Some(session))
@@ -196,31 +244,48 @@ pub fn results_dir(dir: &Path) -> PathBuf {
     dir.join("results")
 }
 
-/// Saves a finished result document and returns its path.
+/// Saves a finished result document and returns its path. Never replaces a result: the
+/// file is created only if its name is free, and a clash (another run saving in the same
+/// second) moves on to the next counter.
 pub fn save_result(dir: &Path, taken_at: &str, profile: &str, json: &str) -> Result<PathBuf> {
     let folder = results_dir(dir);
+    ensure_private_dir(dir)?;
     ensure_private_dir(&folder)?;
+    store::remove_stale_temp_files(&folder);
+    store::remove_stale_temp_files(dir);
     // 2026-11-25T13:46:18Z → 20261125T134618Z-01-<profile>.json: name order is time order,
     // with a counter for results taken within the same second; safe on every file system.
     let stamp: String = taken_at
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())
+        .take(32)
         .collect();
+    let profile: String = profile
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+        .take(64)
+        .collect();
+    // The listing is only where to start counting; the create-new write decides.
     let taken: Vec<String> = std::fs::read_dir(&folder)
         .map(|d| {
             d.filter_map(|e| e.ok())
                 .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|name| name.starts_with(&format!("{stamp}-")))
                 .collect()
         })
         .unwrap_or_default();
-    let n = (1..)
-        .find(|n| {
-            !taken
-                .iter()
-                .any(|name| name.starts_with(&format!("{stamp}-{n:02}-")))
-        })
-        .unwrap_or(1);
-    let path = folder.join(format!("{stamp}-{n:02}-{profile}.json"));
-    store::write_private(&path, json.as_bytes())?;
-    Ok(path)
+    let first = taken.len() + 1;
+    for n in first..first + 10_000 {
+        let path = folder.join(format!("{stamp}-{n:02}-{profile}.json"));
+        if store::write_private_new(&path, json.as_bytes())? {
+            return Ok(path);
+        }
+    }
+    Err(Error::failed(
+        format!(
+            "cannot find a free name for the result in {}",
+            folder.display()
+        ),
+        "more than 10,000 results were saved in the same second; try again",
+    ))
 }

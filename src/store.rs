@@ -1,75 +1,362 @@
-//! Files on disk: atomic, private writes and reading inputs (`-` is stdin).
+//! Files on disk: bounded reads of inputs (`-` is stdin), private writes that land whole or
+//! not at all, and output that goes where the user points it.
+//!
+//! Every input goes through [`read_bytes`], so a file of any size — or `/dev/zero` — costs at
+//! most [`MAX_INPUT_BYTES`] of memory, and every text through [`decode`], so a byte-order mark
+//! is accepted and a byte that is not UTF-8 is named by its offset.
 
-use std::io::{Read, Write};
-use std::path::Path;
+use std::io::{ErrorKind, Read, Write};
+use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Error, Result};
+use crate::diagnostic::{Diagnostic, Error, Result};
+
+/// The most skillgap reads from one input: answers, rubric and result files are a few
+/// hundred kilobytes at most.
+pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// [`MAX_INPUT_BYTES`] as messages say it.
+pub const MAX_INPUT_TEXT: &str = "4 MiB";
+
+/// How the temporary files of a save begin: `.skillgap-<pid>-`, so a later run can tell a
+/// save in progress from one that was killed.
+pub const TEMP_PREFIX: &str = ".skillgap-";
+
+/// A temporary file older than this is left over from an interrupted save, whoever wrote it.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+fn temp_prefix() -> String {
+    format!("{TEMP_PREFIX}{}-", std::process::id())
+}
+
+/// An I/O error without the path of a temporary file that `tempfile` adds: messages name
+/// the user's path, never the temporary one.
+fn plain(error: std::io::Error) -> std::io::Error {
+    if let Some(code) = error.raw_os_error() {
+        return std::io::Error::from_raw_os_error(code);
+    }
+    // tempfile wraps the OS error as `<error> at path "<temporary path>"`.
+    let mut text = error.to_string();
+    if let Some(cut) = text.find(" at path ") {
+        text.truncate(cut);
+    }
+    std::io::Error::new(error.kind(), text)
+}
 
 /// Writes `contents` to `path` whole or not at all: a temporary file in the same folder,
-/// then a rename. The file is readable by its owner only — results are personal.
+/// then a rename over whatever is there. The file is readable by its owner only — results
+/// are personal.
 pub fn write_private(path: &Path, contents: &[u8]) -> Result<()> {
+    let file = private_temp(path, contents)?;
+    file.persist(path).map_err(|e| Error::Write {
+        path: path.to_path_buf(),
+        source: plain(e.error),
+    })?;
+    Ok(())
+}
+
+/// Like [`write_private`], but never replaces a file: `Ok(false)` (and nothing written) when
+/// `path` exists already, so two saves at the same moment cannot overwrite each other.
+pub fn write_private_new(path: &Path, contents: &[u8]) -> Result<bool> {
+    let file = private_temp(path, contents)?;
+    match file.persist_noclobber(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.error.kind() == ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(Error::Write {
+            path: path.to_path_buf(),
+            source: plain(e.error),
+        }),
+    }
+}
+
+/// `contents` in an owner-only temporary file beside `path`, flushed to disk.
+fn private_temp(path: &Path, contents: &[u8]) -> Result<tempfile::NamedTempFile> {
     let failed = |source: std::io::Error| Error::Write {
         path: path.to_path_buf(),
-        source,
+        source: plain(source),
     };
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut file = tempfile::Builder::new()
-        .prefix(".skillgap-")
-        .tempfile_in(folder)
-        .map_err(failed)?;
+    let mut builder = tempfile::Builder::new();
+    let prefix = temp_prefix();
+    builder.prefix(&prefix);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        file.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o600))
-            .map_err(failed)?;
+        builder.permissions(std::fs::Permissions::from_mode(0o600));
     }
+    let mut file = builder.tempfile_in(folder).map_err(failed)?;
     file.write_all(contents).map_err(failed)?;
     file.as_file().sync_all().map_err(failed)?;
-    file.persist(path).map_err(|e| failed(e.error))?;
-    Ok(())
+    Ok(file)
 }
 
-/// Writes `contents` to stdout for `-` or no path, else privately to the file.
-pub fn write_output(path: Option<&Path>, contents: &str) -> Result<()> {
-    match path {
-        Some(p) if p != Path::new("-") => write_private(p, contents.as_bytes()),
-        _ => {
-            let mut out = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth reporting.
-            let _ = out.write_all(contents.as_bytes()).and_then(|_| out.flush());
-            Ok(())
+/// Removes the temporary files that interrupted saves left in `folder`: those whose writer
+/// is no longer running, and any older than ten minutes. Others may be a save in progress.
+pub fn remove_stale_temp_files(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(TEMP_PREFIX)) else {
+            continue;
+        };
+        let Ok(meta) = entry.path().symlink_metadata() else {
+            continue;
+        };
+        if !meta.is_file() {
+            continue;
+        }
+        let writer_gone = rest
+            .split_once('-')
+            .and_then(|(pid, _)| pid.parse::<u32>().ok())
+            .is_some_and(|pid| !process_running(pid));
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if writer_gone || old {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
+}
+
+/// Whether process `pid` runs on this machine, where that can be told (Linux); elsewhere
+/// every writer counts as running and only age makes a file stale.
+fn process_running(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return true;
+    }
+    pid == std::process::id() || proc.join(pid.to_string()).exists()
+}
+
+/// Writes `contents` to stdout for `-` or no path, else to the file.
+pub fn write_output(path: Option<&Path>, contents: &str) -> Result<()> {
+    match path {
+        Some(p) if p != Path::new("-") => write_file(p, contents.as_bytes()),
+        _ => write_stdout(contents.as_bytes()),
+    }
+}
+
+/// Writes to stdout. A reader that has gone (`| head`) ends the output quietly; any other
+/// failure (a full disk, `> /dev/full`) is an error.
+pub fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::failed(
+            format!("cannot write to standard output: {e}"),
+            "check the disk or file that standard output goes to, or write with --output FILE",
+        )),
+    }
+}
+
+/// Writes `contents` to the file the user named with `--output`:
+/// - a regular file or a new path is replaced whole (a temporary file, then a rename);
+/// - a symbolic link is followed, and its target written, the link kept;
+/// - a FIFO, a device or a socket is written directly, never replaced;
+/// - a path that is this program's own stdout (`/dev/stdout`) is stdout.
+pub fn write_file(path: &Path, contents: &[u8]) -> Result<()> {
+    let failed = |source: std::io::Error| Error::Write {
+        path: path.to_path_buf(),
+        source: plain(source),
+    };
+    match std::fs::metadata(path) {
+        Ok(meta) if is_stdout(&meta) => write_stdout(contents),
+        Ok(meta) if meta.is_dir() => Err(failed(std::io::Error::from(ErrorKind::IsADirectory))),
+        Ok(meta) if meta.is_file() => {
+            let target = std::fs::canonicalize(path).map_err(failed)?;
+            replace(path, &target, contents)
+        }
+        Ok(_) => {
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(failed)?;
+            file.write_all(contents)
+                .and_then(|_| file.flush())
+                .map_err(failed)
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            let target = link_target(path).map_err(failed)?;
+            replace(path, &target, contents)
+        }
+        Err(e) => Err(failed(e)),
+    }
+}
+
+/// Replaces `target` whole with a private file; errors name `shown`, the user's path.
+fn replace(shown: &Path, target: &Path, contents: &[u8]) -> Result<()> {
+    let name_error = |e: Error| match e {
+        Error::Write { source, .. } => Error::Write {
+            path: shown.to_path_buf(),
+            source,
+        },
+        other => other,
+    };
+    write_private(target, contents).map_err(name_error)
+}
+
+/// Where a path that does not resolve leads: itself, or the end of its chain of links (a
+/// dangling link is written through, so the link is kept).
+fn link_target(path: &Path) -> std::io::Result<PathBuf> {
+    let mut target = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&target) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let next = std::fs::read_link(&target)?;
+                target = match target.parent() {
+                    Some(parent) if next.is_relative() => parent.join(next),
+                    _ => next,
+                };
+            }
+            _ => return Ok(target),
+        }
+    }
+    Err(std::io::Error::other("too many levels of symbolic links"))
+}
+
+/// Whether `meta` is the file this program's stdout writes to.
+#[cfg(unix)]
+fn is_stdout(meta: &std::fs::Metadata) -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::MetadataExt;
+    let Ok(fd) = std::io::stdout().as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    std::fs::File::from(fd)
+        .metadata()
+        .is_ok_and(|out| out.dev() == meta.dev() && out.ino() == meta.ino())
+}
+
+#[cfg(not(unix))]
+fn is_stdout(_meta: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// Reads at most [`MAX_INPUT_BYTES`] from `reader`; `Ok(None)` if there is more.
+pub fn read_bytes(reader: impl Read) -> std::io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_INPUT_BYTES).then_some(bytes))
+}
+
+/// The diagnostic for an input past [`MAX_INPUT_BYTES`].
+pub fn too_large(name: &str, what: &str) -> Diagnostic {
+    Diagnostic::new(
+        name,
+        format!("larger than {MAX_INPUT_TEXT}, the most skillgap reads from one file"),
+    )
+    .hint(format!(
+        "check that this is the {what} you meant; they are a few hundred kilobytes at most"
+    ))
+}
+
+/// Bytes as text: a leading UTF-8 byte-order mark is dropped (positions count from the first
+/// line as before), and bytes that are not UTF-8 are named by offset, line and column.
+pub fn decode(name: &str, mut bytes: Vec<u8>) -> std::result::Result<String, Diagnostic> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        // The part before the bad byte is valid, so lines and characters can be counted.
+        let before = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Diagnostic::new(
+            name,
+            format!(
+                "not UTF-8 text: byte 0x{:02x} at byte offset {offset}",
+                bytes[offset]
+            ),
+        )
+        .at(Some((line, column)))
+        .hint("save the file as UTF-8 text (most editors offer this under \"Save as\" or \"Encoding\")")
+    })
+}
+
+/// Reads a text file through the size cap. `hint` says what to do when it cannot be read
+/// at all. Only regular files are read: a FIFO or a device would block or never end.
+pub fn read_text_file(path: &Path, what: &str, hint: &str) -> Result<String> {
+    let name = path.display().to_string();
+    let failed = |source: std::io::Error| Error::Read {
+        path: path.to_path_buf(),
+        source,
+        hint: hint.to_string(),
+    };
+    let meta = std::fs::metadata(path).map_err(failed)?;
+    if !meta.is_file() {
+        let kind = if meta.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file"
+        };
+        return Err(Error::Invalid(vec![Diagnostic::new(
+            name,
+            format!("this is {kind}, not a {what}"),
+        )
+        .hint(hint.to_string())]));
+    }
+    let file = std::fs::File::open(path).map_err(failed)?;
+    read_and_decode(file, &name, what).map_err(|e| match e {
+        Ok(source) => failed(source),
+        Err(d) => Error::Invalid(vec![d]),
+    })
+}
+
+/// Reads and decodes through the cap: an I/O error, or a diagnostic about the content.
+fn read_and_decode(
+    reader: impl Read,
+    name: &str,
+    what: &str,
+) -> std::result::Result<String, std::result::Result<std::io::Error, Diagnostic>> {
+    let bytes = read_bytes(reader)
+        .map_err(Ok)?
+        .ok_or_else(|| Err(too_large(name, what)))?;
+    decode(name, bytes).map_err(Err)
 }
 
 /// Reads a text input; `-` is stdin. The name returned is how messages refer to it.
 pub fn read_input(path: &Path, what: &str) -> Result<(String, String)> {
     if path == Path::new("-") {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|source| Error::Read {
+        let name = "<stdin>".to_string();
+        let text = read_and_decode(std::io::stdin().lock(), &name, what).map_err(|e| match e {
+            Ok(source) => Error::Read {
                 path: path.to_path_buf(),
                 source,
                 hint: format!("pipe a {what} in as UTF-8 text"),
-            })?;
-        return Ok(("<stdin>".into(), text));
+            },
+            Err(d) => Error::Invalid(vec![d]),
+        })?;
+        return Ok((name, text));
     }
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+    let name = path.display().to_string();
+    let failed = |source: std::io::Error| {
+        Error::Read {
         path: path.to_path_buf(),
         hint: match source.kind() {
-            std::io::ErrorKind::NotFound => format!(
+            ErrorKind::NotFound => format!(
                 "check the path; `skillgap answers template > answers.yaml` makes a {what} to fill in"
             ),
-            _ => format!("the {what} must be readable UTF-8 text"),
+            _ => format!("the {what} must be a readable file"),
         },
         source,
+    }
+    };
+    // A FIFO (`<(…)`) or a device is read too, through the same cap.
+    let file = std::fs::File::open(path).map_err(failed)?;
+    let text = read_and_decode(file, &name, what).map_err(|e| match e {
+        Ok(source) => failed(source),
+        Err(d) => Error::Invalid(vec![d]),
     })?;
-    Ok((path.display().to_string(), text))
+    Ok((name, text))
 }
 
 #[cfg(test)]
@@ -91,5 +378,75 @@ mod tests {
         }
         // No temporary files left behind.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_new_private_write_never_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.json");
+        assert!(write_private_new(&path, b"one").unwrap());
+        assert!(!write_private_new(&path, b"two").unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "one");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn reads_stop_at_the_cap() {
+        let endless = std::io::repeat(0);
+        assert!(read_bytes(endless).unwrap().is_none());
+        let exact = vec![b'a'; MAX_INPUT_BYTES as usize];
+        assert!(read_bytes(&exact[..]).unwrap().is_some());
+    }
+
+    #[test]
+    fn decode_drops_a_bom_and_names_the_first_bad_byte() {
+        assert_eq!(
+            decode("f", b"\xEF\xBB\xBFa: 1\n".to_vec()).unwrap(),
+            "a: 1\n"
+        );
+        let d = decode("f", b"a: 1\nb: \xC3x\n".to_vec()).unwrap_err();
+        assert_eq!((d.line, d.column), (Some(2), Some(4)));
+        assert!(
+            d.message.contains("byte 0xc3 at byte offset 8"),
+            "{}",
+            d.message
+        );
+    }
+
+    #[test]
+    fn stale_temp_files_go_and_live_ones_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join(".skillgap-99999999-abc");
+        let live = dir
+            .path()
+            .join(format!(".skillgap-{}-def", std::process::id()));
+        let old = dir.path().join(".skillgap-ghi");
+        let fresh = dir.path().join(".skillgap-jkl");
+        let other = dir.path().join("keep.json");
+        for p in [&gone, &live, &old, &fresh, &other] {
+            std::fs::write(p, "x").unwrap();
+        }
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&old)
+            .unwrap()
+            .set_modified(hour_ago)
+            .unwrap();
+        remove_stale_temp_files(dir.path());
+        if Path::new("/proc/self").exists() {
+            assert!(!gone.exists());
+        }
+        assert!(!old.exists());
+        assert!(live.exists() && fresh.exists() && other.exists());
+    }
+
+    #[test]
+    fn temp_paths_never_reach_messages() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing-folder").join("out.json");
+        let message = write_file(&path, b"x").unwrap_err().to_string();
+        assert!(message.contains("out.json"), "{message}");
+        assert!(!message.contains(".skillgap-"), "{message}");
     }
 }

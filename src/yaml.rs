@@ -33,10 +33,30 @@ impl Spans {
     }
 }
 
+/// How deeply collections may nest. The deepest a pack or answers file goes is a handful of
+/// levels; past this a document is refused before serde_yaml sees it, whose work grows with
+/// the square of the depth.
+pub const MAX_DEPTH: usize = 64;
+
 /// Parses `source` (named `file` in messages) into `T`, and indexes the position of every node.
+///
+/// A leading byte-order mark is skipped (positions still count from its line); an empty
+/// document and one nested deeper than [`MAX_DEPTH`] are refused with a position.
 pub fn parse<T: DeserializeOwned>(file: &str, source: &str) -> Result<(T, Spans), Diagnostic> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    if source.trim().is_empty() {
+        return Err(Diagnostic::new(file, "the file is empty")
+            .hint("check that this is the file you meant; it has nothing in it to read"));
+    }
+    // One pass of the event parser first: it indexes positions, and stops at a document
+    // nested too deeply while the cost is still small.
+    let spans = index(source).map_err(|position| {
+        Diagnostic::new(file, format!("nested more than {MAX_DEPTH} levels deep"))
+            .at(Some(position))
+            .hint("no skillgap file nests this deeply; check the brackets and indentation here")
+    })?;
     let value: T = serde_yaml::from_str(source).map_err(|error| from_serde(file, &error))?;
-    Ok((value, index(source)))
+    Ok((value, spans))
 }
 
 /// Renders a value as YAML (for templates and session files).
@@ -63,14 +83,30 @@ fn from_serde(file: &str, error: &serde_yaml::Error) -> Diagnostic {
     Diagnostic::new(file, message).at(position).hint(hint)
 }
 
-fn index(source: &str) -> Spans {
+/// The position of every node, or the position where nesting passes [`MAX_DEPTH`]. A syntax
+/// error ends the index early (serde_yaml reports it, with its own words).
+fn index(source: &str) -> Result<Spans, (usize, usize)> {
     let mut walker = Walker::default();
     let mut parser = Parser::new_from_str(source);
-    // Only documents serde_yaml accepted reach here; a failure leaves the index partial.
-    let _ = parser.load(&mut walker, false);
-    Spans {
-        positions: walker.positions,
+    loop {
+        match parser.next_token() {
+            Ok((Event::StreamEnd, _)) => break,
+            Ok((event, mark)) => {
+                walker.on_event(event, mark);
+                if walker.stack.len() > MAX_DEPTH {
+                    return Err((mark.line(), mark.col() + 1));
+                }
+            }
+            // The scanner has its own limit on flow nesting ([[[[…); past it, too deep too.
+            Err(e) if e.info().contains("recursion limit") => {
+                return Err((e.marker().line(), e.marker().col() + 1));
+            }
+            Err(_) => break,
+        }
     }
+    Ok(Spans {
+        positions: walker.positions,
+    })
 }
 
 enum Frame {
@@ -162,7 +198,7 @@ mod tests {
     #[test]
     fn indexes_nested_paths_with_one_based_positions() {
         let source = "a: 1\nlist:\n  - id: x\n    deep: {k: v}\n  - id: y\n";
-        let spans = index(source);
+        let spans = index(source).unwrap();
         assert_eq!(spans.find("a"), Some((1, 4)));
         assert_eq!(spans.find("list[0].id"), Some((3, 9)));
         assert_eq!(spans.find("list[1].id"), Some((5, 9)));
@@ -187,5 +223,58 @@ mod tests {
             error.message
         );
         assert!(error.hint.contains("remove the field"));
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Any {
+        a: serde_yaml::Value,
+    }
+
+    #[test]
+    fn a_byte_order_mark_keeps_positions() {
+        let error = parse::<Any>("f.yaml", "\u{feff}a: 1\nb: 2\n").unwrap_err();
+        assert!(
+            error.message.contains("unknown field `b`"),
+            "{}",
+            error.message
+        );
+        assert_eq!((error.line, error.column), (Some(2), Some(1)));
+    }
+
+    #[test]
+    fn an_empty_file_says_so() {
+        for text in ["", "\n  \n", "\u{feff}"] {
+            let error = parse::<Any>("f.yaml", text).unwrap_err();
+            assert_eq!(error.message, "the file is empty");
+            assert_eq!(error.line, None);
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_quickly_with_a_position() {
+        let start = std::time::Instant::now();
+        for text in [
+            "a: ".to_string() + &"{a: ".repeat(100_000),
+            "a: ".to_string() + &"[".repeat(100_000),
+            "- ".repeat(100_000) + "x",
+            format!(
+                "a: {}1{}",
+                "[".repeat(MAX_DEPTH + 1),
+                "]".repeat(MAX_DEPTH + 1)
+            ),
+        ] {
+            let error = parse::<Any>("f.yaml", &text).unwrap_err();
+            assert!(
+                error.message.contains("nested more than"),
+                "{}",
+                error.message
+            );
+            assert_eq!(error.line, Some(1));
+        }
+        assert!(start.elapsed() < std::time::Duration::from_secs(2));
+        let fine = format!("a: {}1{}", "[".repeat(20), "]".repeat(20));
+        assert!(parse::<Any>("f.yaml", &fine).is_ok());
     }
 }

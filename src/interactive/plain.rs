@@ -7,7 +7,11 @@ use std::io::{BufRead, Write};
 
 use super::{Ask, Nav, PromptError, Prompted, Prompter};
 use crate::answers::format_number;
-use crate::text::wrap;
+use crate::text::{escape, wrap};
+
+/// The longest answer line read; the rest of a longer line is skipped, so piped input of
+/// any size costs bounded memory.
+const MAX_LINE: usize = 4096;
 
 /// A prompter that reads lines from `input` and writes prompts to `output` (stderr).
 pub struct PlainPrompter<R, W> {
@@ -29,8 +33,10 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
         }
     }
 
+    /// Writes a line with every control character shown escaped: the text may come from a
+    /// rubric file (a number question's `unit`, say) or from the answers typed.
     fn line(&mut self, text: &str) {
-        let _ = writeln!(self.output, "{text}");
+        let _ = writeln!(self.output, "{}", escape(text));
     }
 
     fn show(&mut self, ask: &Ask) {
@@ -60,21 +66,46 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
 
     /// Reads one answer line; `None` at end of input.
     fn read(&mut self, prompt: &str) -> Result<String, PromptError> {
-        let _ = write!(self.output, "{prompt} ");
+        let _ = write!(self.output, "{} ", escape(prompt));
         let _ = self.output.flush();
-        let mut line = String::new();
-        match self.input.read_line(&mut line) {
-            Ok(0) => Err(PromptError::Interrupted),
-            Ok(_) => {
+        match self.read_line() {
+            Ok(None) => Err(PromptError::Interrupted),
+            Ok(Some(line)) => {
                 let answer = line.trim().to_string();
                 if self.echo {
-                    let _ = writeln!(self.output, "{answer}");
+                    self.line(&answer);
                 }
                 Ok(answer)
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Err(PromptError::Interrupted),
             Err(e) => Err(PromptError::Failed(e.to_string())),
         }
+    }
+
+    /// One line of input, at most [`MAX_LINE`] bytes of it kept; bytes that are not UTF-8
+    /// are replaced (the answer is then simply not valid). `None` at end of input.
+    fn read_line(&mut self) -> std::io::Result<Option<String>> {
+        let mut bytes = Vec::new();
+        let mut got_any = false;
+        loop {
+            let chunk = self.input.fill_buf()?;
+            if chunk.is_empty() {
+                break;
+            }
+            got_any = true;
+            let (part, done) = match chunk.iter().position(|&b| b == b'\n') {
+                Some(end) => (&chunk[..=end], true),
+                None => (chunk, false),
+            };
+            let used = part.len();
+            let room = MAX_LINE.saturating_sub(bytes.len());
+            bytes.extend_from_slice(&part[..used.min(room)]);
+            self.input.consume(used);
+            if done {
+                break;
+            }
+        }
+        Ok(got_any.then(|| String::from_utf8_lossy(&bytes).into_owned()))
     }
 
     fn is_back(answer: &str, ask: &Ask) -> bool {

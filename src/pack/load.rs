@@ -7,6 +7,7 @@ use include_dir::{include_dir, Dir};
 use super::model::*;
 use super::validate::{validate, Located, Parsed};
 use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::store;
 use crate::yaml;
 
 /// The default pack, compiled in so the binary works with no files beside it.
@@ -85,8 +86,9 @@ pub fn load_dir(dir: &Path) -> Result<Pack> {
         )]));
     }
     let mut files = Vec::new();
-    let mut pending = vec![(dir.to_path_buf(), String::new())];
-    while let Some((folder, prefix)) = pending.pop() {
+    let mut total: u64 = 0;
+    let mut pending = vec![(dir.to_path_buf(), String::new(), 0)];
+    while let Some((folder, prefix, depth)) = pending.pop() {
         for entry in read_dir(&folder)? {
             let entry = entry.map_err(|source| Error::Read {
                 path: folder.clone(),
@@ -97,19 +99,49 @@ pub fn load_dir(dir: &Path) -> Result<Pack> {
             let name = entry.file_name().to_string_lossy().into_owned();
             let relative = format!("{prefix}{name}");
             if path.is_dir() {
-                pending.push((path, format!("{relative}/")));
+                // A pack is pack.yaml and competencies/*.yaml: deeper folders (or a link
+                // back up, which would never end) are not read.
+                if depth < MAX_FOLDER_DEPTH {
+                    pending.push((path, format!("{relative}/"), depth + 1));
+                }
             } else if name.ends_with(".yaml") || name.ends_with(".yml") {
-                let text = std::fs::read_to_string(&path).map_err(|source| Error::Read {
-                    path: path.clone(),
-                    source,
-                    hint: "rubric files must be readable UTF-8 text".into(),
-                })?;
+                if files.len() >= MAX_FILES {
+                    return Err(Error::Invalid(vec![Diagnostic::new(
+                        dir.display().to_string(),
+                        format!("more than {MAX_FILES} YAML files in this pack"),
+                    )
+                    .hint("check that this is the pack folder you meant")]));
+                }
+                let text = store::read_text_file(
+                    &path,
+                    "rubric file",
+                    "rubric files must be readable UTF-8 text",
+                )?;
+                total += text.len() as u64;
+                if total > MAX_PACK_BYTES {
+                    return Err(Error::Invalid(vec![Diagnostic::new(
+                        dir.display().to_string(),
+                        format!("the pack's files are larger than {MAX_PACK_TEXT} together, the most skillgap reads"),
+                    )
+                    .hint("check that this is the pack folder you meant")]));
+                }
                 files.push((path.display().to_string(), relative, text));
             }
         }
     }
     load_texts(files)
 }
+
+/// Folders below the pack folder that are read (`competencies/`, and one more so that a
+/// misplaced file is reported rather than ignored).
+const MAX_FOLDER_DEPTH: usize = 2;
+
+/// The most YAML files one pack may have.
+const MAX_FILES: usize = 1000;
+
+/// The most text one pack may have, all files together.
+const MAX_PACK_BYTES: u64 = 4 * store::MAX_INPUT_BYTES;
+const MAX_PACK_TEXT: &str = "16 MiB";
 
 /// Loads a pack from texts in memory: (name shown in messages, path relative to the pack,
 /// text). Parses each file by its place in the pack, then validates the whole.
@@ -199,8 +231,14 @@ pub fn load_texts(mut files: Vec<(String, String, String)>) -> Result<Pack> {
         default_run,
     } = pack.value;
     let mut competencies: Vec<Competency> = competencies.into_iter().map(|c| c.value).collect();
-    competencies.sort_by_key(|c| order.iter().position(|id| *id == c.id));
-    Ok(Pack {
+    let rank: std::collections::HashMap<&str, usize> = order
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
+    competencies.sort_by_key(|c| rank.get(c.id.as_str()).copied());
+    let pack = Pack {
         id,
         title,
         version,
@@ -217,5 +255,8 @@ pub fn load_texts(mut files: Vec<(String, String, String)>) -> Result<Pack> {
             .unwrap_or_default(),
         scoring,
         default_run,
-    })
+        index: PackIndex::default(),
+    };
+    pack.build_index();
+    Ok(pack)
 }

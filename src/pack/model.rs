@@ -3,7 +3,7 @@
 //! Every struct refuses unknown fields, and none uses `#[serde(flatten)]` or internally tagged
 //! enums: serde_yaml reports wrong error positions under both.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -426,27 +426,124 @@ pub struct Pack {
     pub certifications: Vec<Certification>,
     pub scoring: Scoring,
     pub default_run: DefaultRun,
+    /// Ids to positions, built on the first lookup; `PackIndex::default()` when building a
+    /// pack by hand.
+    pub index: PackIndex,
+}
+
+/// Where each id of a [`Pack`] is, so that looking one up costs the same in a pack of ten
+/// questions and in one of thirty thousand. Built once, on the first lookup. A pack changed
+/// after that is still answered right when items were added or removed: every hit is checked
+/// against the pack, and when the pack's shape no longer matches the index, lookups fall back
+/// to a scan. Code that renames ids in place sets `pack.index = PackIndex::default()`.
+#[derive(Debug, Clone, Default)]
+pub struct PackIndex(std::sync::OnceLock<Index>);
+
+#[derive(Debug, Clone)]
+struct Index {
+    shape: [usize; 6],
+    levels: HashMap<String, usize>,
+    profiles: HashMap<String, usize>,
+    competencies: HashMap<String, usize>,
+    facts: HashMap<String, usize>,
+    certifications: HashMap<String, usize>,
+    questions: HashMap<String, (usize, usize)>,
+}
+
+/// The first position of each id (as a scan would find it).
+fn positions<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
+    let mut map = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        map.entry(id.clone()).or_insert(i);
+    }
+    map
 }
 
 impl Pack {
+    fn shape(&self) -> [usize; 6] {
+        [
+            self.levels.len(),
+            self.profiles.len(),
+            self.competencies.len(),
+            self.facts.len(),
+            self.certifications.len(),
+            self.competencies.iter().map(|c| c.questions.len()).sum(),
+        ]
+    }
+
+    /// The index, when it still fits the pack.
+    fn index(&self) -> Option<&Index> {
+        let index = self.index.0.get_or_init(|| {
+            let mut questions = HashMap::new();
+            for (c, competency) in self.competencies.iter().enumerate() {
+                for (q, question) in competency.questions.iter().enumerate() {
+                    questions.entry(question.id.clone()).or_insert((c, q));
+                }
+            }
+            Index {
+                shape: self.shape(),
+                levels: positions(self.levels.iter().map(|l| &l.id)),
+                profiles: positions(self.profiles.iter().map(|p| &p.id)),
+                competencies: positions(self.competencies.iter().map(|c| &c.id)),
+                facts: positions(self.facts.iter().map(|f| &f.id)),
+                certifications: positions(self.certifications.iter().map(|c| &c.id)),
+                questions,
+            }
+        });
+        (index.shape == self.shape()).then_some(index)
+    }
+
+    /// Builds the index now rather than on the first lookup.
+    pub fn build_index(&self) {
+        let _ = self.index();
+    }
+
     /// The position of a level id on the scale, lowest 0.
     pub fn level_index(&self, id: &str) -> Option<usize> {
-        self.levels.iter().position(|l| l.id == id)
+        match self.index() {
+            Some(index) => index
+                .levels
+                .get(id)
+                .copied()
+                .filter(|&i| self.levels.get(i).is_some_and(|l| l.id == id)),
+            None => self.levels.iter().position(|l| l.id == id),
+        }
     }
 
     /// A profile by id.
     pub fn profile(&self, id: &str) -> Option<&Profile> {
-        self.profiles.iter().find(|p| p.id == id)
+        match self.index() {
+            Some(index) => index
+                .profiles
+                .get(id)
+                .and_then(|&i| self.profiles.get(i))
+                .filter(|p| p.id == id),
+            None => self.profiles.iter().find(|p| p.id == id),
+        }
     }
 
     /// A competency by id.
     pub fn competency(&self, id: &str) -> Option<&Competency> {
-        self.competencies.iter().find(|c| c.id == id)
+        match self.index() {
+            Some(index) => index
+                .competencies
+                .get(id)
+                .and_then(|&i| self.competencies.get(i))
+                .filter(|c| c.id == id),
+            None => self.competencies.iter().find(|c| c.id == id),
+        }
     }
 
     /// A fact by id.
     pub fn fact(&self, id: &str) -> Option<&Fact> {
-        self.facts.iter().find(|f| f.id == id)
+        match self.index() {
+            Some(index) => index
+                .facts
+                .get(id)
+                .and_then(|&i| self.facts.get(i))
+                .filter(|f| f.id == id),
+            None => self.facts.iter().find(|f| f.id == id),
+        }
     }
 
     /// Whether `fact` is asked of someone whose facts so far are `known`: every `ask_if`
@@ -478,7 +575,14 @@ impl Pack {
 
     /// A certification by id.
     pub fn certification(&self, id: &str) -> Option<&Certification> {
-        self.certifications.iter().find(|c| c.id == id)
+        match self.index() {
+            Some(index) => index
+                .certifications
+                .get(id)
+                .and_then(|&i| self.certifications.get(i))
+                .filter(|c| c.id == id),
+            None => self.certifications.iter().find(|c| c.id == id),
+        }
     }
 
     /// Every question with the competency it belongs to, in asking order.
@@ -490,7 +594,39 @@ impl Pack {
 
     /// A question and its competency by question id.
     pub fn question(&self, id: &str) -> Option<(&Competency, &Question)> {
-        self.questions().find(|(_, q)| q.id == id)
+        match self.index() {
+            Some(index) => index.questions.get(id).and_then(|&(c, q)| {
+                let competency = self.competencies.get(c)?;
+                let question = competency.questions.get(q)?;
+                (question.id == id).then_some((competency, question))
+            }),
+            None => self.questions().find(|(_, q)| q.id == id),
+        }
+    }
+
+    /// A copy whose text is fit for a terminal: every string escaped and of bounded length
+    /// (see [`crate::text::for_display`]). Ids are valid ids already and stay the same.
+    pub fn for_display(&self) -> Pack {
+        use crate::text::{for_display, one_line};
+        fn each<T: Clone + Serialize + serde::de::DeserializeOwned>(items: &[T]) -> Vec<T> {
+            let items = items.to_vec();
+            for_display(&items).unwrap_or(items)
+        }
+        Pack {
+            id: self.id.clone(),
+            title: one_line(&self.title),
+            version: self.version,
+            description: crate::text::escape(&self.description),
+            levels: each(&self.levels),
+            profiles: each(&self.profiles),
+            facts: each(&self.facts),
+            competencies: each(&self.competencies),
+            recommendations: each(&self.recommendations),
+            certifications: each(&self.certifications),
+            scoring: self.scoring.clone(),
+            default_run: self.default_run.clone(),
+            index: PackIndex::default(),
+        }
     }
 
     /// How many questions the pack asks, facts included.
@@ -501,5 +637,50 @@ impl Pack {
                 .iter()
                 .map(|c| c.questions.len())
                 .sum::<usize>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lookups_use_the_index_and_survive_a_changed_pack() {
+        let mut pack = crate::pack::load_embedded().unwrap();
+        let (c, q) = pack.question("hipaa_rating").unwrap();
+        assert_eq!((c.id.as_str(), q.id.as_str()), ("hipaa", "hipaa_rating"));
+        assert!(pack.question("no_such_question").is_none());
+        assert_eq!(pack.level_index("novice"), Some(0));
+        assert!(pack.profile("project_manager").is_some());
+        // A question added after the index was built is still found.
+        let mut extra = pack.competencies[0].questions[0].clone();
+        extra.id = "added_later".into();
+        pack.competencies[1].questions.insert(0, extra);
+        assert_eq!(
+            pack.question("added_later").unwrap().0.id,
+            pack.competencies[1].id
+        );
+        assert_eq!(pack.question("hipaa_rating").unwrap().1.id, "hipaa_rating");
+    }
+}
+
+#[cfg(test)]
+mod display_tests {
+    use crate::text::for_display;
+
+    #[test]
+    fn every_part_of_a_pack_reads_back_for_display() {
+        let mut pack = crate::pack::load_embedded().unwrap();
+        assert!(for_display(&pack.levels).is_some());
+        assert!(for_display(&pack.profiles).is_some());
+        assert!(for_display(&pack.facts).is_some());
+        assert!(for_display(&pack.competencies).is_some());
+        assert!(for_display(&pack.recommendations).is_some());
+        assert!(for_display(&pack.certifications).is_some());
+        pack.facts[1].unit = Some("months\u{1b}]0;x\u{7}".into());
+        pack.levels[0].title = "Novice\u{9b}2J".into();
+        let shown = pack.for_display();
+        assert_eq!(shown.facts[1].unit.as_deref(), Some("months\\e]0;x\\a"));
+        assert_eq!(shown.levels[0].title, "Novice\\u{9b}2J");
+        assert_eq!(shown.question_count(), pack.question_count());
+        assert!(shown.question("hipaa_rating").is_some());
     }
 }

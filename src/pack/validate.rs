@@ -129,8 +129,21 @@ impl IdRegistry {
     }
 }
 
+/// The largest weight or importance a pack may give. Sums and products of them stay far
+/// from overflowing, so every score and priority is a finite number a result can store.
+pub const MAX_WEIGHT: f64 = 1000.0;
+
+/// A number as a message shows it: `1e308`, not three hundred digits.
+fn shown(value: f64) -> String {
+    if value != 0.0 && (value.abs() >= 1e15 || value.abs() < 1e-6) {
+        format!("{value:e}")
+    } else {
+        crate::answers::format_number(value)
+    }
+}
+
 fn finite_positive(value: f64) -> bool {
-    value.is_finite() && value > 0.0
+    value.is_finite() && value > 0.0 && value <= MAX_WEIGHT
 }
 
 fn check_levels<'a>(pack: &'a Located<PackFile>, out: &mut Vec<Diagnostic>) -> Vec<&'a str> {
@@ -261,6 +274,11 @@ fn check_scoring(pack: &Located<PackFile>, levels: &[&str], out: &mut Vec<Diagno
 
 fn check_order(parsed: &Parsed, out: &mut Vec<Diagnostic>) {
     let pack = &parsed.pack;
+    let files: HashSet<&str> = parsed
+        .competencies
+        .iter()
+        .map(|c| c.value.id.as_str())
+        .collect();
     let mut listed = HashSet::new();
     for (i, id) in pack.value.competencies.iter().enumerate() {
         let path = format!("competencies[{i}]");
@@ -270,7 +288,7 @@ fn check_order(parsed: &Parsed, out: &mut Vec<Diagnostic>) {
                 format!("competency `{id}` is listed twice"),
                 "list each competency once",
             ));
-        } else if !parsed.competencies.iter().any(|c| c.value.id == *id) {
+        } else if !files.contains(id.as_str()) {
             out.push(pack.problem(
                 &path,
                 format!("no file defines competency `{id}`"),
@@ -350,7 +368,10 @@ fn check_profiles(
             if !finite_positive(target.importance) {
                 out.push(pack.problem(
                     &format!("{at}.importance"),
-                    format!("importance {} must be a number above 0", target.importance),
+                    format!(
+                        "importance {} must be a number above 0 and at most {MAX_WEIGHT}",
+                        shown(target.importance)
+                    ),
                     "use a positive number such as 1, 2 or 3",
                 ));
             }
@@ -604,7 +625,10 @@ fn check_question(
     if !finite_positive(q.weight) {
         out.push(at.problem(
             &format!("{path}.weight"),
-            format!("weight {} must be a number above 0", q.weight),
+            format!(
+                "weight {} must be a number above 0 and at most {MAX_WEIGHT}",
+                shown(q.weight)
+            ),
             "use a positive weight such as 1 or 2, or leave it out for 1",
         ));
     }

@@ -12,7 +12,7 @@ use crate::text::one_line;
 /// The gap report as an HTML page.
 pub struct HtmlRenderer;
 
-/// Text from the pack, cleaned of control sequences and escaped for HTML text and
+/// Text from the pack, its control sequences made visible, escaped for HTML text and
 /// attribute values alike.
 pub fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -325,11 +325,11 @@ mod tests {
     use super::esc;
 
     #[test]
-    fn escapes_markup_and_strips_control_sequences() {
+    fn escapes_markup_and_shows_control_sequences() {
         assert_eq!(
             esc("<script>alert('x')</script> & \"q\""),
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
         );
-        assert_eq!(esc("a\u{1b}[31mb"), "ab");
+        assert_eq!(esc("a\u{1b}[31mb"), "a\\e[31mb");
     }
 }

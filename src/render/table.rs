@@ -8,7 +8,7 @@ use super::summary::*;
 use super::{Renderer, Style};
 use crate::eligibility::Eligibility;
 use crate::result::{CompetencyResult, ResultDocument};
-use crate::text::{one_line, wrap};
+use crate::text::{clip, one_line, wrap};
 
 /// comfy-table's preset characters; spaces draw nothing. Only the header rule is drawn.
 const HEADER_RULE_ONLY: &str = "    ────           ";
@@ -46,7 +46,7 @@ impl Renderer for TableRenderer {
         let width = style.width.clamp(60, 100);
         let p = Painter { color: style.color };
         let mut out = String::new();
-        header(doc, &p, &mut out);
+        header(doc, width, &p, &mut out);
         out.push_str(&competency_table(doc, width));
         if let Some(note) = carried_note(doc) {
             out.push_str(&p.dim(&wrap(&note, width, "")));
@@ -66,17 +66,38 @@ impl Renderer for TableRenderer {
     }
 }
 
-fn header(doc: &ResultDocument, p: &Painter, out: &mut String) {
-    out.push_str(&p.bold(&format!("{} — gap report", one_line(&doc.pack.title))));
+fn header(doc: &ResultDocument, width: usize, p: &Painter, out: &mut String) {
+    let title = format!(
+        "{} — gap report",
+        clip(&one_line(&doc.pack.title), CELL_LIMIT)
+    );
+    out.push_str(&p.bold(&wrap(&title, width, "")));
     out.push('\n');
-    out.push_str(&format!("Target: {}\n", one_line(&doc.profile_title)));
+    let target = format!(
+        "Target: {}",
+        clip(&one_line(&doc.profile_title), CELL_LIMIT)
+    );
+    out.push_str(&wrap(&target, width, "  "));
+    out.push('\n');
     let date = doc.taken_at.get(..10).unwrap_or(&doc.taken_at);
-    out.push_str(&p.dim(&format!(
-        "Taken {date} · pack {} v{}",
-        one_line(&doc.pack.id),
+    let taken = format!(
+        "Taken {} · pack {} v{}",
+        one_line(date),
+        clip(&one_line(&doc.pack.id), CELL_LIMIT),
         doc.pack.version
-    )));
+    );
+    out.push_str(&p.dim(&wrap(&taken, width, "  ")));
     out.push_str("\n\n");
+}
+
+/// The most characters of one name a table cell or heading shows. Laying out a table takes
+/// time that grows faster than the length of its longest word, so a name from a damaged or
+/// hostile file is cut here and the report stays quick.
+const CELL_LIMIT: usize = 120;
+
+/// A cell's text: escaped, on one line, cut to [`CELL_LIMIT`].
+fn cell_text(text: &str) -> String {
+    clip(&one_line(text), CELL_LIMIT)
 }
 
 /// The score as a bar of ten cells: `█` earned, `░` still short of the target level's
@@ -109,11 +130,11 @@ fn competency_table(doc: &ResultDocument, width: usize) -> String {
         .set_header(vec!["Competency", "Score", "", "Level", "Target", "Gap"]);
     for c in &doc.competencies {
         table.add_row(vec![
-            Cell::new(one_line(c.label())),
+            Cell::new(cell_text(c.label())),
             Cell::new(format!("{:.0}", c.score)).set_alignment(CellAlignment::Right),
             Cell::new(score_chart(doc, c)),
-            Cell::new(doc.level_short_title(&c.level)),
-            Cell::new(doc.level_short_title(&c.target_level)),
+            Cell::new(cell_text(&doc.level_short_title(&c.level))),
+            Cell::new(cell_text(&doc.level_short_title(&c.target_level))),
             Cell::new(gap_text(c)).set_alignment(CellAlignment::Right),
         ]);
     }

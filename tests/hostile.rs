@@ -1,0 +1,1149 @@
+//! Load, faults and hostile files (issue 10): one black-box test per case found.
+//!
+//! Every FIFO, device and link is made inside a temp folder; the machine's own `/dev` paths
+//! are never given to the tool as an output. `SKILLGAP_TEST_BIN=/path/to/skillgap` runs the
+//! same tests against another build of the tool (an older one, to see them fail).
+#![cfg(unix)]
+
+mod common;
+
+use std::io::{Read, Write};
+use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use common::{pack_copy, root};
+
+const BANKING: &str = "examples/answers/pm-from-banking.yaml";
+
+fn bin() -> PathBuf {
+    std::env::var_os("SKILLGAP_TEST_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_skillgap")))
+}
+
+/// The tool with a private data folder and no colour, as assert_cmd runs it.
+fn tool(data: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::new(bin());
+    cmd.env("SKILLGAP_DATA_DIR", data)
+        .env("NO_COLOR", "1")
+        .env_remove("SKILLGAP_PROFILE")
+        .timeout(Duration::from_secs(60));
+    cmd
+}
+
+/// The same, as a std command, for plumbing assert_cmd does not offer.
+fn raw(data: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(bin());
+    cmd.env("SKILLGAP_DATA_DIR", data)
+        .env("NO_COLOR", "1")
+        .env_remove("SKILLGAP_PROFILE");
+    cmd
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Saves `n` results of the banking example and returns the results folder.
+fn save_results(data: &Path, n: usize) -> PathBuf {
+    for _ in 0..n {
+        tool(data)
+            .args(["assess", "--format", "json", "--answers"])
+            .arg(root().join(BANKING))
+            .assert()
+            .success();
+    }
+    data.join("results")
+}
+
+/// The result files of a results folder, oldest first.
+fn result_files(results: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(results)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+fn no_escape(what: &str, bytes: &[u8]) {
+    assert!(
+        !bytes.contains(&0x1b) && !bytes.contains(&0x07),
+        "{what} carries a control character: {:?}",
+        text(bytes)
+    );
+    let s = text(bytes);
+    assert!(
+        !s.contains('\u{9b}') && !s.contains('\u{202e}'),
+        "{what}: {s:?}"
+    );
+}
+
+// ── Saves never collide ──
+
+#[test]
+fn fifty_parallel_assessments_keep_fifty_results() {
+    let data = tempfile::tempdir().unwrap();
+    let children: Vec<_> = (0..50)
+        .map(|_| {
+            raw(data.path())
+                .args(["assess", "--format", "json", "--answers"])
+                .arg(root().join(BANKING))
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut said = Vec::new();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        let err = text(&out.stderr);
+        assert!(out.status.success(), "{err}");
+        let saved = err
+            .lines()
+            .find_map(|l| l.strip_prefix("Result saved in "))
+            .unwrap_or_else(|| panic!("no save reported: {err}"))
+            .to_string();
+        said.push(saved);
+    }
+    said.sort();
+    said.dedup();
+    assert_eq!(said.len(), 50, "each run names its own file");
+    let files = result_files(&data.path().join("results"));
+    assert_eq!(files.len(), 50, "{files:?}");
+    for file in &files {
+        skillgap::history::read(file).unwrap();
+    }
+    tool(data.path())
+        .arg("history")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("latest~49"));
+}
+
+#[test]
+fn a_second_interactive_assessment_on_the_same_folder_is_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let tiny = root().join("tests/fixtures/tiny-pack");
+    let mut first = raw(data.path())
+        .arg("--rubrics")
+        .arg(&tiny)
+        .args(["assess", "--plain"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait for the first prompt: by then the first run holds the folder.
+    let mut stderr = first.stderr.take().unwrap();
+    let mut seen = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !text(&seen).contains("[1/") && Instant::now() < deadline {
+        let mut buf = [0u8; 256];
+        match stderr.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => seen.extend_from_slice(&buf[..n]),
+        }
+    }
+    assert!(text(&seen).contains("[1/"), "{}", text(&seen));
+    let second = tool(data.path())
+        .arg("--rubrics")
+        .arg(&tiny)
+        .args(["assess", "--plain"])
+        .write_stdin("2\n")
+        .output()
+        .unwrap();
+    drop(first.stdin.take());
+    let _ = first.wait();
+    let err = text(&second.stderr);
+    assert_eq!(second.status.code(), Some(1), "{err}");
+    assert!(err.contains("another assessment is in progress"), "{err}");
+    // The first one's session was not touched by the second.
+    assert!(!data.path().join("session.yaml").exists());
+}
+
+// ── --output goes where the user points, and replaces only regular files ──
+
+fn export_to(data: &Path, output: &Path, format: &str) -> std::process::Output {
+    raw(data)
+        .args(["export", "latest", "--format", format, "-o"])
+        .arg(output)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn output_through_a_symlink_writes_its_target_and_keeps_the_link() {
+    let data = tempfile::tempdir().unwrap();
+    save_results(data.path(), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.csv");
+    let link = dir.path().join("link.csv");
+    std::fs::write(&real, "old").unwrap();
+    std::os::unix::fs::symlink("real.csv", &link).unwrap();
+    let out = export_to(data.path(), &link, "csv");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&real)
+        .unwrap()
+        .starts_with("competency_id,"));
+    // A link to a file not there yet: the file is made, the link kept.
+    let dangling = dir.path().join("dangling.csv");
+    std::os::unix::fs::symlink("made.csv", &dangling).unwrap();
+    let out = export_to(data.path(), &dangling, "csv");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(std::fs::symlink_metadata(&dangling)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(dir.path().join("made.csv").is_file());
+}
+
+#[test]
+fn output_to_a_fifo_writes_into_it() {
+    let data = tempfile::tempdir().unwrap();
+    save_results(data.path(), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.csv");
+    let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    // Open the reading end without blocking, so a tool that never opens the FIFO cannot
+    // hang the test.
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut reader = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(&fifo)
+        .unwrap();
+    let mut child = raw(data.path())
+        .args(["export", "latest", "--format", "csv", "-o"])
+        .arg(&fifo)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut got = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let mut buf = [0u8; 4096];
+        match reader.read(&mut buf) {
+            Ok(0) if !got.is_empty() => break,
+            Ok(n) if n > 0 => got.extend_from_slice(&buf[..n]),
+            _ => {
+                if child.try_wait().unwrap().is_some() || Instant::now() > deadline {
+                    // One last read for what the tool wrote before it exited.
+                    let _ = reader.read_to_end(&mut got);
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&got).starts_with("competency_id,"), "{:?}", text(&got));
+    assert!(std::fs::symlink_metadata(&fifo)
+        .unwrap()
+        .file_type()
+        .is_fifo());
+}
+
+#[test]
+fn output_to_a_character_device_writes_through_it() {
+    let data = tempfile::tempdir().unwrap();
+    save_results(data.path(), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let device = dir.path().join("null");
+    let c = std::ffi::CString::new(device.as_os_str().as_encoded_bytes()).unwrap();
+    // The null device's numbers (1, 3), made here; only root may, and only where the file
+    // system allows devices.
+    let made = unsafe { libc::mknod(c.as_ptr(), libc::S_IFCHR | 0o600, libc::makedev(1, 3)) };
+    if made != 0
+        || std::fs::OpenOptions::new()
+            .write(true)
+            .open(&device)
+            .is_err()
+    {
+        eprintln!("skipped: cannot make a character device here");
+        return;
+    }
+    let out = export_to(data.path(), &device, "json");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let kind = std::fs::symlink_metadata(&device).unwrap().file_type();
+    assert!(kind.is_char_device(), "the device was replaced");
+}
+
+#[test]
+fn output_to_a_link_to_stdout_writes_stdout_and_appends_as_the_shell_asked() {
+    let data = tempfile::tempdir().unwrap();
+    save_results(data.path(), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("out");
+    std::os::unix::fs::symlink("/proc/self/fd/1", &link).unwrap();
+    // Like `skillgap export -o /dev/stdout >> log`.
+    let log = dir.path().join("log.txt");
+    std::fs::write(&log, "before\n").unwrap();
+    let append = std::fs::OpenOptions::new().append(true).open(&log).unwrap();
+    let out = raw(data.path())
+        .args(["export", "latest", "--format", "csv", "-o"])
+        .arg(&link)
+        .stdout(append)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let written = std::fs::read_to_string(&log).unwrap();
+    assert!(written.starts_with("before\ncompetency_id,"), "{written}");
+    assert!(
+        !text(&out.stderr).contains(".skillgap"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn a_failed_output_names_the_users_path_never_a_temporary_file() {
+    let data = tempfile::tempdir().unwrap();
+    save_results(data.path(), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no-such-folder").join("report.md");
+    let out = export_to(data.path(), &path, "markdown");
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("no-such-folder/report.md"), "{err}");
+    assert!(!err.contains(".skillgap"), "{err}");
+}
+
+// ── Write failures are errors; a closed pipe ends quietly; stderr never panics ──
+
+/// Runs `cmd` with writes past `limit` bytes failing (EFBIG), as on a full disk.
+fn with_file_size_limit(cmd: &mut std::process::Command, limit: u64) {
+    use std::os::unix::process::CommandExt;
+    unsafe {
+        cmd.pre_exec(move || {
+            let rl = libc::rlimit {
+                rlim_cur: limit as libc::rlim_t,
+                rlim_max: limit as libc::rlim_t,
+            };
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &rl) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
+
+#[test]
+fn a_failed_write_to_stdout_is_an_error() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let stdout = std::fs::File::create(dir.path().join("stdout")).unwrap();
+    let mut cmd = raw(data.path());
+    cmd.args(["assess", "--no-save", "--format", "json", "--answers"])
+        .arg(root().join(BANKING))
+        .stdout(stdout);
+    with_file_size_limit(&mut cmd, 1000);
+    let out = cmd.output().unwrap();
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("cannot write to standard output"), "{err}");
+}
+
+#[test]
+fn a_closed_pipe_on_stdout_ends_quietly() {
+    let data = tempfile::tempdir().unwrap();
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = raw(data.path())
+        .args(["assess", "--no-save", "--format", "json", "--answers"])
+        .arg(root().join(BANKING))
+        .stdout(writer)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "");
+}
+
+/// Runs the tool with a stderr nobody reads (a pipe whose reader is gone).
+fn with_closed_stderr(cmd: &mut std::process::Command) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    cmd.stderr(writer).output().unwrap()
+}
+
+#[test]
+fn a_closed_stderr_never_panics() {
+    let data = tempfile::tempdir().unwrap();
+    let results = save_results(data.path(), 2);
+    std::fs::write(results.join("20990101T000000Z-01-a.json"), "{").unwrap();
+    std::fs::write(results.join("20990101T000000Z-02-b.json"), "[").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let runs: Vec<(&str, Vec<std::ffi::OsString>, i32)> = vec![
+        (
+            "assess --answers",
+            vec![
+                "assess".into(),
+                "--answers".into(),
+                root().join(BANKING).into(),
+            ],
+            0,
+        ),
+        ("history", vec!["history".into()], 0),
+        ("report", vec!["report".into(), "latest".into()], 0),
+        (
+            "export -o",
+            vec![
+                "export".into(),
+                "latest".into(),
+                "-o".into(),
+                dir.path().join("x.md").into(),
+                "--format".into(),
+                "markdown".into(),
+            ],
+            0,
+        ),
+        (
+            "assess --plain",
+            vec![
+                "--rubrics".into(),
+                root().join("tests/fixtures/tiny-pack").into(),
+                "assess".into(),
+                "--plain".into(),
+            ],
+            0,
+        ),
+    ];
+    let typed = dir.path().join("typed.txt");
+    std::fs::write(&typed, "2\n2\n40\n1\n1\n3\n2\n2\n1,3\n24\n\n").unwrap();
+    for (what, args, code) in runs {
+        let out = with_closed_stderr(
+            raw(data.path())
+                .args(&args)
+                .stdin(std::fs::File::open(&typed).unwrap())
+                .stdout(Stdio::null()),
+        );
+        assert_eq!(out.status.code(), Some(code), "{what}");
+    }
+}
+
+#[test]
+fn history_piped_to_head_with_damaged_results_does_not_panic() {
+    let data = tempfile::tempdir().unwrap();
+    let results = save_results(data.path(), 1);
+    // More warnings than a pipe holds, so the tool is still writing when the reader goes.
+    for i in 0..500 {
+        std::fs::write(results.join(format!("20990101T000000Z-{i:03}-x.json")), "{").unwrap();
+    }
+    // `skillgap history 2>&1 | head -1`: stdout and stderr are one pipe that closes early.
+    let (mut reader, writer) = std::io::pipe().unwrap();
+    let mut child = raw(data.path())
+        .arg("history")
+        .stdout(writer.try_clone().unwrap())
+        .stderr(writer)
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 1];
+    reader.read_exact(&mut first).unwrap();
+    drop(reader);
+    let status = child.wait().unwrap();
+    assert_ne!(status.code(), Some(101), "panicked");
+    assert_eq!(status.code(), Some(0));
+}
+
+// ── Bounded work ──
+
+#[test]
+fn an_endless_answers_stream_stops_at_the_cap() {
+    let data = tempfile::tempdir().unwrap();
+    let start = Instant::now();
+    let mut child = raw(data.path())
+        .args(["assess", "--answers", "-"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let block = vec![b'a'; 1 << 16];
+        // 64 MiB at most: a tool that reads it all still ends.
+        for _ in 0..1024 {
+            if stdin.write_all(&block).is_err() {
+                break;
+            }
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("larger than 4 MiB"), "{err}");
+    assert!(start.elapsed() < Duration::from_secs(20));
+}
+
+#[test]
+fn a_device_that_never_ends_stops_at_the_cap() {
+    // Reading from /dev/zero is an input, not an output: nothing is written to it.
+    let data = tempfile::tempdir().unwrap();
+    tool(data.path())
+        .args(["assess", "--answers", "/dev/zero"])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("larger than 4 MiB"));
+}
+
+#[test]
+fn deep_nesting_is_refused_in_time_with_a_position() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for (name, body) in [
+        ("flow.yaml", "{a: ".repeat(100_000)),
+        (
+            "seq.yaml",
+            format!("answers:\n  x: {}", "[".repeat(100_000)),
+        ),
+        ("block.yaml", format!("{}x\n", "- ".repeat(100_000))),
+    ] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, body).unwrap();
+        let start = Instant::now();
+        let out = tool(data.path())
+            .args(["assess", "--answers"])
+            .arg(&file)
+            .timeout(Duration::from_secs(20))
+            .output()
+            .unwrap();
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        assert!(err.contains("nested more than 64 levels"), "{name}: {err}");
+        assert!(err.contains(&format!("{name}:")), "{err}");
+        assert!(start.elapsed() < Duration::from_secs(10), "{name}");
+    }
+}
+
+/// A saved result with one field made hostile by `edit`.
+fn edited_result(data: &Path, edit: impl Fn(&mut serde_json::Value)) -> PathBuf {
+    let results = save_results(data, 1);
+    let file = result_files(&results).pop().unwrap();
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    edit(&mut doc);
+    std::fs::write(&file, serde_json::to_string(&doc).unwrap()).unwrap();
+    file
+}
+
+fn fits_80_columns(what: &str, out: &str) {
+    for line in out.lines() {
+        if line.trim_start().starts_with("https://") {
+            continue;
+        }
+        assert!(
+            line.chars().count() <= 80,
+            "{what}: {} wide: {}",
+            line.chars().count(),
+            line.chars().take(100).collect::<String>()
+        );
+    }
+}
+
+#[test]
+fn a_huge_title_renders_in_time_and_fits_the_page() {
+    let data = tempfile::tempdir().unwrap();
+    let word = "W".repeat(100_000);
+    edited_result(data.path(), |doc| {
+        doc["competencies"][0]["short_title"] = word.clone().into();
+        doc["levels"][1]["short_title"] = word.clone().into();
+        doc["pack"]["title"] = word.clone().into();
+        doc["profile"] = word.clone().into();
+    });
+    for args in [
+        vec!["report", "latest"],
+        vec!["history"],
+        vec!["compare", "latest", "latest"],
+    ] {
+        let start = Instant::now();
+        let out = tool(data.path())
+            .args(&args)
+            .timeout(Duration::from_secs(30))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        assert!(start.elapsed() < Duration::from_secs(10), "{args:?}");
+        fits_80_columns(&format!("{args:?}"), &text(&out.stdout));
+        assert!(out.stdout.len() < 200_000, "{args:?}: output is bounded");
+    }
+}
+
+/// A copy of the built-in pack with `n` more yes/no questions, and answers to all of them.
+fn big_pack(dir: &Path, n: usize) -> (PathBuf, PathBuf) {
+    let pack = pack_copy(dir);
+    let mut extra = String::new();
+    for i in 0..n {
+        extra.push_str(&format!(
+            "  - {{ id: extra_{i:05}, kind: yes_no, prompt: Did you do thing {i}? }}\n"
+        ));
+    }
+    let ethics = pack.join("competencies/ethics.yaml");
+    let mut text = std::fs::read_to_string(&ethics).unwrap();
+    text.push_str(&extra);
+    std::fs::write(&ethics, text).unwrap();
+    let mut answers = std::fs::read_to_string(root().join(BANKING)).unwrap();
+    for i in 0..n {
+        answers.push_str(&format!("  extra_{i:05}: yes\n"));
+    }
+    let file = dir.join("answers.yaml");
+    std::fs::write(&file, answers).unwrap();
+    (pack, file)
+}
+
+#[test]
+fn a_thirty_thousand_question_pack_is_scored_in_time() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (pack, answers) = big_pack(dir.path(), 30_000);
+    let start = Instant::now();
+    tool(data.path())
+        .arg("--rubrics")
+        .arg(&pack)
+        .args(["assess", "--no-save", "--format", "json", "--answers"])
+        .arg(&answers)
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success();
+    // A debug build on a busy machine; a release build takes a fraction of this.
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    // Thirty thousand unknown answers: quick, and the message lists only the first few.
+    let unknown = dir.path().join("unknown.yaml");
+    std::fs::write(
+        &unknown,
+        std::fs::read_to_string(&answers)
+            .unwrap()
+            .replace("extra_", "nope_"),
+    )
+    .unwrap();
+    let start = Instant::now();
+    let out = tool(data.path())
+        .arg("--rubrics")
+        .arg(&pack)
+        .args(["assess", "--no-save", "--answers"])
+        .arg(&unknown)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        err.contains("more not shown") && err.len() < 20_000,
+        "{}",
+        err.len()
+    );
+}
+
+#[test]
+fn a_huge_value_is_quoted_short() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.yaml");
+    let answers = std::fs::read_to_string(root().join(BANKING)).unwrap();
+    let value = "k".repeat(1_000_000);
+    std::fs::write(
+        &file,
+        answers.replacen("  degree: ", &format!("  degree: {value}"), 1),
+    )
+    .unwrap();
+    let out = tool(data.path())
+        .args(["assess", "--answers"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.contains("`kkk"), "{}", &err[..err.len().min(300)]);
+    assert!(err.len() < 2_000, "the message quotes {} bytes", err.len());
+}
+
+// ── History that tolerates damage ──
+
+#[test]
+fn a_truncated_newest_result_is_named_and_latest_says_which_it_means() {
+    let data = tempfile::tempdir().unwrap();
+    let results = save_results(data.path(), 2);
+    let files = result_files(&results);
+    let (older, newest) = (&files[0], &files[1]);
+    let whole = std::fs::read(newest).unwrap();
+    std::fs::write(newest, &whole[..whole.len() / 2]).unwrap();
+    let newest_name = newest.file_name().unwrap().to_string_lossy().into_owned();
+    let older_name = older.file_name().unwrap().to_string_lossy().into_owned();
+    for args in [
+        vec!["report", "latest"],
+        vec!["export", "latest", "--format", "json"],
+        vec!["compare", "latest", "latest"],
+    ] {
+        let out = tool(data.path()).args(&args).output().unwrap();
+        let err = text(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {err}");
+        assert!(
+            err.contains(&newest_name),
+            "{args:?} names the skipped file: {err}"
+        );
+        assert!(
+            err.contains(&older_name),
+            "{args:?} says which result it used: {err}"
+        );
+        assert_eq!(err.matches(&newest_name).count(), 1, "named once: {err}");
+    }
+}
+
+#[test]
+fn odd_files_in_the_results_folder_are_named_and_skipped() {
+    let data = tempfile::tempdir().unwrap();
+    let results = save_results(data.path(), 2);
+    std::fs::write(
+        results.join("20000101T000000Z-01-bin.json"),
+        b"{\"a\": \"\xff\"}",
+    )
+    .unwrap();
+    std::fs::create_dir(results.join("20000101T000000Z-02-dir.json")).unwrap();
+    std::os::unix::fs::symlink("nowhere", results.join("20000101T000000Z-03-link.json")).unwrap();
+    std::fs::write(results.join("20000101T000000Z-04-empty.json"), "").unwrap();
+    let out = tool(data.path()).arg("history").output().unwrap();
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    for name in ["bin", "dir", "link", "empty"] {
+        assert_eq!(
+            err.matches(&format!("-{name}.json")).count(),
+            1,
+            "{name}: {err}"
+        );
+    }
+    assert!(err.contains("byte offset 7"), "{err}");
+    assert!(err.contains("empty.json: the file is empty"), "{err}");
+    assert!(!err.contains(":1:0"), "{err}");
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("latest~1"), "{stdout}");
+    for args in [
+        vec!["report", "latest"],
+        vec!["export", "latest~1", "--format", "csv"],
+        vec!["compare", "latest~1", "latest"],
+    ] {
+        tool(data.path()).args(&args).assert().success();
+    }
+}
+
+#[test]
+fn a_pack_whose_numbers_would_not_read_back_is_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pack = pack_copy(dir.path());
+    let file = pack.join("competencies/communication.yaml");
+    common::edit(&file, "    weight: 2\n", "    weight: 1e308\n");
+    let line = common::line_of(&file, "weight: 1e308");
+    let out = tool(data.path())
+        .arg("--rubrics")
+        .arg(&pack)
+        .args(["assess", "--answers"])
+        .arg(root().join(BANKING))
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(&format!("communication.yaml:{line}:")),
+        "{err}"
+    );
+    assert!(err.contains("at most 1000"), "{err}");
+    assert!(!err.contains("Result saved"), "{err}");
+    assert!(!data.path().join("results").exists());
+}
+
+#[test]
+fn stale_temporary_files_are_removed_on_the_next_run() {
+    let data = tempfile::tempdir().unwrap();
+    let results = save_results(data.path(), 1);
+    // Left by saves that were killed: one whose writer is gone, one an hour old.
+    let gone = results.join(".skillgap-99999999-Abc123");
+    let old = data.path().join(".skillgap-Xyz789");
+    let live = results.join(format!(".skillgap-{}-Def456", std::process::id()));
+    for p in [&gone, &old, &live] {
+        std::fs::write(p, "{").unwrap();
+    }
+    let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    save_results(data.path(), 1);
+    assert!(!gone.exists(), "a dead writer's file stays");
+    assert!(!old.exists(), "an hour-old file stays");
+    assert!(live.exists(), "a live writer's file was removed");
+}
+
+// ── Folders ──
+
+#[test]
+fn existing_folders_and_link_targets_keep_their_mode() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(data.path(), std::fs::Permissions::from_mode(0o1777)).unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(elsewhere.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), data.path().join("results")).unwrap();
+    save_results(data.path(), 1);
+    // An interactive run saves its session in the data folder itself.
+    tool(data.path())
+        .arg("--rubrics")
+        .arg(root().join("tests/fixtures/tiny-pack"))
+        .args(["assess", "--plain"])
+        .write_stdin("2\n")
+        .assert()
+        .code(130);
+    assert!(data.path().join("session.yaml").exists());
+    assert_eq!(mode(data.path()), 0o1777);
+    assert_eq!(mode(elsewhere.path()), 0o755);
+    assert!(std::fs::symlink_metadata(data.path().join("results"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(result_files(elsewhere.path()).len(), 1);
+    // Folders the tool makes are its owner's alone.
+    let fresh = tempfile::tempdir().unwrap();
+    let nested = fresh.path().join("a/b");
+    save_results(&nested, 1);
+    for folder in [
+        fresh.path().join("a"),
+        nested.clone(),
+        nested.join("results"),
+    ] {
+        assert_eq!(mode(&folder) & 0o777, 0o700, "{}", folder.display());
+    }
+}
+
+// ── Control sequences never reach the terminal ──
+
+const HOSTILE: &str = "\\e]0;owned\\a\\e[2J\\u009b31m\\u202e";
+
+/// The tiny pack with escape sequences in level titles, short titles and a unit.
+fn hostile_tiny_pack(dir: &Path) -> PathBuf {
+    let pack = dir.join("tiny");
+    for sub in ["", "competencies"] {
+        std::fs::create_dir_all(pack.join(sub)).unwrap();
+    }
+    let from = root().join("tests/fixtures/tiny-pack");
+    for file in [
+        "pack.yaml",
+        "certifications.yaml",
+        "recommendations.yaml",
+        "competencies/alpha.yaml",
+        "competencies/beta.yaml",
+    ] {
+        std::fs::copy(from.join(file), pack.join(file)).unwrap();
+    }
+    common::edit(
+        &pack.join("pack.yaml"),
+        "{ id: competent, title: Competent,",
+        &format!(
+            "{{ id: competent, title: \"Competent{HOSTILE}\", short_title: \"Comp{HOSTILE}\","
+        ),
+    );
+    common::edit(
+        &pack.join("pack.yaml"),
+        "    unit: months\n",
+        &format!("    unit: \"months{HOSTILE}\"\n"),
+    );
+    common::edit(
+        &pack.join("competencies/beta.yaml"),
+        "    unit: months\n",
+        &format!("    unit: \"months{HOSTILE}\"\n"),
+    );
+    pack
+}
+
+#[test]
+fn level_titles_and_units_from_a_pack_are_shown_escaped() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pack = hostile_tiny_pack(dir.path());
+    let answers = root().join("tests/fixtures/tiny-answers.yaml");
+    for format in ["table", "markdown", "csv", "html", "json"] {
+        let out = tool(data.path())
+            .arg("--rubrics")
+            .arg(&pack)
+            .args(["assess", "--no-save", "--format", format, "--answers"])
+            .arg(&answers)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        no_escape(format, &out.stdout);
+        if format != "json" {
+            // Shown, not dropped (Markdown escapes its backslashes and brackets once more).
+            assert!(
+                text(&out.stdout).contains("0;owned"),
+                "{format}: {}",
+                text(&out.stdout)
+            );
+        }
+    }
+    // A number question's unit in plain-mode prompts, and the review list.
+    let out = tool(data.path())
+        .arg("--rubrics")
+        .arg(&pack)
+        .args(["assess", "--plain", "--no-save", "--format", "json"])
+        .write_stdin("2\n2\n40\n1\n1\n3\n2\n2\n1,3\n24\n\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    no_escape("plain prompts", &out.stderr);
+    assert!(
+        text(&out.stderr).contains("months\\e]0;owned"),
+        "{}",
+        text(&out.stderr)
+    );
+    // The answers template is stdout too.
+    let out = tool(data.path())
+        .arg("--rubrics")
+        .arg(&pack)
+        .args(["answers", "template"])
+        .output()
+        .unwrap();
+    no_escape("template", &out.stdout);
+}
+
+#[test]
+fn fields_of_a_result_file_are_shown_escaped() {
+    let data = tempfile::tempdir().unwrap();
+    let evil = "x\u{1b}]0;owned\u{7}\u{1b}[2J\u{9b}31m\u{202e}y";
+    edited_result(data.path(), |doc| {
+        doc["taken_at"] = format!("2026-11-25T00:00:00Z{evil}").into();
+        doc["profile"] = evil.into();
+        doc["profile_title"] = evil.into();
+        doc["levels"][0]["title"] = evil.into();
+        doc["levels"][1]["short_title"] = evil.into();
+        doc["competencies"][0]["title"] = evil.into();
+    });
+    for args in [
+        vec!["history"],
+        vec!["history", "--format", "json"],
+        vec!["report", "latest"],
+        vec!["export", "latest", "--format", "csv"],
+        vec!["export", "latest", "--format", "markdown"],
+        vec!["export", "latest", "--format", "json"],
+        vec!["compare", "latest", "latest"],
+        vec!["compare", "latest", "latest", "--format", "json"],
+    ] {
+        let out = tool(data.path()).args(&args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        no_escape(&format!("{args:?} stdout"), &out.stdout);
+        no_escape(&format!("{args:?} stderr"), &out.stderr);
+    }
+}
+
+#[test]
+fn file_names_and_arguments_are_echoed_escaped() {
+    let data = tempfile::tempdir().unwrap();
+    let evil = "evil\u{1b}]0;owned\u{7}\u{1b}[2J.yaml";
+    for args in [
+        vec!["assess", "--answers", evil],
+        vec!["report", evil],
+        vec!["report", "latest\u{1b}[2J"],
+        vec!["compare", evil, "latest"],
+        vec!["eligibility", "--set", "months_leading_projects=\u{1b}[2J"],
+        vec!["eligibility", "--set", "\u{1b}]0;x\u{7}=1"],
+        vec!["--rubrics", evil, "rubrics", "validate"],
+        vec!["assess", "--profile", "\u{1b}[2J"],
+    ] {
+        let out = tool(data.path()).args(&args).output().unwrap();
+        assert_ne!(out.status.code(), Some(0), "{args:?}");
+        no_escape(&format!("{args:?}"), &out.stderr);
+        assert!(
+            text(&out.stderr).contains("\\e"),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+}
+
+// ── Positions everywhere ──
+
+#[test]
+fn a_byte_order_mark_keeps_line_and_column() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.yaml");
+    let answers = std::fs::read_to_string(root().join(BANKING)).unwrap();
+    // A fault found after parsing: its position comes from the index of the document.
+    let broken = answers.replacen("  degree: master", "  degree: nope", 1);
+    std::fs::write(&file, format!("\u{feff}{broken}")).unwrap();
+    let plain = dir.path().join("plain.yaml");
+    std::fs::write(&plain, &broken).unwrap();
+    let with_bom = text(
+        &tool(data.path())
+            .args(["assess", "--answers"])
+            .arg(&file)
+            .output()
+            .unwrap()
+            .stderr,
+    );
+    let without = text(
+        &tool(data.path())
+            .args(["assess", "--answers"])
+            .arg(&plain)
+            .output()
+            .unwrap()
+            .stderr,
+    );
+    let position = |err: &str, name: &str| {
+        err.split(&format!("{name}:"))
+            .nth(1)
+            .map(|rest| rest.split(": ").next().unwrap_or_default().to_string())
+    };
+    let expected = position(&without, "plain.yaml").unwrap();
+    assert!(expected.contains(':'), "{without}");
+    assert_eq!(
+        position(&with_bom, "answers.yaml"),
+        Some(expected),
+        "{with_bom}"
+    );
+    // A correct file with a BOM is accepted.
+    std::fs::write(&file, format!("\u{feff}{answers}")).unwrap();
+    tool(data.path())
+        .args(["assess", "--no-save", "--answers"])
+        .arg(&file)
+        .assert()
+        .success();
+    // And a rubric file with a BOM.
+    let pack = pack_copy(dir.path());
+    let pack_yaml = pack.join("pack.yaml");
+    let text_ = std::fs::read_to_string(&pack_yaml).unwrap();
+    std::fs::write(&pack_yaml, format!("\u{feff}{text_}")).unwrap();
+    tool(data.path())
+        .args(["rubrics", "validate"])
+        .arg(&pack)
+        .assert()
+        .success();
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_named_by_offset() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.yaml");
+    std::fs::write(
+        &file,
+        b"profile: project_manager\nfacts:\n  degree: b\xe9\n",
+    )
+    .unwrap();
+    tool(data.path())
+        .args(["assess", "--answers"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "answers.yaml:3:12: not UTF-8 text: byte 0xe9 at byte offset 43",
+        ));
+    // A session file in that state is called damaged, not a permissions problem.
+    std::fs::write(data.path().join("session.yaml"), b"pack: x\xff\n").unwrap();
+    let out = tool(data.path())
+        .args(["assess", "--plain", "--resume"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("byte offset 7") && err.contains("damaged"),
+        "{err}"
+    );
+    assert!(!err.contains("permissions"), "{err}");
+}
+
+#[test]
+fn empty_files_say_they_are_empty() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.json");
+    std::fs::write(&empty, "").unwrap();
+    let out = tool(data.path())
+        .arg("report")
+        .arg(&empty)
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("empty.json: the file is empty"), "{err}");
+    assert!(
+        !err.contains("column 0") && !err.contains(":0:") && !err.contains(":1:0"),
+        "{err}"
+    );
+    let answers = dir.path().join("answers.yaml");
+    std::fs::write(&answers, "").unwrap();
+    tool(data.path())
+        .args(["assess", "--answers"])
+        .arg(&answers)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("answers.yaml: the file is empty"));
+}
+
+// ── Plain mode ──
+
+#[test]
+fn plain_mode_at_end_of_input_claims_no_save_and_writes_no_escape_codes() {
+    let data = tempfile::tempdir().unwrap();
+    let out = tool(data.path())
+        .args(["assess", "--plain"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert!(!err.contains("saved in"), "{err}");
+    assert!(!data.path().join("session.yaml").exists());
+    no_escape("plain mode stderr", &out.stderr);
+}
+
+#[test]
+fn dropping_unknown_answers_does_not_say_the_pack_changed() {
+    let data = tempfile::tempdir().unwrap();
+    // Same pack and version as now; one answer the pack does not know.
+    std::fs::write(
+        data.path().join("session.yaml"),
+        "pack: tiny\npack_version: 1\nstarted_at: 2026-11-01T10:00:00Z\nprofile: lead\n\
+         facts:\n  degree: bachelor\n  months_leading_projects: 40\n  certifications_held: [capm]\n\
+         answers:\n  alpha_rating: expert\n  no_such_question: a\n",
+    )
+    .unwrap();
+    let out = tool(data.path())
+        .arg("--rubrics")
+        .arg(root().join("tests/fixtures/tiny-pack"))
+        .args(["assess", "--plain", "--resume"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert!(!err.contains("pack changed"), "{err}");
+    assert!(err.contains("dropped: no_such_question"), "{err}");
+}
