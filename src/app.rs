@@ -270,6 +270,8 @@ fn install_interrupt_handler() {
 /// one the only one, and waits for a save in progress.
 fn exit_interrupted() {
     let _saving = SAVING.lock();
+    // A prompt may hold the terminal in raw mode (Ctrl-C from `kill`, a hang-up).
+    crate::interactive::terminal::restore();
     let _ = console::Term::stderr().show_cursor();
     let message = ON_INTERRUPT.lock().map(|m| m.clone()).unwrap_or_default();
     // Not eprintln!: after a hang-up stderr is gone, and a failed write must not panic.

@@ -61,7 +61,7 @@ fn keys_for_fixture() -> Vec<Vec<&'static str>> {
         vec![" ", ENTER],                  // certifications: capm
         vec![DOWN, DOWN, ENTER],           // alpha_rating: expert
         vec![DOWN, ENTER],                 // alpha_choice: b
-        vec!["y"],                         // alpha_done: yes
+        vec!["y", ENTER],                  // alpha_done: yes
         vec![DOWN, ENTER],                 // beta_rating: competent
         vec![" ", DOWN, DOWN, " ", ENTER], // beta_multi: a, c
         vec!["24", ENTER],                 // beta_months
@@ -142,8 +142,9 @@ fn escape_goes_back_with_the_earlier_answer_offered() {
     p.expect("[8/10]").unwrap();
     p.send(ESC).unwrap();
     p.expect("[7/10]").unwrap();
-    p.expect("[Y/n]").unwrap();
+    p.expect("Enter keeps yes").unwrap();
     p.send("n").unwrap();
+    p.send(ENTER).unwrap();
     for (i, k) in keys.iter().enumerate().skip(7) {
         answer(&mut p, i + 1, k);
     }
@@ -350,7 +351,10 @@ fn a_full_run_of_the_built_in_pack_matches_the_answers_file() {
         }
         let value = &answers.facts[&fact.id];
         steps.push(match fact.kind {
-            FactKind::YesNo => vec![if value.as_bool().unwrap() { "y" } else { "n" }.to_string()],
+            FactKind::YesNo => vec![
+                if value.as_bool().unwrap() { "y" } else { "n" }.to_string(),
+                ENTER.to_string(),
+            ],
             FactKind::Select => select(position(
                 fact.options.iter().map(|o| &o.id).collect(),
                 value,
@@ -375,9 +379,10 @@ fn a_full_run_of_the_built_in_pack_matches_the_answers_file() {
                 select(position(q.options.iter().map(|o| &o.id).collect(), value))
             }
             QuestionKind::Multi => ticks(q.options.iter().map(|o| &o.id).collect(), value),
-            QuestionKind::YesNo => {
-                vec![if value.as_bool().unwrap() { "y" } else { "n" }.to_string()]
-            }
+            QuestionKind::YesNo => vec![
+                if value.as_bool().unwrap() { "y" } else { "n" }.to_string(),
+                ENTER.to_string(),
+            ],
             QuestionKind::Number => typed(value),
         });
     }

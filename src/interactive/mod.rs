@@ -7,6 +7,7 @@
 
 pub mod plain;
 pub mod terminal;
+mod widget;
 
 use crate::answers::{format_number, Value};
 use crate::diagnostic::Result;
