@@ -395,7 +395,10 @@ impl<'p> Flow<'p> {
         }
     }
 
-    /// A one-line summary of a step's answer for the review list.
+    /// A row of the review list: what was asked, recognisably, and the answer given. A
+    /// question reads "HIPAA & regulation · self-rating · Advanced beginner": the competency's
+    /// short title, the kind of question, its short label, then the answer. Rows are whole,
+    /// never cut: the list wraps them.
     fn summary(&self, session: &Session, index: usize) -> String {
         let step = self.steps[index];
         let value = self.current(session, step);
@@ -408,14 +411,14 @@ impl<'p> Flow<'p> {
                     .iter()
                     .map(|i| label(i).unwrap_or_else(|| i.clone()))
                     .collect::<Vec<_>>()
-                    .join(", "),
+                    .join("; "),
                 Some(Value::Number(n)) => format_number(*n),
                 Some(other) => other.display(),
             }
         };
         match step {
             Step::Profile => format!(
-                "Target: {}",
+                "Target career stage · {}",
                 shown(&value, &|id| self
                     .pack
                     .profile(id)
@@ -433,7 +436,7 @@ impl<'p> Flow<'p> {
                     (Some(Value::Number(_)), Some(u)) => format!(" {u}"),
                     _ => String::new(),
                 };
-                format!("{}: {answer}{unit}", one_line(&fact.prompt))
+                format!("{} · {answer}{unit}", one_line(&fact.prompt))
             }
             Step::Question(c, q) => {
                 let competency = &self.pack.competencies[c];
@@ -444,14 +447,14 @@ impl<'p> Flow<'p> {
                             .levels
                             .iter()
                             .find(|l| l.id == id)
-                            .map(|l| l.title.clone())
+                            .map(|l| one_line(&l.title))
                     }),
                     QuestionKind::Choice | QuestionKind::Multi => shown(&value, &|id| {
                         question
                             .options
                             .iter()
                             .find(|o| o.id == id)
-                            .map(|o| shorten(&one_line(&o.text), 32))
+                            .map(|o| one_line(&o.text))
                     }),
                     _ => shown(&value, &|id| Some(id.to_string())),
                 };
@@ -459,11 +462,26 @@ impl<'p> Flow<'p> {
                     (Some(Value::Number(_)), Some(u)) => format!(" {u}"),
                     _ => String::new(),
                 };
-                format!(
-                    "{} · {} → {answer}{unit}",
-                    shorten(&one_line(&competency.title), 22),
-                    shorten(&one_line(&question.prompt), 34)
-                )
+                let kind = match question.kind {
+                    QuestionKind::Rating => "self-rating",
+                    QuestionKind::Choice | QuestionKind::Multi => "scenario",
+                    QuestionKind::YesNo | QuestionKind::Number => "experience",
+                };
+                let title = competency
+                    .short_title
+                    .as_deref()
+                    .unwrap_or(&competency.title);
+                let mut parts = vec![one_line(title), kind.to_string()];
+                // The label, unless it only repeats the kind ("Self-rating"); a question
+                // without one is named by the start of its prompt.
+                match question.label.as_deref().map(one_line) {
+                    Some(label) if label.eq_ignore_ascii_case(kind) => {}
+                    Some(label) => parts.push(label),
+                    None if question.kind == QuestionKind::Rating => {}
+                    None => parts.push(shorten(&one_line(&question.prompt), 40)),
+                }
+                parts.push(format!("{answer}{unit}"));
+                parts.join(" · ")
             }
         }
     }

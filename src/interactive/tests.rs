@@ -228,3 +228,84 @@ fn an_interruption_keeps_what_was_answered_and_resume_starts_at_the_gap() {
     assert_eq!(script.seen[0].0, "Which option is right?");
     assert_eq!(session.answers.len(), 6);
 }
+
+#[test]
+fn review_rows_name_the_competency_the_kind_of_question_and_its_label() {
+    let pack = crate::pack::load_embedded().unwrap();
+    let mut session = Session::new(&pack, "t");
+    session.answers.insert(
+        "hipaa_rating".into(),
+        Value::Text("advanced_beginner".into()),
+    );
+    session.answers.insert(
+        "hipaa_baa_terms".into(),
+        Value::List(vec!["b".into(), "c".into()]),
+    );
+    session
+        .answers
+        .insert("hipaa_incident_experience".into(), Value::Bool(false));
+    let flow = Flow::new(&pack);
+    let rows: Vec<String> = (0..flow.len()).map(|i| flow.summary(&session, i)).collect();
+    let has = |row: &str| rows.iter().any(|r| r == row);
+    assert!(
+        has("HIPAA & regulation · self-rating · Advanced beginner"),
+        "{rows:#?}"
+    );
+    assert!(
+        has(
+            "HIPAA & regulation · scenario · BAA: required terms · Report breaches of \
+             unsecured PHI and security incidents to you; Bind any subcontractor that handles \
+             the PHI to the same restrictions"
+        ),
+        "every pick, whole: {rows:#?}"
+    );
+    assert!(has(
+        "HIPAA & regulation · experience · Did: worked an incident · no"
+    ));
+    assert!(has(
+        "HIPAA & regulation · scenario · Minimum necessary: outbound feeds · (not answered)"
+    ));
+    // No two questions read alike, and none is cut short.
+    let mut seen = std::collections::BTreeSet::new();
+    for row in &rows {
+        let asked = row
+            .rsplit_once(" · ")
+            .map_or(row.as_str(), |(head, _)| head);
+        assert!(seen.insert(asked.to_string()), "two rows read {asked}");
+        assert!(!row.contains('…'), "{row}");
+    }
+}
+
+#[test]
+fn review_rows_fall_back_to_the_title_and_prompt() {
+    let pack = tiny();
+    let mut session = Session::new(&pack, "t");
+    session.profile = Some("lead".into());
+    session
+        .facts
+        .insert("months_leading_projects".into(), Value::Number(40.0));
+    session
+        .answers
+        .insert("alpha_choice".into(), Value::Text("b".into()));
+    session
+        .answers
+        .insert("beta_months".into(), Value::Number(24.0));
+    let flow = Flow::new(&pack);
+    let rows: Vec<String> = (0..flow.len()).map(|i| flow.summary(&session, i)).collect();
+    assert_eq!(rows[0], "Target career stage · Lead");
+    assert!(rows.contains(&"Months leading projects · 40 months".to_string()));
+    assert!(
+        rows.contains(
+            &"Alpha skill · scenario · Which option is right? · The right one".to_string()
+        ),
+        "{rows:#?}"
+    );
+    assert!(
+        rows.contains(&"Beta skill · experience · Months of beta work · 24 months".to_string()),
+        "{rows:#?}"
+    );
+    assert!(
+        rows.contains(&"Alpha skill · self-rating · (not answered)".to_string()),
+        "{rows:#?}"
+    );
+}
