@@ -402,9 +402,15 @@ impl<'p> Flow<'p> {
     fn summary(&self, session: &Session, index: usize) -> String {
         let step = self.steps[index];
         let value = self.current(session, step);
+        // A fact that earlier answers rule out was never a question for this person.
+        let unanswered = if self.applies(session, step) {
+            "(not answered)"
+        } else {
+            "(not asked)"
+        };
         let shown = |value: &Option<Value>, label: &dyn Fn(&str) -> Option<String>| -> String {
             match value {
-                None => "(not answered)".into(),
+                None => unanswered.into(),
                 Some(Value::Text(id)) => label(id).unwrap_or_else(|| id.clone()),
                 Some(Value::List(ids)) if ids.is_empty() => "none".into(),
                 Some(Value::List(ids)) => ids

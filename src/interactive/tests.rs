@@ -244,9 +244,16 @@ fn review_rows_name_the_competency_the_kind_of_question_and_its_label() {
     session
         .answers
         .insert("hipaa_incident_experience".into(), Value::Bool(false));
+    session
+        .facts
+        .insert("months_privacy_security".into(), Value::Number(0.0));
     let flow = Flow::new(&pack);
     let rows: Vec<String> = (0..flow.len()).map(|i| flow.summary(&session, i)).collect();
     let has = |row: &str| rows.iter().any(|r| r == row);
+    assert!(
+        has("Months of that work spent managing privacy or security in healthcare · (not asked)"),
+        "a fact ruled out by an earlier answer: {rows:#?}"
+    );
     assert!(
         has("HIPAA & regulation · self-rating · Advanced beginner"),
         "{rows:#?}"
