@@ -20,7 +20,8 @@ use crate::text::one_line;
 pub enum Nav<T> {
     /// Gave an answer.
     Answer(T),
-    /// Asked to return to the previous question (Esc, or `b` in plain mode).
+    /// Asked to return to the previous question (Esc; `b` where a number is typed and in
+    /// plain mode).
     Back,
 }
 
