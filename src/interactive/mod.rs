@@ -414,11 +414,20 @@ impl<'p> Flow<'p> {
                 None => unanswered.into(),
                 Some(Value::Text(id)) => label(id).unwrap_or_else(|| id.clone()),
                 Some(Value::List(ids)) if ids.is_empty() => "none".into(),
-                Some(Value::List(ids)) => ids
-                    .iter()
-                    .map(|i| label(i).unwrap_or_else(|| i.clone()))
-                    .collect::<Vec<_>>()
-                    .join("; "),
+                Some(Value::List(ids)) => {
+                    // "First pick; second pick." rather than "First pick.; second pick."
+                    let picks: Vec<String> = ids
+                        .iter()
+                        .map(|i| label(i).unwrap_or_else(|| i.clone()))
+                        .collect();
+                    let last = picks.len() - 1;
+                    picks
+                        .iter()
+                        .enumerate()
+                        .map(|(n, p)| if n < last { p.trim_end_matches('.') } else { p })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                }
                 Some(Value::Number(n)) => format_number(*n),
                 Some(other) => other.display(),
             }
