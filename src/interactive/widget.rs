@@ -187,7 +187,7 @@ impl List {
         self.digits.clear();
         match key.code {
             KeyCode::Up => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Tab => self.cursor = (self.cursor + 1).min(last),
+            KeyCode::Down => self.cursor = (self.cursor + 1).min(last),
             KeyCode::Home => self.cursor = 0,
             KeyCode::End => self.cursor = last,
             KeyCode::PageDown => {
@@ -205,6 +205,9 @@ impl List {
                 Some(ticks) => ticks[self.cursor] = !ticks[self.cursor],
                 None => self.note = Some("Enter chooses the option marked ❯".into()),
             },
+            KeyCode::Enter if self.len == 0 && self.ticks.is_none() => {
+                self.note = Some("There is nothing to choose.".into())
+            }
             KeyCode::Enter => {
                 return Outcome::Done(match &self.ticks {
                     Some(_) => self.picked(),
@@ -212,7 +215,7 @@ impl List {
                 })
             }
             KeyCode::Esc if can_go_back => return Outcome::Back,
-            KeyCode::Esc => self.note = Some("This is the first question.".into()),
+            KeyCode::Esc => self.note = Some("There is no earlier question.".into()),
             _ => {}
         }
         Outcome::Continue
@@ -438,7 +441,7 @@ impl Line {
         let control = key.modifiers.contains(KeyModifiers::CONTROL);
         match (key.code, self.kind) {
             (KeyCode::Esc, _) if can_go_back => return Outcome::Back,
-            (KeyCode::Esc, _) => self.note = Some("This is the first question.".into()),
+            (KeyCode::Esc, _) => self.note = Some("There is no earlier question.".into()),
             (KeyCode::Backspace, _) => {
                 self.buffer.pop();
                 if matches!(self.kind, LineKind::YesNo { .. }) {
@@ -682,6 +685,21 @@ mod tests {
             Outcome::Back
         );
         assert_eq!(line.key(&ctrl_c, true, "0 to 10"), Outcome::Interrupt);
+    }
+
+    #[test]
+    fn an_empty_list_answers_nothing() {
+        let mut list = List::one(0, None);
+        list.key(&press(KeyCode::Down), true);
+        list.key(&press(KeyCode::PageDown), true);
+        list.key(&press(KeyCode::End), true);
+        assert_eq!(list.cursor, 0);
+        assert_eq!(list.key(&press(KeyCode::Enter), true), Outcome::Continue);
+        let a = ask("Nothing?", vec![]);
+        assert!(list
+            .layout(&a, 80, 24, PLAIN)
+            .join("\n")
+            .contains("nothing to choose"));
     }
 
     #[test]
