@@ -413,7 +413,9 @@ fn install_interrupt_handler() {
 /// one the only one, and waits for a save in progress.
 fn exit_interrupted() {
     let _saving = SAVING.lock();
-    // The cursor is hidden only by the terminal prompts; never write escape codes elsewhere.
+    // A prompt may hold the terminal in raw mode (Ctrl-C from `kill`, a hang-up); the cursor is
+    // hidden only by the terminal prompts, so never write escape codes elsewhere.
+    crate::interactive::terminal::restore();
     if std::io::stderr().is_terminal() {
         let _ = console::Term::stderr().show_cursor();
     }

@@ -614,7 +614,7 @@ fn tiny_args(cmd: &mut assert_cmd::Command) -> &mut assert_cmd::Command {
 /// The tiny-answers fixture as typed into plain mode (profile, degree, months, certifications,
 /// the experience checklist, alpha's rating and choice, beta's rating, multi and number), then
 /// Enter to score on the review.
-const TINY_TYPED: &str = "2\n2\n40\n1\n1\n3\n2\n2\n1,3\n24\n\n";
+const TINY_TYPED: &str = "2\n2\n40\n1\ny\n3\n2\n2\n1,3\n24\n\n";
 
 fn tiny_from_file(data: &std::path::Path) -> serde_json::Value {
     let out = tiny_args(&mut skillgap(data))
@@ -720,7 +720,7 @@ fn resume_after_the_pack_changed_keeps_what_fits_and_names_what_was_dropped() {
     // checklist (never answered), alpha_rating again (Enter keeps it) and alpha_choice.
     let out = tiny_args(&mut skillgap(data.path()))
         .args(["assess", "--plain", "--resume", "--format", "json"])
-        .write_stdin("1\n\n2\n2\n1,3\n24\n\n")
+        .write_stdin("y\n\n2\n2\n1,3\n24\n\n")
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
@@ -733,7 +733,7 @@ fn resume_after_the_pack_changed_keeps_what_fits_and_names_what_was_dropped() {
         err.contains("dropped: alpha_choice, gamma_question"),
         "{err}"
     );
-    assert!(err.contains("[5/10] Tick each statement"), "{err}");
+    assert!(err.contains("[5/10] I have done alpha work."), "{err}");
     assert!(err.contains("[7/10] Which option is right?"), "{err}");
 }
 

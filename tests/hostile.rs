@@ -428,7 +428,7 @@ fn a_closed_stderr_never_panics() {
         ),
     ];
     let typed = dir.path().join("typed.txt");
-    std::fs::write(&typed, "2\n2\n40\n1\n1\n3\n2\n2\n1,3\n24\n\n").unwrap();
+    std::fs::write(&typed, "2\n2\n40\n1\ny\n3\n2\n2\n1,3\n24\n\n").unwrap();
     for (what, args, code) in runs {
         let out = with_closed_stderr(
             raw(data.path())
@@ -912,7 +912,7 @@ fn level_titles_and_units_from_a_pack_are_shown_escaped() {
         .arg("--rubrics")
         .arg(&pack)
         .args(["assess", "--plain", "--no-save", "--format", "json"])
-        .write_stdin("2\n2\n40\n1\n1\n3\n2\n2\n1,3\n24\n\n")
+        .write_stdin("2\n2\n40\n1\ny\n3\n2\n2\n1,3\n24\n\n")
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", text(&out.stderr));

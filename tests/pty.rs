@@ -59,7 +59,7 @@ fn keys_for_fixture() -> Vec<Vec<&'static str>> {
         vec![DOWN, ENTER],                 // degree: bachelor
         vec!["40", ENTER],                 // months leading projects
         vec![" ", ENTER],                  // certifications: capm
-        vec![" ", ENTER],                  // experience checklist: alpha_done
+        vec!["y", ENTER],                  // alpha_done, its one statement: yes
         vec![DOWN, DOWN, ENTER],           // alpha_rating: expert
         vec![DOWN, ENTER],                 // alpha_choice: b
         vec![DOWN, ENTER],                 // beta_rating: competent
@@ -138,15 +138,15 @@ fn escape_goes_back_with_the_earlier_answer_offered() {
     for (i, k) in keys.iter().enumerate().take(7) {
         answer(&mut p, i + 1, k);
     }
-    // At beta's rating, go back three prompts to the experience checklist: the earlier tick
-    // is offered; untick it, then keep the two answers after it with Enter.
+    // At beta's rating, go back three prompts to alpha's experience statement: the earlier
+    // yes is offered; answer no, then keep the two answers after it with Enter.
     p.expect("[8/10]").unwrap();
     for back_to in [7, 6, 5] {
         p.send(ESC).unwrap();
         p.expect(format!("[{back_to}/10]")).unwrap();
     }
-    p.expect("[x]").unwrap();
-    p.send(" ").unwrap();
+    p.expect("Enter keeps yes").unwrap();
+    p.send("n").unwrap();
     p.send(ENTER).unwrap();
     answer(&mut p, 6, &[ENTER]);
     answer(&mut p, 7, &[ENTER]);
@@ -250,7 +250,7 @@ use predicates::prelude::*;
 #[test]
 fn ctrl_c_at_every_kind_of_prompt_exits_130_with_answers_kept() {
     let keys = keys_for_fixture();
-    // 2: select, 3: number input, 4: multi-select, 5: the experience checklist.
+    // 2: select, 3: number input, 4: multi-select, 5: yes/no (alpha's one statement).
     for stop in [2, 3, 4, 5] {
         let data = tempfile::tempdir().unwrap();
         let mut p = spawn(data.path(), &[]);

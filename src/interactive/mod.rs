@@ -7,6 +7,7 @@
 
 pub mod plain;
 pub mod terminal;
+mod widget;
 
 use crate::answers::{format_number, Value};
 use crate::diagnostic::Result;
@@ -19,7 +20,8 @@ use crate::text::one_line;
 pub enum Nav<T> {
     /// Gave an answer.
     Answer(T),
-    /// Asked to return to the previous question (Esc, or `b` in plain mode).
+    /// Asked to return to the previous question (Esc; `b` where a number is typed and in
+    /// plain mode).
     Back,
 }
 
@@ -490,6 +492,21 @@ impl<'p> Flow<'p> {
                 let ids: Vec<&String> = facts.iter().map(|f| &f.id).collect();
                 tick_some(prompter, &ask, &ids, current)
             }
+            // A competency with a single statement: a plain yes or no.
+            Step::Checklist(items) if items.len() == 1 => {
+                let (c, q) = items[0];
+                let question = self.question(c, q);
+                let current = current.map(|v| Value::Bool(!v.as_list().is_empty()));
+                Ok(
+                    match yes_no(prompter, &ask(&question.prompt, vec![]), current)? {
+                        Nav::Answer(Value::Bool(true)) => {
+                            Nav::Answer(Value::List(vec![question.id.clone()]))
+                        }
+                        Nav::Answer(_) => Nav::Answer(Value::List(vec![])),
+                        Nav::Back => Nav::Back,
+                    },
+                )
+            }
             Step::Checklist(items) => {
                 let options = items
                     .iter()
@@ -575,27 +592,54 @@ impl<'p> Flow<'p> {
         }
     }
 
-    /// A one-line summary of a step's answer for the review list.
+    /// A row of the review list: what was asked, recognisably, and the answer given. A
+    /// question reads "HIPAA & regulation · self-rating · Advanced beginner": the competency's
+    /// short title, the kind of question, its short label, then the answer. Rows are whole,
+    /// never cut: the list wraps them.
     fn summary(&self, session: &Session, index: usize) -> String {
         let step = &self.steps[index];
         let value = self.current(session, step);
+        // A fact that earlier answers rule out was never a question for this person.
+        let unanswered = if self.applies(session, step) {
+            "(not answered)"
+        } else {
+            "(not asked)"
+        };
         let shown = |value: &Option<Value>, label: &dyn Fn(&str) -> Option<String>| -> String {
             match value {
-                None => "(not answered)".into(),
+                None => unanswered.into(),
                 Some(Value::Text(id)) => label(id).unwrap_or_else(|| id.clone()),
                 Some(Value::List(ids)) if ids.is_empty() => "none".into(),
-                Some(Value::List(ids)) => ids
-                    .iter()
-                    .map(|i| label(i).unwrap_or_else(|| i.clone()))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                Some(Value::List(ids)) => {
+                    // "First pick; second pick." rather than "First pick.; second pick."
+                    let picks: Vec<String> = ids
+                        .iter()
+                        .map(|i| label(i).unwrap_or_else(|| i.clone()))
+                        .collect();
+                    let last = picks.len() - 1;
+                    picks
+                        .iter()
+                        .enumerate()
+                        .map(|(n, p)| if n < last { p.trim_end_matches('.') } else { p })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                }
                 Some(Value::Number(n)) => format_number(*n),
                 Some(other) => other.display(),
             }
         };
+        let short_title = |c: usize| {
+            let competency = &self.pack.competencies[c];
+            one_line(
+                competency
+                    .short_title
+                    .as_deref()
+                    .unwrap_or(&competency.title),
+            )
+        };
         match step {
             Step::Profile => format!(
-                "Target: {}",
+                "Target career stage · {}",
                 shown(&value, &|id| self
                     .pack
                     .profile(id)
@@ -613,34 +657,37 @@ impl<'p> Flow<'p> {
                     (Some(Value::Number(_)), Some(u)) => format!(" {}", one_line(u)),
                     _ => String::new(),
                 };
-                format!("{}: {answer}{unit}", one_line(&fact.prompt))
+                format!("{} · {answer}{unit}", one_line(&fact.prompt))
             }
             Step::Facts(group) => {
-                let asked = self.facts_asked(session, group).len();
-                let ticked = value.as_ref().map_or(0, |v| v.as_list().len());
-                format!("About you now · {ticked} of {asked} true")
+                let facts: Vec<&crate::pack::Fact> =
+                    group.iter().map(|&f| &self.pack.facts[f]).collect();
+                let answer = shown(&value, &|id| {
+                    facts
+                        .iter()
+                        .find(|f| f.id == id)
+                        .map(|f| one_line(&f.prompt))
+                });
+                format!("True for you now · {answer}")
             }
             Step::Checklist(items) => {
-                let ticked = value.as_ref().map_or(0, |v| v.as_list().len());
-                let first = items.first().map(|&(c, _)| c);
-                let last = items.last().map(|&(c, _)| c);
-                let name = |c: Option<usize>| {
-                    c.map(|c| {
-                        let comp = &self.pack.competencies[c];
-                        one_line(comp.short_title.as_deref().unwrap_or(&comp.title))
-                    })
-                    .unwrap_or_default()
-                };
+                let first = items.first().map(|&(c, _)| short_title(c));
+                let last = items.last().map(|&(c, _)| short_title(c));
+                let answer = shown(&value, &|id| {
+                    items
+                        .iter()
+                        .map(|&(c, q)| self.question(c, q))
+                        .find(|q| q.id == id)
+                        .map(|q| one_line(q.label.as_deref().unwrap_or(&q.prompt)))
+                });
                 format!(
-                    "Experience ({} to {}) · {ticked} of {} true",
-                    name(first),
-                    name(last),
-                    items.len()
+                    "Experience, {} to {} · {answer}",
+                    first.unwrap_or_default(),
+                    last.unwrap_or_default()
                 )
             }
             Step::Question(c, q) => {
-                let competency = &self.pack.competencies[*c];
-                let question = &competency.questions[*q];
+                let question = self.question(*c, *q);
                 let answer = match question.kind {
                     QuestionKind::Rating => shown(&value, &|id| {
                         self.pack
@@ -654,7 +701,7 @@ impl<'p> Flow<'p> {
                             .options
                             .iter()
                             .find(|o| o.id == id)
-                            .map(|o| shorten(&one_line(&o.text), 32))
+                            .map(|o| one_line(&o.text))
                     }),
                     _ => shown(&value, &|id| Some(id.to_string())),
                 };
@@ -662,16 +709,22 @@ impl<'p> Flow<'p> {
                     (Some(Value::Number(_)), Some(u)) => format!(" {}", one_line(u)),
                     _ => String::new(),
                 };
-                let title = competency
-                    .short_title
-                    .as_deref()
-                    .unwrap_or(&competency.title);
-                let label = question.label.as_deref().unwrap_or(&question.prompt);
-                format!(
-                    "{} · {} → {answer}{unit}",
-                    shorten(&one_line(title), 22),
-                    shorten(&one_line(label), 34)
-                )
+                let kind = match question.kind {
+                    QuestionKind::Rating => "self-rating",
+                    QuestionKind::Choice | QuestionKind::Multi => "scenario",
+                    QuestionKind::YesNo | QuestionKind::Number => "experience",
+                };
+                let mut parts = vec![short_title(*c), kind.to_string()];
+                // The label, unless it only repeats the kind ("Self-rating"); a question
+                // without one is named by the start of its prompt.
+                match question.label.as_deref().map(one_line) {
+                    Some(label) if label.eq_ignore_ascii_case(kind) => {}
+                    Some(label) => parts.push(label),
+                    None if question.kind == QuestionKind::Rating => {}
+                    None => parts.push(shorten(&one_line(&question.prompt), 40)),
+                }
+                parts.push(format!("{answer}{unit}"));
+                parts.join(" · ")
             }
         }
     }

@@ -11,8 +11,6 @@ use crate::pack::load_dir;
 enum Act {
     Pick(usize),
     Picks(Vec<usize>),
-    // A single yes/no fact asks this; the tiny pack has none, so no script sends it yet.
-    #[allow(dead_code)]
     Yes(bool),
     Num(f64),
     Back,
@@ -99,7 +97,7 @@ fn full_run() -> Vec<Act> {
         Pick(1),
         Num(40.0),
         Picks(vec![0]),
-        Picks(vec![0]),
+        Yes(true),
         Pick(2),
         Pick(1),
         Pick(1),
@@ -132,7 +130,8 @@ fn run(
     (outcome, saves)
 }
 
-const CHECKLIST: &str = "Tick each statement that is true of your work so far.";
+/// The tiny pack's one experience statement, asked as a yes/no.
+const CHECKLIST: &str = "I have done alpha work.";
 
 #[test]
 fn a_full_run_answers_everything_and_saves_after_each_answer() {
@@ -185,7 +184,7 @@ fn going_back_offers_the_earlier_answer_and_crosses_sections() {
         Back,
         Back,
         Back,
-        Picks(vec![]),
+        Yes(false),
         Pick(2),
         Pick(1),
         Pick(0),
@@ -205,7 +204,7 @@ fn going_back_offers_the_earlier_answer_and_crosses_sections() {
         .filter(|(p, _)| p == CHECKLIST)
         .nth(1)
         .unwrap();
-    assert_eq!(revisit.1.as_deref(), Some("[true]"));
+    assert_eq!(revisit.1.as_deref(), Some("true"));
     assert!(script
         .sections
         .windows(2)
@@ -307,4 +306,93 @@ fn a_fact_an_earlier_answer_rules_out_is_skipped_and_not_counted() {
         .map(|f| pack.facts[f].id.as_str())
         .collect();
     assert_eq!(asked, ["works_in_healthcare", "on_project_now"]);
+}
+
+#[test]
+fn review_rows_name_the_competency_the_kind_of_question_and_its_label() {
+    let pack = crate::pack::load_embedded().unwrap();
+    let mut session = new_session(&pack);
+    session.answers.insert(
+        "hipaa_rating".into(),
+        Value::Text("advanced_beginner".into()),
+    );
+    session.answers.insert(
+        "hipaa_baa_terms".into(),
+        Value::List(vec!["b".into(), "c".into()]),
+    );
+    session
+        .answers
+        .insert("hipaa_incident_experience".into(), Value::Bool(false));
+    session
+        .facts
+        .insert("months_privacy_security".into(), Value::Number(0.0));
+    let flow = Flow::new(&pack, &everything(&pack), true);
+    let rows: Vec<String> = (0..flow.len()).map(|i| flow.summary(&session, i)).collect();
+    let has = |row: &str| rows.iter().any(|r| r == row);
+    assert!(
+        has("Months of that work spent managing privacy or security in healthcare · (not asked)"),
+        "a fact ruled out by an earlier answer: {rows:#?}"
+    );
+    assert!(
+        has("HIPAA & regulation · self-rating · Advanced beginner"),
+        "{rows:#?}"
+    );
+    assert!(
+        has(
+            "HIPAA & regulation · scenario · BAA: required terms · Report breaches of \
+             unsecured PHI and security incidents to you; Bind any subcontractor that handles \
+             the PHI to the same restrictions"
+        ),
+        "every pick, whole: {rows:#?}"
+    );
+    assert!(
+        has("Experience, HIPAA & regulation to Leadership · (not answered)"),
+        "the experience checklists: {rows:#?}"
+    );
+    assert!(has(
+        "HIPAA & regulation · scenario · Minimum necessary: outbound feeds · (not answered)"
+    ));
+    // No two questions read alike, and none is cut short.
+    let mut seen = std::collections::BTreeSet::new();
+    for row in &rows {
+        let asked = row
+            .rsplit_once(" · ")
+            .map_or(row.as_str(), |(head, _)| head);
+        assert!(seen.insert(asked.to_string()), "two rows read {asked}");
+        assert!(!row.contains('…'), "{row}");
+    }
+}
+
+#[test]
+fn review_rows_fall_back_to_the_title_and_prompt() {
+    let pack = tiny();
+    let mut session = new_session(&pack);
+    session.profile = Some("lead".into());
+    session
+        .facts
+        .insert("months_leading_projects".into(), Value::Number(40.0));
+    session
+        .answers
+        .insert("alpha_choice".into(), Value::Text("b".into()));
+    session
+        .answers
+        .insert("beta_months".into(), Value::Number(24.0));
+    let flow = Flow::new(&pack, &everything(&pack), true);
+    let rows: Vec<String> = (0..flow.len()).map(|i| flow.summary(&session, i)).collect();
+    assert_eq!(rows[0], "Target career stage · Lead");
+    assert!(rows.contains(&"Months leading projects · 40 months".to_string()));
+    assert!(
+        rows.contains(
+            &"Alpha skill · scenario · Which option is right? · The right one".to_string()
+        ),
+        "{rows:#?}"
+    );
+    assert!(
+        rows.contains(&"Beta skill · experience · Months of beta work · 24 months".to_string()),
+        "{rows:#?}"
+    );
+    assert!(
+        rows.contains(&"Alpha skill · self-rating · (not answered)".to_string()),
+        "{rows:#?}"
+    );
 }
