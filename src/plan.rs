@@ -31,6 +31,10 @@ pub const MIN_STEPS: usize = 3;
 /// How many certification exams one horizon holds: each takes weeks of study.
 pub const CERTS_PER_HORIZON: usize = 1;
 
+/// How many courses that count toward a certification (steps with `provides`) one horizon
+/// holds, so the hours stay doable beside a job.
+pub const COURSES_PER_HORIZON: usize = 1;
+
 /// How many "later" lines the plan keeps, soonest first.
 pub const LATER_LINES: usize = 4;
 
@@ -414,6 +418,9 @@ impl<'p, 'a> Planner<'p, 'a> {
         // still needs, even when it builds no gap of its own.
         let waiting: Vec<&str> = out
             .iter()
+            // Only certifications that build one of the gaps are worth a course of their
+            // own; for the others a "later" line says what a course would cover.
+            .filter(|s| !s.addresses.is_empty())
             .filter_map(|s| self.rule_cert(s.recommendation))
             .filter(|c| self.row(c).is_some_and(|e| !e.eligible))
             .collect();
@@ -544,11 +551,20 @@ impl<'p, 'a> Planner<'p, 'a> {
             let mut here: Vec<Step<'p>> = Vec::new();
             for step in &pool {
                 let r = step.recommendation;
+                // Certifications, and courses that lead to them, may wait for a later
+                // horizon; other steps keep the one the pack gives them.
                 let fits = match self.rule_cert(r) {
                     Some(cert) => r.horizon <= horizon && reachable(cert),
+                    None if !r.provides.is_empty() => r.horizon <= horizon,
                     None => r.horizon == horizon,
                 };
-                if !fits {
+                // Conditions and what a course adds are judged on the facts as the plan
+                // expects them by then (no second course for hours already covered).
+                let adds = r.provides.is_empty()
+                    || r.provides
+                        .iter()
+                        .any(|(f, v)| facts.get(f).and_then(Value::as_number).unwrap_or(0.0) < *v);
+                if !fits || !adds || !pack.conditions_hold(&r.when, &facts) {
                     continue;
                 }
                 let mut step = step.clone();
@@ -662,7 +678,18 @@ impl<'p, 'a> Planner<'p, 'a> {
                     let room_for_exam = step.recommendation.kind
                         != RecommendationKind::Certification
                         || exams < CERTS_PER_HORIZON;
-                    if !taken && wanted && room_for_exam && !outranked(step, &chosen, &self.placed)
+                    let courses = chosen
+                        .iter()
+                        .chain(self.placed.iter().filter(|s| s.horizon == horizon))
+                        .filter(|s| !s.recommendation.provides.is_empty())
+                        .count();
+                    let room_for_course =
+                        step.recommendation.provides.is_empty() || courses < COURSES_PER_HORIZON;
+                    if !taken
+                        && wanted
+                        && room_for_exam
+                        && room_for_course
+                        && !outranked(step, &chosen, &self.placed)
                     {
                         // Priority steps come on top of the mix of kinds.
                         if pass > 0 {
