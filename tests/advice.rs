@@ -731,3 +731,120 @@ fn eligibility_set_accepts_every_new_fact() {
         .success()
         .stdout(contains("CAPM (PMI): not needed: you hold PMP"));
 }
+
+/// The new fields are validated like the others: file, line, column and a hint.
+#[test]
+fn validation_points_at_faults_in_the_new_fields() {
+    use predicates::prelude::*;
+    let data = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let pack = pack_copy(tmp.path());
+    let recs = pack.join("recommendations.yaml");
+    let certs = pack.join("certifications.yaml");
+    let pack_yaml = pack.join("pack.yaml");
+    edit(
+        &recs,
+        "- { fact: works_in_healthcare, is: true }",
+        "- { fact: works_in_hospital, is: true }",
+    );
+    edit(&recs, "stages: [senior]", "stages: [seniour]");
+    edit(
+        &recs,
+        "- { fact: months_leading_projects, below: 24 }",
+        "- { fact: months_leading_projects, is: true }",
+    );
+    edit(&certs, "superseded_by: [cissp]", "superseded_by: [cisp]");
+    edit(
+        &certs,
+        "requires_yes: [degree_gac_accredited]",
+        "requires_yes: [degree]",
+    );
+    edit(&certs, "suits: [senior]", "suits: [seniors]");
+    edit(
+        &pack_yaml,
+        "      yes: are on a project now",
+        "      yes: \"\"",
+    );
+    let when_line = line_of(&recs, "works_in_hospital");
+    let stage_line = line_of(&recs, "seniour");
+    let test_line = line_of(&recs, "months_leading_projects, is: true");
+    let cisp_line = line_of(&certs, "[cisp]");
+    let yes_line = line_of(&certs, "requires_yes: [degree]");
+    let suits_line = line_of(&certs, "[seniors]");
+    let situation_line = line_of(&pack_yaml, "yes: \"\"");
+    skillgap(data.path())
+        .args(["rubrics", "validate"])
+        .arg(&pack)
+        .assert()
+        .code(2)
+        .stderr(
+            contains(format!(
+                "recommendations.yaml:{when_line}:17: unknown fact `works_in_hospital`"
+            ))
+            .and(contains(format!(
+                "recommendations.yaml:{stage_line}:14: unknown profile `seniour`"
+            )))
+            .and(contains(format!(
+                "recommendations.yaml:{test_line}:9: the condition on `months_leading_projects` \
+                 needs exactly one test that fits a number fact"
+            )))
+            .and(contains(format!(
+                "certifications.yaml:{cisp_line}:21: `cisp` cannot supersede `security_plus`"
+            )))
+            .and(contains(format!(
+                "certifications.yaml:{yes_line}:24: `degree` is not a yes_no fact of the pack"
+            )))
+            .and(contains(format!(
+                "certifications.yaml:{suits_line}:13: unknown profile `seniors`"
+            )))
+            .and(contains(format!(
+                "pack.yaml:{situation_line}:12: `situation.yes` of `on_project_now` is empty"
+            )))
+            .and(contains("hint:")),
+        );
+}
+
+#[test]
+fn a_pack_without_three_growth_steps_for_everyone_is_refused() {
+    use predicates::prelude::*;
+    let data = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let pack = pack_copy(tmp.path());
+    let recs = pack.join("recommendations.yaml");
+    let text = std::fs::read_to_string(&recs).unwrap();
+    std::fs::write(&recs, text.replace("    growth: true\n", "")).unwrap();
+    skillgap(data.path())
+        .args(["rubrics", "validate"])
+        .arg(&pack)
+        .assert()
+        .code(2)
+        .stderr(
+            contains("only 0 `growth: true` step(s) apply to everyone").and(
+                predicates::str::contains("so every person gets a plan of three steps"),
+            ),
+        );
+}
+
+/// Text from the pack that reaches the plan's new lines is data in every format.
+#[test]
+fn hostile_text_in_the_situation_and_later_lines_is_neutralised() {
+    use skillgap::render::{for_format, Format, Style};
+    let pack = pack::load_embedded().unwrap();
+    let file = root().join("examples/answers/software-engineer-to-healthcare.yaml");
+    let path = file.display().to_string();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let (mut a, spans) = answers::parse(&path, &text).unwrap();
+    assert!(answers::check(&pack, &mut a, &path, &spans, Completeness::Required).is_empty());
+    answers::normalise(&pack, &mut a);
+    let profile = pack.profile("associate").unwrap();
+    let mut doc = result::build(&pack, profile, &a, "2026-11-25T12:00:00Z");
+    let hostile = "<script>x</script>\u{1b}[2J|*y*";
+    doc.situation = Some(format!("You {hostile}."));
+    doc.later[0].text = hostile.to_string();
+    let table = for_format(Format::Table).render(&doc, Style::default());
+    assert!(!table.contains('\u{1b}'));
+    let html = for_format(Format::Html).render(&doc, Style::default());
+    assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"));
+    let markdown = for_format(Format::Markdown).render(&doc, Style::default());
+    assert!(markdown.contains("\\<script\\>") && markdown.contains("\\|\\*y\\*"));
+}
