@@ -761,9 +761,12 @@ fn list(pack: &Pack) -> String {
 
 fn eligibility_command(source: &PackSource, args: EligibilityArgs) -> Result<()> {
     let pack = pack::load_from(source)?;
-    let mut facts: BTreeMap<String, Value> = match &args.answers {
-        Some(path) => load_answers(&pack, path, Completeness::Partial)?.facts,
-        None => BTreeMap::new(),
+    let (mut facts, profile): (BTreeMap<String, Value>, Option<String>) = match &args.answers {
+        Some(path) => {
+            let answers = load_answers(&pack, path, Completeness::Partial)?;
+            (answers.facts, answers.profile)
+        }
+        None => (BTreeMap::new(), None),
     };
     let mut problems = Vec::new();
     for setting in &args.set {
@@ -792,7 +795,11 @@ fn eligibility_command(source: &PackSource, args: EligibilityArgs) -> Result<()>
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
-    let results = eligibility::evaluate_all(&pack, &as_answers.facts);
+    let mut results = eligibility::evaluate_all(&pack, &as_answers.facts);
+    // Open now first (those that suit the answers file's profile before the rest), then
+    // not yet in reach, then held and not needed.
+    let profile = profile.filter(|p| pack.profile(p).is_some());
+    eligibility::sort_for_stage(&pack, profile.as_deref(), &mut results);
     let text = match args.format {
         ListFormat::Json => json_text(&results),
         ListFormat::Table => render::eligibility_table(&results, stdout_style()),

@@ -108,7 +108,8 @@ pub fn compare(
     let newly_eligible = new
         .eligibility
         .iter()
-        .filter(|e| e.eligible && !e.held)
+        // Open now: not held, and not outranked by a credential held.
+        .filter(|e| e.open_now())
         .filter(|e| {
             !old.eligibility
                 .iter()

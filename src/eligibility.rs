@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::answers::{format_number, Value};
 use crate::pack::{Certification, Pack, Route, Source};
@@ -13,12 +13,19 @@ pub struct Eligibility {
     pub id: String,
     pub title: String,
     pub issuer: String,
+    /// A route's requirements are met (see `superseded_by`: met, but not needed).
     pub eligible: bool,
     /// Already held (from `certifications_held`).
     #[serde(default)]
     pub held: bool,
-    /// What the closest route still needs; empty when eligible.
-    pub missing: Vec<String>,
+    /// A credential the person holds that outranks this one (PMP over CAPM): not needed, and
+    /// never recommended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<String>,
+    /// What the closest route still needs; empty when eligible. Results saved before this
+    /// was structured held plain sentences here; they read as items with only `text`.
+    #[serde(deserialize_with = "missing_items")]
+    pub missing: Vec<Missing>,
     /// The route met, or the closest one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub route: Option<String>,
@@ -26,6 +33,59 @@ pub struct Eligibility {
     pub as_of: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl Eligibility {
+    /// Eligible, and neither held nor outranked by a held credential: worth taking now.
+    pub fn open_now(&self) -> bool {
+        self.eligible && !self.held && self.superseded_by.is_none()
+    }
+
+    /// The sentences of `missing`, as a person reads them.
+    pub fn missing_texts(&self) -> Vec<&str> {
+        self.missing.iter().map(|m| m.text.as_str()).collect()
+    }
+}
+
+/// One requirement the closest route still needs, as data and as the sentence the report
+/// prints.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Missing {
+    /// The fact the requirement reads (`months_leading_projects`, `degree`); null when the
+    /// pack gives no route at all.
+    #[schemars(required)]
+    pub fact: Option<String>,
+    /// The person's value (null when not answered).
+    #[schemars(required)]
+    pub have: Option<Value>,
+    /// The value the route needs.
+    #[schemars(required)]
+    pub need: Option<Value>,
+    /// "6 more months leading projects".
+    pub text: String,
+}
+
+/// Reads `missing` as written now (objects) or as saved before (sentences).
+fn missing_items<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Missing>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Item {
+        Structured(Missing),
+        Sentence(String),
+    }
+    let items = Vec::<Item>::deserialize(deserializer)?;
+    Ok(items
+        .into_iter()
+        .map(|item| match item {
+            Item::Structured(m) => m,
+            Item::Sentence(text) => Missing {
+                fact: None,
+                have: None,
+                need: None,
+                text,
+            },
+        })
+        .collect())
 }
 
 /// Evaluates every certification of the pack against `facts`. A fact not given counts as
@@ -37,12 +97,42 @@ pub fn evaluate_all(pack: &Pack, facts: &BTreeMap<String, Value>) -> Vec<Eligibi
         .collect()
 }
 
-/// Evaluates one certification.
-pub fn evaluate(pack: &Pack, cert: &Certification, facts: &BTreeMap<String, Value>) -> Eligibility {
-    let held_list: Vec<&str> = facts
+/// Orders rows for a person aiming at `profile`: certifications open now that suit the
+/// stage first, then the other open ones, then those not yet in reach, then held ones and
+/// those not needed. Pack order within each group.
+pub fn sort_for_stage(pack: &Pack, profile: Option<&str>, rows: &mut [Eligibility]) {
+    let suits = |id: &str| {
+        profile.is_some_and(|p| {
+            pack.certification(id)
+                .is_some_and(|c| c.suits.iter().any(|s| s == p))
+        })
+    };
+    rows.sort_by_key(|e| {
+        if e.open_now() && suits(&e.id) {
+            0
+        } else if e.open_now() {
+            1
+        } else if !e.held && e.superseded_by.is_none() {
+            2
+        } else if e.held {
+            3
+        } else {
+            4
+        }
+    });
+}
+
+/// The certifications a person holds, from `certifications_held`.
+pub fn held(facts: &BTreeMap<String, Value>) -> Vec<&str> {
+    facts
         .get("certifications_held")
         .map(Value::as_list)
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// Evaluates one certification.
+pub fn evaluate(pack: &Pack, cert: &Certification, facts: &BTreeMap<String, Value>) -> Eligibility {
+    let held_list = held(facts);
     // The route with the fewest unmet requirements, then the smallest relative shortfall.
     let best = cert
         .routes
@@ -52,13 +142,23 @@ pub fn evaluate(pack: &Pack, cert: &Certification, facts: &BTreeMap<String, Valu
     let (route, missing) = match best {
         Some((route, gaps)) => (
             route.label.clone(),
-            gaps.into_iter().map(|g| g.text).collect(),
+            gaps.into_iter().map(|g| g.missing).collect(),
         ),
         None => (
             None,
-            vec!["the pack gives no route to this certification".to_string()],
+            vec![Missing {
+                fact: None,
+                have: None,
+                need: None,
+                text: "the pack gives no route to this certification".to_string(),
+            }],
         ),
     };
+    let superseded_by = cert
+        .superseded_by
+        .iter()
+        .find(|id| held_list.contains(&id.as_str()))
+        .map(|id| cert_name(pack, id));
     let Source { url, as_of, .. } = &cert.source;
     Eligibility {
         id: cert.id.clone(),
@@ -66,6 +166,7 @@ pub fn evaluate(pack: &Pack, cert: &Certification, facts: &BTreeMap<String, Valu
         issuer: crate::text::one_line(&cert.issuer),
         eligible: missing.is_empty(),
         held: held_list.contains(&cert.id.as_str()),
+        superseded_by,
         missing,
         route,
         source: url.clone(),
@@ -74,14 +175,47 @@ pub fn evaluate(pack: &Pack, cert: &Certification, facts: &BTreeMap<String, Valu
     }
 }
 
+/// What each route of `cert` still needs, route by route (for estimating when one comes
+/// within reach).
+pub fn route_shortfalls<'c>(
+    pack: &Pack,
+    cert: &'c Certification,
+    facts: &BTreeMap<String, Value>,
+) -> Vec<(&'c Route, Vec<Missing>)> {
+    let held_list = held(facts);
+    cert.routes
+        .iter()
+        .map(|route| {
+            let gaps = shortfalls(pack, route, facts, &held_list);
+            (route, gaps.into_iter().map(|g| g.missing).collect())
+        })
+        .collect()
+}
+
 struct Shortfall {
-    text: String,
+    missing: Missing,
     /// 0–1: how much of the requirement is still missing.
     share: f64,
 }
 
 fn total(gaps: &[Shortfall]) -> f64 {
     gaps.iter().map(|g| g.share).sum()
+}
+
+/// The position of a `degree` option, lowest 0.
+pub fn degree_rank(pack: &Pack, id: &str) -> Option<usize> {
+    pack.fact("degree")
+        .and_then(|f| f.options.iter().position(|o| o.id == id))
+}
+
+fn or_hold(pack: &Pack, certs: &[String]) -> String {
+    let names: Vec<String> = certs.iter().map(|c| cert_name(pack, c)).collect();
+    let list = match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    };
+    format!(" (or hold {list})")
 }
 
 fn shortfalls(
@@ -91,12 +225,18 @@ fn shortfalls(
     held: &[&str],
 ) -> Vec<Shortfall> {
     let mut out = Vec::new();
+    let waived = |fact_id: &str| {
+        route
+            .waived_by
+            .get(fact_id)
+            .is_some_and(|certs| certs.iter().any(|c| held.contains(&c.as_str())))
+    };
     if let Some(needed) = &route.degree_at_least {
         if let Some(degree) = pack.fact("degree") {
-            let rank = |id: &str| degree.options.iter().position(|o| o.id == id);
-            let have = facts.get("degree").and_then(Value::as_text).and_then(rank);
-            let need = rank(needed).unwrap_or(0);
-            if have.is_none_or(|h| h < need) {
+            let have_id = facts.get("degree").and_then(Value::as_text);
+            let have = have_id.and_then(|id| degree_rank(pack, id));
+            let need = degree_rank(pack, needed).unwrap_or(0);
+            if have.is_none_or(|h| h < need) && !waived("degree") {
                 let title = degree
                     .options
                     .get(need)
@@ -106,25 +246,50 @@ fn shortfalls(
                 } else {
                     ""
                 };
+                let mut text = format!("{}{or_higher}", lower_first(title));
+                if let Some(certs) = route.waived_by.get("degree") {
+                    text.push_str(&or_hold(pack, certs));
+                }
                 // The further the degree is out of reach, the more this route asks.
                 let steps = match have {
                     Some(h) => need.saturating_sub(h),
                     None => need + 1,
                 };
                 out.push(Shortfall {
-                    text: format!("{}{or_higher}", lower_first(title)),
+                    missing: Missing {
+                        fact: Some("degree".into()),
+                        have: have_id.map(|id| Value::Text(id.to_string())),
+                        need: Some(Value::Text(needed.clone())),
+                        text,
+                    },
                     share: steps as f64 / degree.options.len().max(1) as f64,
                 });
             }
         }
     }
+    for fact_id in &route.requires_yes {
+        let answer = facts.get(fact_id).and_then(Value::as_bool);
+        if answer == Some(true) {
+            continue;
+        }
+        let fact = pack.fact(fact_id);
+        let text = fact
+            .and_then(|f| f.shortfall.clone())
+            .unwrap_or_else(|| format!("{}: yes", fact_id.replace('_', " ")));
+        out.push(Shortfall {
+            missing: Missing {
+                fact: Some(fact_id.clone()),
+                have: answer.map(Value::Bool),
+                need: Some(Value::Bool(true)),
+                text,
+            },
+            // A yes/no that is not in the person's hands weighs as a whole requirement.
+            share: 1.0,
+        });
+    }
     for (fact_id, minimum) in &route.minimums {
-        let waived = route
-            .waived_by
-            .get(fact_id)
-            .is_some_and(|certs| certs.iter().any(|c| held.contains(&c.as_str())));
         let have = facts.get(fact_id).and_then(Value::as_number).unwrap_or(0.0);
-        if waived || have >= *minimum {
+        if waived(fact_id) || have >= *minimum {
             continue;
         }
         let fact = pack.fact(fact_id);
@@ -145,18 +310,24 @@ fn shortfalls(
             .collect::<Vec<_>>()
             .join(" ");
         if let Some(certs) = route.waived_by.get(fact_id) {
-            let names: Vec<String> = certs.iter().map(|c| cert_name(pack, c)).collect();
-            text.push_str(&format!(" (or hold {})", names.join(" or ")));
+            text.push_str(&or_hold(pack, certs));
         }
         out.push(Shortfall {
-            text,
+            missing: Missing {
+                fact: Some(fact_id.clone()),
+                have: Some(Value::Number(have)),
+                need: Some(Value::Number(*minimum)),
+                text,
+            },
             share: if *minimum > 0.0 { short / minimum } else { 1.0 },
         });
     }
     out
 }
 
-fn cert_name(pack: &Pack, id: &str) -> String {
+/// A certification's short name by id, from the certifications or the options of a list
+/// fact (`pgmp` → "PgMP").
+pub fn cert_name(pack: &Pack, id: &str) -> String {
     pack.certification(id)
         .map(|c| short_title(&c.title))
         .or_else(|| {
@@ -170,18 +341,23 @@ fn cert_name(pack: &Pack, id: &str) -> String {
 }
 
 /// The short name people use: "Certified Associate in Project Management (CAPM)" → "CAPM";
-/// "CAPM (PMI)" → "CAPM".
+/// "CAPM (PMI)" → "CAPM" (a single word before the brackets is the name, the brackets the
+/// issuer).
 pub fn short_title(title: &str) -> String {
     match (title.rfind('('), title.rfind(')')) {
         (Some(open), Some(close)) if close > open => {
+            let before = title[..open].trim();
             let inner = &title[open + 1..close];
-            if inner
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c == '-' || c == '+')
-            {
-                return inner.to_string();
+            let acronym = inner.chars().any(|c| c.is_ascii_uppercase())
+                && inner
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '+')
+                && inner.chars().filter(char::is_ascii_lowercase).count() <= 1;
+            if acronym && before.contains(' ') {
+                inner.to_string()
+            } else {
+                before.to_string()
             }
-            title[..open].trim().to_string()
         }
         _ => title.to_string(),
     }
@@ -195,5 +371,36 @@ fn lower_first(text: &str) -> String {
             c.to_lowercase().chain(chars).collect()
         }
         _ => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_titles_keep_mixed_case_acronyms() {
+        assert_eq!(
+            short_title("Certified Associate in Project Management (CAPM)"),
+            "CAPM"
+        );
+        assert_eq!(short_title("CAPM (PMI)"), "CAPM");
+        assert_eq!(short_title("PgMP (PMI)"), "PgMP");
+        assert_eq!(short_title("Security+ (CompTIA)"), "Security+");
+        assert_eq!(short_title("CCS-P (AHIMA)"), "CCS-P");
+        assert_eq!(short_title("Fellow of ACHE (FACHE)"), "FACHE");
+        assert_eq!(short_title("CompTIA Security+"), "CompTIA Security+");
+    }
+
+    #[test]
+    fn results_saved_with_sentences_in_missing_still_read() {
+        let old = r#"{"id":"pmp","title":"PMP","issuer":"PMI","eligible":false,"held":false,
+            "missing":["6 more months leading projects"],"source":"https://x","as_of":"2026-11-25"}"#;
+        let e: Eligibility = serde_json::from_str(old).unwrap();
+        assert_eq!(e.missing_texts(), ["6 more months leading projects"]);
+        assert_eq!(e.missing[0].fact, None);
+        let new = serde_json::to_string(&e).unwrap();
+        let again: Eligibility = serde_json::from_str(&new).unwrap();
+        assert_eq!(again, e, "what is written now reads back the same");
     }
 }

@@ -36,6 +36,18 @@ pub struct ResultDocument {
     pub recommendations: Vec<RecommendationResult>,
     /// The chosen steps, by horizon.
     pub plan: Vec<PlanItem>,
+    /// What the plan aims at: the chosen stage, or a stretch toward a later one when every
+    /// target is met. Always written; absent in results saved before it existed.
+    #[serde(default)]
+    pub plan_basis: Option<PlanBasis>,
+    /// The situation the plan assumed: "You work in healthcare and are on a project now."
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub situation: Option<String>,
+    /// Certifications not reachable within 12 months, with when they come within reach at
+    /// the person's pace, or what is missing. Always written; absent in results saved
+    /// before it existed.
+    #[serde(default)]
+    pub later: Vec<LaterItem>,
     pub facts: BTreeMap<String, Value>,
     pub answers: BTreeMap<String, Value>,
 }
@@ -169,13 +181,79 @@ pub struct PlanItem {
     pub why: String,
 }
 
+/// What the plan aims at.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct PlanBasis {
+    /// Every target of the chosen profile is met.
+    pub targets_met: bool,
+    /// The profile a stretch plan aims at (when every target of the chosen one is met), or
+    /// the top stage the person has gone beyond.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub toward: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub toward_title: Option<String>,
+    /// Every target up to the top stage is met: the steps are growth beyond it.
+    #[serde(default)]
+    pub beyond_top: bool,
+}
+
+/// A certification the plan could not reach within 12 months.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct LaterItem {
+    pub certification: String,
+    /// "PMP (PMI)".
+    pub name: String,
+    /// "within reach in about 18 months (around May 2028) if you lead the project you are on
+    /// now", or "needs bachelor's degree or higher".
+    pub text: String,
+    /// Months until it comes within reach at the person's pace, when that can be told.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub months: Option<u32>,
+    /// `YYYY-MM` it comes within reach, when the months can be told.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub around: Option<String>,
+}
+
 /// Scores `answers` against `profile` and builds the document. `taken_at` is passed in so
-/// this stays pure (and snapshots stay stable).
+/// this stays pure (and snapshots stay stable); the plan dates "within reach" lines from it.
 pub fn build(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) -> ResultDocument {
     let assessment = score::score(pack, profile, answers);
-    let eligibility = eligibility::evaluate_all(pack, &answers.facts);
-    let candidates = plan::applicable(pack, &assessment, &eligibility, &answers.facts);
-    let chosen = plan::plan(&candidates);
+    let mut eligibility = eligibility::evaluate_all(pack, &answers.facts);
+    eligibility::sort_for_stage(pack, Some(&profile.id), &mut eligibility);
+    let levels = plan::levels_of(&assessment);
+    let today = taken_at
+        .parse::<jiff::Timestamp>()
+        .ok()
+        .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date());
+    let made = plan::make(
+        pack,
+        plan::Person {
+            profile,
+            levels: &levels,
+            facts: &answers.facts,
+            today,
+        },
+    );
+    let plan_basis = Some(match &made.aim {
+        plan::Aim::Chosen => PlanBasis {
+            targets_met: made.targets_met,
+            toward: None,
+            toward_title: None,
+            beyond_top: false,
+        },
+        plan::Aim::Stretch { profile, title } => PlanBasis {
+            targets_met: made.targets_met,
+            toward: Some(profile.clone()),
+            toward_title: Some(one_line(title)),
+            beyond_top: false,
+        },
+        plan::Aim::Beyond { profile, title } => PlanBasis {
+            targets_met: made.targets_met,
+            toward: Some(profile.clone()),
+            toward_title: Some(one_line(title)),
+            beyond_top: true,
+        },
+    });
     ResultDocument {
         schema_version: SCHEMA_VERSION,
         tool: Tool {
@@ -202,7 +280,8 @@ pub fn build(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) 
             .collect(),
         competencies: competencies(pack, &assessment),
         eligibility,
-        recommendations: candidates
+        recommendations: made
+            .candidates
             .iter()
             .map(|a| {
                 let r = a.recommendation;
@@ -220,12 +299,26 @@ pub fn build(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) 
                 }
             })
             .collect(),
-        plan: chosen
+        plan: made
+            .steps
             .iter()
             .map(|a| PlanItem {
                 horizon: a.horizon.code().into(),
                 recommendation: a.recommendation.id.clone(),
-                why: a.why.clone(),
+                why: one_line(&a.why),
+            })
+            .collect(),
+        plan_basis,
+        situation: made.situation.clone(),
+        later: made
+            .later
+            .iter()
+            .map(|l| LaterItem {
+                certification: l.certification.clone(),
+                name: one_line(&l.name),
+                text: one_line(&l.text),
+                months: l.months,
+                around: l.around.clone(),
             })
             .collect(),
         facts: answers.facts.clone(),

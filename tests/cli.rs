@@ -541,7 +541,12 @@ fn pmp_eligibility_from_the_command_line() {
     assert_eq!(pmp["eligible"], false);
     assert_eq!(
         pmp["missing"],
-        serde_json::json!(["6 more months leading projects"])
+        serde_json::json!([{
+            "fact": "months_leading_projects",
+            "have": 30,
+            "need": 36,
+            "text": "6 more months leading projects"
+        }])
     );
 }
 

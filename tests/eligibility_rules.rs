@@ -20,6 +20,8 @@ fn facts(pairs: Facts) -> BTreeMap<String, Value> {
                         .map(String::from)
                         .collect(),
                 )
+            } else if *v == "yes" || *v == "no" {
+                Value::Bool(*v == "yes")
             } else if let Ok(n) = v.parse::<f64>() {
                 Value::Number(n)
             } else {
@@ -84,6 +86,38 @@ const CASES: &[(&str, Facts, &[&str])] = &[
             ("certifications_held", "capm"),
         ],
         &[],
+    ),
+    // PMP, GAC route (second fact check): a degree from a PMI GAC-accredited programme
+    // needs 24 months leading projects, not 36.
+    (
+        "pmp",
+        &[
+            ("degree", "bachelor"),
+            ("degree_gac_accredited", "yes"),
+            ("months_leading_projects", "24"),
+            ("pm_education_hours", "35"),
+        ],
+        &[],
+    ),
+    (
+        "pmp",
+        &[
+            ("degree", "master"),
+            ("degree_gac_accredited", "yes"),
+            ("months_leading_projects", "20"),
+            ("certifications_held", "capm"),
+        ],
+        &["4 more months leading projects"],
+    ),
+    (
+        "pmp",
+        &[
+            ("degree", "bachelor"),
+            ("degree_gac_accredited", "no"),
+            ("months_leading_projects", "24"),
+            ("pm_education_hours", "35"),
+        ],
+        &["12 more months leading projects"],
     ),
     (
         "pmp",
@@ -212,35 +246,98 @@ const CASES: &[(&str, Facts, &[&str])] = &[
         ],
         &["20 more months in information systems"],
     ),
-    // CHPS: master 12, bachelor 24, associate 48, secondary 72 months of privacy/security work.
+    // CHPS (second fact check): only healthcare privacy or security management counts;
+    // master's + 1 year, bachelor's or RHIA + 2, associate or CCA/CCS/CCS-P/RHIT + 4,
+    // high school + 6.
     (
         "chps",
-        &[("degree", "master"), ("months_privacy_security", "12")],
+        &[
+            ("degree", "master"),
+            ("months_healthcare_privacy_security", "12"),
+        ],
         &[],
     ),
     (
         "chps",
-        &[("degree", "bachelor"), ("months_privacy_security", "23")],
-        &["1 more month in privacy or security work"],
+        &[
+            ("degree", "bachelor"),
+            ("months_healthcare_privacy_security", "23"),
+        ],
+        &["1 more month managing healthcare privacy or security"],
+    ),
+    // Security work outside healthcare does not count.
+    (
+        "chps",
+        &[
+            ("degree", "master"),
+            ("months_privacy_security", "120"),
+            ("months_healthcare_privacy_security", "0"),
+        ],
+        &["12 more months managing healthcare privacy or security"],
     ),
     (
         "chps",
-        &[("degree", "associate"), ("months_privacy_security", "48")],
+        &[
+            ("degree", "associate"),
+            ("months_healthcare_privacy_security", "48"),
+        ],
         &[],
     ),
     (
         "chps",
-        &[("degree", "secondary"), ("months_privacy_security", "72")],
+        &[
+            ("degree", "secondary"),
+            ("certifications_held", "ccs"),
+            ("months_healthcare_privacy_security", "48"),
+        ],
         &[],
     ),
     (
         "chps",
-        &[("degree", "secondary"), ("months_privacy_security", "70")],
-        &["2 more months in privacy or security work"],
+        &[
+            ("degree", "secondary"),
+            ("certifications_held", "rhit"),
+            ("months_healthcare_privacy_security", "40"),
+        ],
+        &["8 more months managing healthcare privacy or security"],
+    ),
+    (
+        "chps",
+        &[
+            ("degree", "associate"),
+            ("certifications_held", "rhia"),
+            ("months_healthcare_privacy_security", "24"),
+        ],
+        &[],
+    ),
+    (
+        "chps",
+        &[
+            ("degree", "secondary"),
+            ("months_healthcare_privacy_security", "72"),
+        ],
+        &[],
+    ),
+    (
+        "chps",
+        &[
+            ("degree", "secondary"),
+            ("months_healthcare_privacy_security", "70"),
+        ],
+        &["2 more months managing healthcare privacy or security"],
+    ),
+    (
+        "chps",
+        &[
+            ("degree", "none"),
+            ("months_healthcare_privacy_security", "90"),
+        ],
+        &["high-school diploma or equivalent or higher"],
     ),
     // Security+: no prerequisite.
     ("security_plus", &[], &[]),
-    // CISSP: 60 months, or 48 with a four-year degree.
+    // CISSP (second fact check): 60 months; one year waived for a four-year degree or an
+    // ISC2-approved credential (Security+), one year at most.
     (
         "cissp",
         &[("degree", "bachelor"), ("months_privacy_security", "48")],
@@ -261,6 +358,25 @@ const CASES: &[(&str, Facts, &[&str])] = &[
         &[("degree", "bachelor"), ("months_privacy_security", "40")],
         &["8 more months in privacy or security work"],
     ),
+    (
+        "cissp",
+        &[
+            ("degree", "secondary"),
+            ("certifications_held", "security_plus"),
+            ("months_privacy_security", "48"),
+        ],
+        &[],
+    ),
+    // Degree and Security+ together still waive one year only.
+    (
+        "cissp",
+        &[
+            ("degree", "master"),
+            ("certifications_held", "security_plus"),
+            ("months_privacy_security", "47"),
+        ],
+        &["1 more month in privacy or security work"],
+    ),
 ];
 
 #[test]
@@ -272,12 +388,9 @@ fn every_rule_says_eligible_or_exactly_what_is_missing() {
             .certification(cert)
             .unwrap_or_else(|| panic!("no rule for {cert}"));
         let result = evaluate(&pack, rule, &facts(given));
-        let expected: Vec<String> = missing.iter().map(|m| m.to_string()).collect();
-        if result.missing != expected || result.eligible != missing.is_empty() {
-            failures.push(format!(
-                "{cert} {given:?}: got {:?}, want {expected:?}",
-                result.missing
-            ));
+        let got = result.missing_texts();
+        if got != *missing || result.eligible != missing.is_empty() {
+            failures.push(format!("{cert} {given:?}: got {got:?}, want {missing:?}"));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -308,4 +421,63 @@ fn a_held_certification_is_marked_held() {
     let rule = pack.certification("pmp").unwrap();
     let result = evaluate(&pack, rule, &facts(&[("certifications_held", "pmp")]));
     assert!(result.held);
+}
+
+#[test]
+fn shortfalls_carry_the_fact_and_both_values_as_data() {
+    let pack = load_embedded().unwrap();
+    let rule = pack.certification("pmp").unwrap();
+    let given = facts(&[
+        ("degree", "secondary"),
+        ("months_leading_projects", "54"),
+        ("pm_education_hours", "35"),
+    ]);
+    let result = evaluate(&pack, rule, &given);
+    assert_eq!(result.missing.len(), 1);
+    let m = &result.missing[0];
+    assert_eq!(m.fact.as_deref(), Some("months_leading_projects"));
+    assert_eq!(m.have, Some(Value::Number(54.0)));
+    assert_eq!(m.need, Some(Value::Number(60.0)));
+    assert_eq!(m.text, "6 more months leading projects");
+
+    let rule = pack.certification("capm").unwrap();
+    let result = evaluate(&pack, rule, &facts(&[("pm_education_hours", "30")]));
+    let m = &result.missing[0];
+    assert_eq!(m.fact.as_deref(), Some("degree"));
+    assert_eq!(m.have, None, "no degree answered");
+    assert_eq!(m.need, Some(Value::Text("secondary".into())));
+}
+
+/// A credential the person outranks is "not needed", never "eligible now".
+#[test]
+fn outranked_credentials_are_marked_superseded() {
+    let pack = load_embedded().unwrap();
+    for (cert, held, by) in [
+        ("capm", "pmp", "PMP"),
+        ("capm", "pgmp", "PgMP"),
+        ("cahims", "cphims", "CPHIMS"),
+        ("security_plus", "cissp", "CISSP"),
+    ] {
+        let rule = pack.certification(cert).unwrap();
+        let given = facts(&[
+            ("degree", "master"),
+            ("pm_education_hours", "60"),
+            ("certifications_held", held),
+        ]);
+        let result = evaluate(&pack, rule, &given);
+        assert_eq!(
+            result.superseded_by.as_deref(),
+            Some(by),
+            "{cert} by {held}"
+        );
+        assert!(!result.open_now(), "{cert}: not offered to a {held} holder");
+    }
+    let rule = pack.certification("capm").unwrap();
+    let result = evaluate(
+        &pack,
+        rule,
+        &facts(&[("degree", "master"), ("pm_education_hours", "60")]),
+    );
+    assert_eq!(result.superseded_by, None);
+    assert!(result.open_now());
 }

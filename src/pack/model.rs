@@ -145,6 +145,35 @@ pub struct Fact {
     /// whether it was accredited.
     #[serde(default)]
     pub ask_if: Vec<FactCondition>,
+    /// For a number fact counted in months: how it grows while the person does that work,
+    /// so the plan can say when a certification comes within reach at their pace.
+    pub accrues: Option<Accrual>,
+    /// For a yes_no fact: how each answer reads in the line that says which situation the
+    /// plan assumed ("You work in healthcare and are on a project now").
+    pub situation: Option<SituationText>,
+}
+
+/// How a months fact grows: one a month while every condition holds.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Accrual {
+    /// Conditions on other facts under which the months accrue ("on a project now").
+    #[serde(default)]
+    pub when: Vec<FactCondition>,
+    /// What the estimate assumes, after "if": "you lead the project you are on now".
+    pub assumes: String,
+    /// When the conditions do not hold, when the months start to count: "once you lead a
+    /// project".
+    pub otherwise: String,
+}
+
+/// How a yes_no fact reads after "You …": `yes: work in healthcare`, `no: work outside
+/// healthcare`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SituationText {
+    pub yes: String,
+    pub no: String,
 }
 
 /// A condition on an earlier fact's answer: the fact, and one test of its value.
@@ -156,8 +185,14 @@ pub struct FactCondition {
     pub at_least: Option<String>,
     /// For a `number` fact: at least this much.
     pub min: Option<f64>,
+    /// For a `number` fact: less than this (an entry-level step for someone with under 24
+    /// months leading projects).
+    pub below: Option<f64>,
     /// For a `yes_no` fact: this answer.
     pub is: Option<bool>,
+    /// For a `list` fact: this option is among the answers (`certifications_held` has
+    /// `pmp`).
+    pub has: Option<String>,
 }
 
 /// The shape of a fact's answer.
@@ -308,6 +343,24 @@ pub struct Recommendation {
     /// Applies only to people whose `degree` fact is below this option (a degree programme
     /// is no advice for someone who holds one already).
     pub degree_below: Option<String>,
+    /// Applies only when every condition on the person's facts holds: a step that needs a
+    /// hospital job says `{ fact: works_in_healthcare, is: true }`. A fact not answered counts
+    /// as none, zero or no.
+    #[serde(default)]
+    pub when: Vec<FactCondition>,
+    /// Offered only when the plan aims at one of these profiles (the chosen one, or the stage
+    /// a stretch plan aims at). Empty: any stage.
+    #[serde(default)]
+    pub stages: Vec<String>,
+    /// Offered without a gap when a plan would otherwise have fewer than three steps: growth
+    /// for someone who meets every target.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub growth: bool,
+    /// What completing the step gives: number fact id → the value it reaches at least (a
+    /// 35-hour course gives `pm_education_hours: 35`). The plan counts it before placing a
+    /// certification in a later horizon, and offers the step only while it adds something.
+    #[serde(default)]
+    pub provides: BTreeMap<String, f64>,
 }
 
 /// The four kinds of step the plan mixes.
@@ -394,6 +447,14 @@ pub struct Certification {
     pub routes: Vec<Route>,
     pub source: Source,
     pub note: Option<String>,
+    /// Profile ids of the career stages this credential suits; eligible-now certifications
+    /// that suit the chosen stage come first in the report and the plan.
+    #[serde(default)]
+    pub suits: Vec<String>,
+    /// Credentials that outrank this one (a PMP holder needs no CAPM): holding one marks the
+    /// row "not needed" and the plan never offers it.
+    #[serde(default)]
+    pub superseded_by: Vec<String>,
 }
 
 /// One way to become eligible; every requirement in it must be met.
@@ -406,9 +467,14 @@ pub struct Route {
     /// Numeric fact id → the least value needed.
     #[serde(default)]
     pub minimums: BTreeMap<String, f64>,
-    /// Numeric fact id → certifications whose holding meets that minimum instead.
+    /// Fact id → certifications whose holding meets that requirement instead: a numeric fact
+    /// of `minimums`, or `degree` for `degree_at_least` (a CCA stands in for an associate
+    /// degree on CHPS's route).
     #[serde(default)]
     pub waived_by: BTreeMap<String, Vec<String>>,
+    /// yes_no fact ids that must be answered yes (`degree_gac_accredited`).
+    #[serde(default)]
+    pub requires_yes: Vec<String>,
 }
 
 /// A loaded, validated pack: `pack.yaml` with everything the other files add.
@@ -553,7 +619,17 @@ impl Pack {
         fact: &Fact,
         known: &std::collections::BTreeMap<String, crate::answers::Value>,
     ) -> bool {
-        fact.ask_if.iter().all(|condition| {
+        self.conditions_hold(&fact.ask_if, known)
+    }
+
+    /// Whether every condition holds for `known` facts; a fact not given counts as none,
+    /// zero or no.
+    pub fn conditions_hold(
+        &self,
+        conditions: &[FactCondition],
+        known: &std::collections::BTreeMap<String, crate::answers::Value>,
+    ) -> bool {
+        conditions.iter().all(|condition| {
             let value = known.get(&condition.fact);
             let option_rank = |id: &str| {
                 self.fact(&condition.fact)
@@ -563,13 +639,17 @@ impl Pack {
                 let have = value.and_then(|v| v.as_text()).and_then(option_rank);
                 matches!((have, option_rank(least)), (Some(h), Some(l)) if h >= l)
             });
-            let min = condition
-                .min
-                .is_none_or(|min| value.and_then(|v| v.as_number()).unwrap_or(0.0) >= min);
+            let number = value.and_then(|v| v.as_number()).unwrap_or(0.0);
+            let min = condition.min.is_none_or(|min| number >= min);
+            let below = condition.below.is_none_or(|limit| number < limit);
             let is = condition
                 .is
                 .is_none_or(|wanted| value.and_then(|v| v.as_bool()).unwrap_or(false) == wanted);
-            at_least && min && is
+            let has = condition
+                .has
+                .as_deref()
+                .is_none_or(|id| value.is_some_and(|v| v.as_list().contains(&id)));
+            at_least && min && below && is && has
         })
     }
 

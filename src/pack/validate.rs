@@ -63,6 +63,7 @@ pub fn validate(parsed: &Parsed) -> Vec<Diagnostic> {
     check_scoring(pack, &levels, &mut out);
     check_profiles(pack, &levels, &competency_ids, &mut out);
     check_facts(pack, &mut ids, &mut out);
+    check_fact_advice(pack, &mut out);
     for competency in &parsed.competencies {
         check_competency(competency, &levels, &mut ids, &mut out);
     }
@@ -72,13 +73,9 @@ pub fn validate(parsed: &Parsed) -> Vec<Diagnostic> {
         .flat_map(|c| c.value.certifications.iter().map(|c| c.id.as_str()))
         .collect();
     if let Some(recs) = &parsed.recommendations {
-        let degrees = p
-            .facts
-            .iter()
-            .find(|f| f.id == "degree" && f.kind == FactKind::Select);
         check_recommendations(
             recs,
-            degrees,
+            p,
             &levels,
             &competency_ids,
             &certification_ids,
@@ -527,49 +524,164 @@ fn check_conditions(
             ));
             continue;
         };
-        let tests = [
-            condition.at_least.is_some(),
-            condition.min.is_some(),
-            condition.is.is_some(),
-        ];
-        let fits = match target.kind {
-            FactKind::Select => condition.at_least.is_some(),
-            FactKind::Number => condition.min.is_some_and(f64::is_finite),
-            FactKind::YesNo => condition.is.is_some(),
-            FactKind::List => false,
-        };
-        if tests.iter().filter(|t| **t).count() != 1 || !fits {
-            out.push(pack.problem(
-                &path,
+        check_condition_test(pack, &path, condition, target, out);
+    }
+}
+
+/// One condition's test fits the kind of the fact it reads: `at_least` an option of a
+/// select, `min` a number, `is` a yes/no.
+fn check_condition_test<T>(
+    at: &Located<T>,
+    path: &str,
+    condition: &FactCondition,
+    target: &Fact,
+    out: &mut Vec<Diagnostic>,
+) {
+    let tests = [
+        condition.at_least.is_some(),
+        condition.min.is_some(),
+        condition.below.is_some(),
+        condition.is.is_some(),
+        condition.has.is_some(),
+    ];
+    let fits = match target.kind {
+        FactKind::Select => condition.at_least.is_some(),
+        FactKind::Number => condition
+            .min
+            .or(condition.below)
+            .is_some_and(f64::is_finite),
+        FactKind::YesNo => condition.is.is_some(),
+        FactKind::List => condition.has.is_some(),
+    };
+    if tests.iter().filter(|t| **t).count() != 1 || !fits {
+        out.push(at.problem(
+            path,
+            format!(
+                "the condition on `{}` needs exactly one test that fits a {} fact",
+                condition.fact,
+                match target.kind {
+                    FactKind::Select => "select",
+                    FactKind::Number => "number",
+                    FactKind::YesNo => "yes_no",
+                    FactKind::List => "list",
+                }
+            ),
+            "use `at_least: <option id>` for select, `min: <number>` or `below: <number>` for \
+             number, `is: true|false` for yes_no, `has: <option id>` for list",
+        ));
+    }
+    let option = condition
+        .at_least
+        .as_ref()
+        .filter(|_| target.kind == FactKind::Select)
+        .map(|o| ("at_least", o))
+        .or_else(|| {
+            condition
+                .has
+                .as_ref()
+                .filter(|_| target.kind == FactKind::List)
+                .map(|o| ("has", o))
+        });
+    if let Some((field, least)) = option {
+        if !target.options.iter().any(|o| o.id == *least) {
+            out.push(at.problem(
+                &format!("{path}.{field}"),
+                format!("`{least}` is not an option of `{}`", target.id),
                 format!(
-                    "the condition on `{}` needs exactly one test that fits a {} fact",
-                    condition.fact,
-                    match target.kind {
-                        FactKind::Select => "select",
-                        FactKind::Number => "number",
-                        FactKind::YesNo => "yes_no",
-                        FactKind::List => "list",
-                    }
+                    "use one of: {}",
+                    target
+                        .options
+                        .iter()
+                        .map(|o| o.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
-                "use `at_least: <option id>` for select, `min: <number>` for number, \
-                 `is: true|false` for yes_no; list facts cannot be tested",
             ));
         }
-        if let Some(least) = &condition.at_least {
-            if target.kind == FactKind::Select && !target.options.iter().any(|o| o.id == *least) {
+    }
+}
+
+/// Conditions that may read any fact of the pack (a recommendation's `when`, a fact's
+/// `accrues.when`).
+fn check_any_conditions<T>(
+    at: &Located<T>,
+    path: &str,
+    conditions: &[FactCondition],
+    facts: &[Fact],
+    out: &mut Vec<Diagnostic>,
+) {
+    for (j, condition) in conditions.iter().enumerate() {
+        let path = format!("{path}[{j}]");
+        match facts.iter().find(|f| f.id == condition.fact) {
+            Some(target) => check_condition_test(at, &path, condition, target, out),
+            None => out.push(at.problem(
+                &format!("{path}.fact"),
+                format!("unknown fact `{}`", condition.fact),
+                format!(
+                    "use a fact id of pack.yaml: {}",
+                    facts
+                        .iter()
+                        .map(|f| f.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )),
+        }
+    }
+}
+
+/// What facts add for the plan: `accrues` on months facts, `situation` on yes/no facts.
+fn check_fact_advice(pack: &Located<PackFile>, out: &mut Vec<Diagnostic>) {
+    let facts = &pack.value.facts;
+    for (i, fact) in facts.iter().enumerate() {
+        let path = format!("facts[{i}]");
+        if let Some(accrual) = &fact.accrues {
+            if fact.kind != FactKind::Number || fact.unit.as_deref() != Some("months") {
                 out.push(pack.problem(
-                    &format!("{path}.at_least"),
-                    format!("`{least}` is not an option of `{}`", target.id),
+                    &format!("{path}.accrues"),
                     format!(
-                        "use one of: {}",
-                        target
-                            .options
-                            .iter()
-                            .map(|o| o.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        "`accrues` fits only a number fact counted in months, not `{}`",
+                        fact.id
                     ),
+                    "remove `accrues`, or give the fact `kind: number` and `unit: months`",
                 ));
+            }
+            check_any_conditions(
+                pack,
+                &format!("{path}.accrues.when"),
+                &accrual.when,
+                facts,
+                out,
+            );
+            for (field, text) in [
+                ("assumes", &accrual.assumes),
+                ("otherwise", &accrual.otherwise),
+            ] {
+                if text.trim().is_empty() {
+                    out.push(pack.problem(
+                        &format!("{path}.accrues.{field}"),
+                        format!("`accrues.{field}` of `{}` is empty", fact.id),
+                        "say it in a few words; the report prints it",
+                    ));
+                }
+            }
+        }
+        if let Some(situation) = &fact.situation {
+            if fact.kind != FactKind::YesNo {
+                out.push(pack.problem(
+                    &format!("{path}.situation"),
+                    format!("`situation` fits only a yes_no fact, not `{}`", fact.id),
+                    "remove `situation`, or make the fact `kind: yes_no`",
+                ));
+            }
+            for (field, text) in [("yes", &situation.yes), ("no", &situation.no)] {
+                if text.trim().is_empty() {
+                    out.push(pack.problem(
+                        &format!("{path}.situation.{field}"),
+                        format!("`situation.{field}` of `{}` is empty", fact.id),
+                        "say how the answer reads after \"You\", e.g. `work in healthcare`",
+                    ));
+                }
             }
         }
     }
@@ -755,14 +867,62 @@ fn check_url<T>(at: &Located<T>, path: &str, url: &str, out: &mut Vec<Diagnostic
     }
 }
 
+/// Certification ids the pack knows: those with rules, and the options of list facts
+/// (`certifications_held`), which name credentials such as PgMP that have no rule here.
+fn known_credentials<'a>(
+    pack: &'a PackFile,
+    certifications: &HashSet<&'a str>,
+) -> HashSet<&'a str> {
+    pack.facts
+        .iter()
+        .filter(|f| f.kind == FactKind::List)
+        .flat_map(|f| f.options.iter().map(|o| o.id.as_str()))
+        .chain(certifications.iter().copied())
+        .collect()
+}
+
+fn check_stages<T>(
+    at: &Located<T>,
+    path: &str,
+    stages: &[String],
+    pack: &PackFile,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (k, stage) in stages.iter().enumerate() {
+        if !pack.profiles.iter().any(|p| p.id == *stage) {
+            out.push(at.problem(
+                &format!("{path}[{k}]"),
+                format!("unknown profile `{stage}`"),
+                format!(
+                    "use a profile id of pack.yaml: {}",
+                    pack.profiles
+                        .iter()
+                        .map(|p| p.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        }
+    }
+}
+
+/// How many `growth` steps a pack with recommendations needs, applicable to anyone, so
+/// every plan can reach three steps.
+pub const GROWTH_STEPS_NEEDED: usize = 3;
+
 fn check_recommendations(
     at: &Located<RecommendationsFile>,
-    degrees: Option<&Fact>,
+    pack: &PackFile,
     levels: &[&str],
     competencies: &HashSet<&str>,
     certifications: &HashSet<&str>,
     out: &mut Vec<Diagnostic>,
 ) {
+    let degrees = pack
+        .facts
+        .iter()
+        .find(|f| f.id == "degree" && f.kind == FactKind::Select);
+    let credentials = known_credentials(pack, certifications);
     let mut seen = HashSet::new();
     for (i, r) in at.value.recommendations.iter().enumerate() {
         let path = format!("recommendations[{i}]");
@@ -816,15 +976,54 @@ fn check_recommendations(
             }
         }
         if let Some(cert) = &r.certification {
-            if !certifications.contains(cert.as_str()) {
+            if !credentials.contains(cert.as_str()) {
                 out.push(at.problem(
                     &format!("{path}.certification"),
                     format!("unknown certification `{cert}`"),
-                    "use an id from certifications.yaml",
+                    "use an id from certifications.yaml or an option of `certifications_held`",
+                ));
+            }
+        }
+        check_any_conditions(at, &format!("{path}.when"), &r.when, &pack.facts, out);
+        check_stages(at, &format!("{path}.stages"), &r.stages, pack, out);
+        for (fact, amount) in &r.provides {
+            let numeric = pack
+                .facts
+                .iter()
+                .any(|f| f.id == *fact && f.kind == FactKind::Number);
+            if !numeric || !amount.is_finite() || *amount < 0.0 {
+                out.push(at.problem(
+                    &format!("{path}.provides.{fact}"),
+                    format!("`provides` needs a number fact and an amount of 0 or more (`{fact}`)"),
+                    "use the id of a `kind: number` fact in pack.yaml and the value the step reaches",
                 ));
             }
         }
         check_url(at, &format!("{path}.url"), &r.url, out);
+    }
+    let open_to_all = at
+        .value
+        .recommendations
+        .iter()
+        .filter(|r| {
+            r.growth
+                && r.when.is_empty()
+                && r.stages.is_empty()
+                && r.certification.is_none()
+                && r.degree_below.is_none()
+        })
+        .count();
+    if !at.value.recommendations.is_empty() && open_to_all < GROWTH_STEPS_NEEDED {
+        out.push(at.problem(
+            "recommendations",
+            format!(
+                "only {open_to_all} `growth: true` step(s) apply to everyone; a plan needs \
+                 {GROWTH_STEPS_NEEDED} to fall back on"
+            ),
+            "mark at least three steps without `when`, `stages`, `certification` or \
+             `degree_below` as `growth: true` (mentoring, speaking, writing), so every person \
+             gets a plan of three steps",
+        ));
     }
 }
 
@@ -838,13 +1037,13 @@ fn check_certifications(
         .facts
         .iter()
         .find(|f| f.id == "degree" && f.kind == FactKind::Select);
-    let held: HashSet<&str> = pack
-        .facts
+    let ids: HashSet<&str> = at
+        .value
+        .certifications
         .iter()
-        .filter(|f| f.kind == FactKind::List)
-        .flat_map(|f| f.options.iter().map(|o| o.id.as_str()))
-        .chain(at.value.certifications.iter().map(|c| c.id.as_str()))
+        .map(|c| c.id.as_str())
         .collect();
+    let held = known_credentials(pack, &ids);
     for (i, cert) in at.value.certifications.iter().enumerate() {
         let path = format!("certifications[{i}]");
         if !is_id(&cert.id, false) {
@@ -869,6 +1068,17 @@ fn check_certifications(
             ));
         }
         check_url(at, &format!("{path}.source.url"), &cert.source.url, out);
+        check_stages(at, &format!("{path}.suits"), &cert.suits, pack, out);
+        for (k, other) in cert.superseded_by.iter().enumerate() {
+            if !held.contains(other.as_str()) || *other == cert.id {
+                out.push(at.problem(
+                    &format!("{path}.superseded_by[{k}]"),
+                    format!("`{other}` cannot supersede `{}`", cert.id),
+                    "name another certification of this file or an option of \
+                     `certifications_held`",
+                ));
+            }
+        }
         for (j, route) in cert.routes.iter().enumerate() {
             let route_path = format!("{path}.routes[{j}]");
             if let Some(level) = &route.degree_at_least {
@@ -901,12 +1111,28 @@ fn check_certifications(
                     ));
                 }
             }
+            for (k, fact) in route.requires_yes.iter().enumerate() {
+                let yes_no = pack
+                    .facts
+                    .iter()
+                    .any(|f| f.id == *fact && f.kind == FactKind::YesNo);
+                if !yes_no {
+                    out.push(at.problem(
+                        &format!("{route_path}.requires_yes[{k}]"),
+                        format!("`{fact}` is not a yes_no fact of the pack"),
+                        "use the id of a `kind: yes_no` fact in pack.yaml",
+                    ));
+                }
+            }
             for (fact, certs) in &route.waived_by {
-                if !route.minimums.contains_key(fact) {
+                let waivable = route.minimums.contains_key(fact)
+                    || (fact == "degree" && route.degree_at_least.is_some());
+                if !waivable {
                     out.push(at.problem(
                         &format!("{route_path}.waived_by.{fact}"),
-                        format!("`{fact}` has no minimum in this route to waive"),
-                        "waive only a fact listed under `minimums`",
+                        format!("`{fact}` has no requirement in this route to waive"),
+                        "waive a fact listed under `minimums`, or `degree` when the route has \
+                         `degree_at_least`",
                     ));
                 }
                 for (k, c) in certs.iter().enumerate() {

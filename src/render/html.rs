@@ -196,8 +196,12 @@ impl Renderer for HtmlRenderer {
         }
 
         let sections = plan_sections(doc);
-        if !sections.is_empty() {
+        let later = later_lines(doc);
+        if !sections.is_empty() || !later.is_empty() {
             o.push_str("<section>\n<h2>Plan</h2>\n");
+            for intro in plan_intro(doc) {
+                let _ = writeln!(o, "<p>{}</p>", esc(&intro));
+            }
             for (heading, items) in sections {
                 let _ = writeln!(o, "<h3>{heading}</h3>\n<ul class=\"plan\">");
                 for (item, r) in items {
@@ -213,6 +217,13 @@ impl Renderer for HtmlRenderer {
                         let _ = write!(o, "<br><span class=\"muted\">{}</span>", esc(&costs));
                     }
                     o.push_str("</li>\n");
+                }
+                o.push_str("</ul>\n");
+            }
+            if !later.is_empty() {
+                o.push_str("<h3>Later: not yet within reach</h3>\n<ul class=\"later\">\n");
+                for text in later {
+                    let _ = writeln!(o, "<li>{}</li>", esc(&text));
                 }
                 o.push_str("</ul>\n");
             }

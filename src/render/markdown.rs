@@ -115,8 +115,12 @@ impl Renderer for MarkdownRenderer {
         }
 
         let sections = plan_sections(doc);
-        if !sections.is_empty() {
+        let later = later_lines(doc);
+        if !sections.is_empty() || !later.is_empty() {
             out.push_str("## Plan\n\n");
+            for intro in plan_intro(doc) {
+                out.push_str(&format!("{}\n\n", md(&intro)));
+            }
             for (heading, items) in sections {
                 out.push_str(&format!("### {heading}\n\n"));
                 for (item, r) in items {
@@ -131,6 +135,13 @@ impl Renderer for MarkdownRenderer {
                         out.push_str(&format!("  \n  {}", md(&costs)));
                     }
                     out.push('\n');
+                }
+                out.push('\n');
+            }
+            if !later.is_empty() {
+                out.push_str("### Later: not yet within reach\n\n");
+                for text in later {
+                    out.push_str(&format!("- {}\n", md(&text)));
                 }
                 out.push('\n');
             }

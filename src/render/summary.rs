@@ -129,9 +129,13 @@ pub fn calibration_groups(doc: &ResultDocument) -> Vec<(Calibration, Vec<String>
         .collect()
 }
 
-/// ✓ for held or eligible, ✗ otherwise.
+/// ✓ for held or eligible, – for not needed (outranked by a credential held), ✗ otherwise.
 pub fn eligibility_mark(e: &Eligibility) -> &'static str {
-    if e.held || e.eligible {
+    if e.held {
+        "✓"
+    } else if e.superseded_by.is_some() {
+        "–"
+    } else if e.eligible {
         "✓"
     } else {
         "✗"
@@ -162,15 +166,59 @@ pub fn certification_name(e: &Eligibility) -> String {
     )
 }
 
-/// "held", "eligible now" or "needs 6 more months leading projects".
+/// "held", "not needed: you hold PMP", "eligible now" or "needs 6 more months leading
+/// projects".
 pub fn eligibility_status(e: &Eligibility) -> String {
     if e.held {
         "held".into()
+    } else if let Some(by) = &e.superseded_by {
+        format!("not needed: you hold {}", one_line(by))
     } else if e.eligible {
         "eligible now".into()
     } else {
-        format!("needs {}", e.missing.join(", "))
+        format!("needs {}", one_line(&e.missing_texts().join(", ")))
     }
+}
+
+/// The lines that open the plan: which situation it assumed, and, when every target is
+/// met, which stage the steps aim at instead.
+pub fn plan_intro(doc: &ResultDocument) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(situation) = &doc.situation {
+        let situation = one_line(situation);
+        let mut chars = situation.chars();
+        let lowered: String = match chars.next() {
+            Some(c) => c.to_lowercase().chain(chars).collect(),
+            None => String::new(),
+        };
+        lines.push(format!("Assumed: {lowered}"));
+    }
+    if let Some(basis) = doc.plan_basis.as_ref().filter(|b| b.targets_met) {
+        let chosen = one_line(&doc.profile_title);
+        let toward = basis.toward_title.as_deref().map(one_line);
+        lines.push(match (basis.beyond_top, toward) {
+            (true, Some(top)) if top == chosen => {
+                format!("Every target of {chosen}, the top stage, is met. Programme-level growth:")
+            }
+            (true, Some(top)) => format!(
+                "Every target of {chosen} and of every later stage up to {top} is met. \
+                 Programme-level growth:"
+            ),
+            (false, Some(next)) => {
+                format!("Every target of {chosen} is met. A stretch plan toward {next}:")
+            }
+            (_, None) => format!("Every target of {chosen} is met."),
+        });
+    }
+    lines
+}
+
+/// "Later" lines: "PMP (PMI): within reach in about 18 months (around May 2028) if …".
+pub fn later_lines(doc: &ResultDocument) -> Vec<String> {
+    doc.later
+        .iter()
+        .map(|l| format!("{}: {}", one_line(&l.name), one_line(&l.text)))
+        .collect()
 }
 
 /// The plan's steps with their recommendations, grouped under their horizon headings.

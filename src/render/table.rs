@@ -219,10 +219,10 @@ fn certification_lines(
     out: &mut String,
 ) {
     for e in results {
-        let mark = if e.held || e.eligible {
-            p.good("✓")
-        } else {
-            p.warn("✗")
+        let mark = match eligibility_mark(e) {
+            "✓" => p.good("✓"),
+            "✗" => p.warn("✗"),
+            other => p.dim(other),
         };
         let line = format!("{}: {}", certification_name(e), eligibility_status(e));
         out.push_str(&format!("{mark} {}\n", wrap(&line, width - 2, "  ")));
@@ -243,11 +243,16 @@ fn certification_lines(
 
 fn plan(doc: &ResultDocument, width: usize, p: &Painter, out: &mut String) {
     let sections = plan_sections(doc);
-    if sections.is_empty() {
+    let later = later_lines(doc);
+    if sections.is_empty() && later.is_empty() {
         return;
     }
     out.push_str(&p.bold("Plan"));
     out.push('\n');
+    for intro in plan_intro(doc) {
+        out.push_str(&wrap(&intro, width, ""));
+        out.push('\n');
+    }
     let line = |text: &str| format!("  {}\n", wrap(text, width - 2, "  "));
     for (heading, items) in sections {
         out.push_str(&format!("{heading}\n"));
@@ -269,6 +274,12 @@ fn plan(doc: &ResultDocument, width: usize, p: &Painter, out: &mut String) {
                 out.push_str(&line(&costs));
             }
             out.push_str(&format!("  {}\n", one_line(&r.url)));
+        }
+    }
+    if !later.is_empty() {
+        out.push_str("Later: not yet within reach\n");
+        for text in later {
+            out.push_str(&format!("• {}\n", wrap(&text, width - 2, "  ")));
         }
     }
 }
