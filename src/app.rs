@@ -473,7 +473,7 @@ fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -> Result<()
     let shown = pack.for_display();
     let (mut session, resumed) = open_session(pack, prompter.as_mut(), args, &dir)?;
     let with_facts = session.only.is_empty();
-    let flow = Flow::new(&shown, &session.questions, with_facts);
+    let mut flow = Flow::new(&shown, &session.questions, with_facts);
     let fresh = session.answered() == 0;
     if let Some(profile) = &args.profile {
         session.profile = Some(profile.clone());

@@ -840,6 +840,10 @@ pub fn within_reach(
                     }
                 }
             }
+            // "…information-systems work in healthcare" already says "…information-systems
+            // work": keep only the fuller assumption.
+            let all = assumptions.clone();
+            assumptions.retain(|a| !all.iter().any(|b| b != a && b.starts_with(a.as_str())));
             Estimate {
                 months,
                 texts,

@@ -105,6 +105,63 @@ fn drawn_scenarios(competency: &Competency, count: usize, draw: usize) -> Vec<&s
         .collect()
 }
 
+/// Scenarios to add at the end of a run where the answers so far are too few to trust: the
+/// self-rating and the share of scenarios answered right are at least half the scale apart
+/// (rated proficient, no scenario right; rated novice, every one right). At most `spare` of
+/// them, the widest disagreements first, one per competency, each the next unasked scenario
+/// of the competency's bank. Two answers are a small sample: one more tells a lucky or
+/// unlucky pair from a real gap before the report calls it one.
+pub fn extra_scenarios(
+    pack: &Pack,
+    answers: &std::collections::BTreeMap<String, crate::answers::Value>,
+    asked: &[String],
+    spare: usize,
+) -> Vec<String> {
+    let last = pack.levels.len().saturating_sub(1).max(1) as f64;
+    let mut candidates: Vec<(f64, String)> = Vec::new();
+    for competency in &pack.competencies {
+        let rated = competency
+            .questions
+            .iter()
+            .find(|q| q.kind == QuestionKind::Rating)
+            .and_then(|q| answers.get(&q.id))
+            .and_then(|v| v.as_text())
+            .and_then(|level| pack.level_index(level));
+        let bank = scenarios(competency);
+        let answered: Vec<f64> = bank
+            .iter()
+            .filter(|q| asked.contains(&q.id))
+            .filter_map(|q| {
+                answers
+                    .get(&q.id)
+                    .map(|v| crate::score::fraction(pack, q, v))
+            })
+            .collect();
+        let (Some(rated), false) = (rated, answered.is_empty()) else {
+            continue;
+        };
+        let right = answered.iter().sum::<f64>() / answered.len() as f64;
+        let distance = (rated as f64 / last - right).abs();
+        // The next scenario of the bank after the last one asked, going round.
+        let after = bank
+            .iter()
+            .rposition(|q| asked.contains(&q.id))
+            .unwrap_or(0);
+        let next = (1..=bank.len())
+            .map(|i| bank[(after + i) % bank.len()])
+            .find(|q| !asked.contains(&q.id));
+        if let (true, Some(next)) = (distance >= 0.5, next) {
+            candidates.push((distance, next.id.clone()));
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    candidates
+        .into_iter()
+        .take(spare)
+        .map(|(_, id)| id)
+        .collect()
+}
+
 /// How many prompts the background facts take at most: yes/no facts side by side share one
 /// checklist, and a fact asked only under a condition counts (it may be asked).
 pub fn fact_prompts(pack: &Pack) -> usize {
@@ -290,6 +347,73 @@ mod tests {
             1 + 2 + 2,
             "rating, two statements, two scenarios"
         );
+    }
+
+    #[test]
+    fn extra_scenarios_go_where_the_rating_and_the_answers_disagree_most() {
+        use crate::answers::Value;
+        let pack = pack();
+        let asked = questions(&pack, &Scope::Default { draw: 0 }, &[]);
+        let mut answers = std::collections::BTreeMap::new();
+        let drawn = |c: &str| -> Vec<&Question> {
+            pack.competency(c)
+                .unwrap()
+                .questions
+                .iter()
+                .filter(|q| q.kind.is_knowledge() && asked.contains(&q.id))
+                .collect()
+        };
+        let wrong = |q: &Question| match q.kind {
+            QuestionKind::Choice => {
+                Value::Text(q.options.iter().find(|o| !o.correct).unwrap().id.clone())
+            }
+            _ => Value::List(vec![q
+                .options
+                .iter()
+                .find(|o| !o.correct)
+                .unwrap()
+                .id
+                .clone()]),
+        };
+        let right = |q: &Question| match q.kind {
+            QuestionKind::Choice => {
+                Value::Text(q.options.iter().find(|o| o.correct).unwrap().id.clone())
+            }
+            _ => Value::List(
+                q.options
+                    .iter()
+                    .filter(|o| o.correct)
+                    .map(|o| o.id.clone())
+                    .collect(),
+            ),
+        };
+        // Rated expert, both wrong (1.0 apart); rated competent, both wrong (0.5);
+        // rated competent, one right (0.0); rated novice, both right (1.0).
+        for (c, rating, answer) in [
+            ("ethics", "expert", &wrong as &dyn Fn(&Question) -> Value),
+            ("technical", "competent", &wrong),
+            ("risk", "novice", &right),
+        ] {
+            answers.insert(format!("{c}_rating"), Value::Text(rating.into()));
+            for q in drawn(c) {
+                answers.insert(q.id.clone(), answer(q));
+            }
+        }
+        answers.insert("hipaa_rating".into(), Value::Text("competent".into()));
+        let hipaa = drawn("hipaa");
+        answers.insert(hipaa[0].id.clone(), right(hipaa[0]));
+        answers.insert(hipaa[1].id.clone(), wrong(hipaa[1]));
+
+        let extra = extra_scenarios(&pack, &answers, &asked, 2);
+        assert_eq!(extra.len(), 2, "{extra:?}");
+        assert!(extra.iter().all(|id| !asked.contains(id)));
+        let of = |id: &str| pack.question(id).unwrap().0.id.clone();
+        let mut competencies: Vec<String> = extra.iter().map(|id| of(id)).collect();
+        competencies.sort();
+        assert_eq!(competencies, ["ethics", "risk"], "the widest first");
+        let all = extra_scenarios(&pack, &answers, &asked, 10);
+        assert_eq!(all.len(), 3, "technical qualifies, hipaa does not: {all:?}");
+        assert!(extra_scenarios(&pack, &answers, &asked, 0).is_empty());
     }
 
     #[test]

@@ -310,14 +310,30 @@ impl<'p> Flow<'p> {
     /// Asks until every step is answered and the person chooses to score on the review
     /// screen. `save` runs after every answer; an error from it stops the flow.
     pub fn run(
-        &self,
+        &mut self,
         prompter: &mut dyn Prompter,
         session: &mut Session,
         save: &mut dyn FnMut(&Session) -> Result<()>,
     ) -> Result<std::result::Result<(), PromptError>> {
         let mut index = self.first_unanswered(session);
         let mut shown_section: Option<usize> = None;
+        let mut looked_closer = false;
         loop {
+            if index >= self.steps.len() && !looked_closer {
+                looked_closer = true;
+                let added = self.look_closer(session);
+                if added > 0 {
+                    save(session)?;
+                    prompter.say(&format!(
+                        "{} more {}: where your self-rating and your answers so far point to \
+                         different levels, two answers are too few to tell which is right.",
+                        added,
+                        if added == 1 { "scenario" } else { "scenarios" }
+                    ));
+                    index = self.steps.len() - added;
+                    continue;
+                }
+            }
             if index >= self.steps.len() {
                 match self.review(prompter, session) {
                     Err(e) => return Ok(Err(e)),
@@ -357,6 +373,42 @@ impl<'p> Flow<'p> {
                 }
             }
         }
+    }
+
+    /// Adds scenarios where the self-rating and the answers disagree, within the prompts the
+    /// pack's `max_prompts` leaves (see [`crate::selection::extra_scenarios`]); returns how
+    /// many. They join the session's questions, so a resumed run asks them too.
+    fn look_closer(&mut self, session: &mut Session) -> usize {
+        let asked = self
+            .steps
+            .iter()
+            .filter(|s| self.applies(session, s))
+            .count();
+        let spare = self.pack.default_run.max_prompts.saturating_sub(asked);
+        let extra = crate::selection::extra_scenarios(
+            self.pack,
+            &session.answers,
+            &session.questions,
+            spare,
+        );
+        for id in &extra {
+            let found = self
+                .pack
+                .competencies
+                .iter()
+                .enumerate()
+                .find_map(|(c, comp)| {
+                    comp.questions
+                        .iter()
+                        .position(|q| q.id == *id)
+                        .map(|q| (c, q))
+                });
+            if let Some((c, q)) = found {
+                self.steps.push(Step::Question(c, q));
+                session.questions.push(id.clone());
+            }
+        }
+        extra.len()
     }
 
     /// Section of a step: 0 for the opening (profile and facts), 1 for the experience
@@ -473,12 +525,18 @@ impl<'p> Flow<'p> {
                         // "I work in a healthcare organisation now — a hospital, clinic, …"
                         Some(help) => {
                             let help = one_line(help);
-                            let mut chars = help.chars();
-                            let help = match (chars.next(), chars.clone().next()) {
-                                (Some(first), Some(second)) if second.is_lowercase() => {
-                                    first.to_lowercase().chain(chars).collect()
-                                }
-                                _ => help,
+                            // Lower-case the first word unless it is an acronym ("PMI").
+                            let first_word = help.split_whitespace().next().unwrap_or("");
+                            let acronym =
+                                first_word.chars().filter(|c| c.is_uppercase()).count() > 1;
+                            let help = if acronym {
+                                help
+                            } else {
+                                let mut chars = help.chars();
+                                chars
+                                    .next()
+                                    .map(|c| c.to_lowercase().chain(chars).collect())
+                                    .unwrap_or_default()
                             };
                             format!("{} — {help}", one_line(&f.prompt))
                         }
