@@ -34,7 +34,12 @@ pub fn run(cli: Cli) -> Result<()> {
                 Some(d) => PackSource::Dir(d),
                 None => source,
             };
-            let pack = pack::load_from(&source)?;
+            // The built-in pack from its YAML, not the pre-parsed form runs use: this is the
+            // check, so it parses what people edit and points at file, line and column.
+            let pack = match &source {
+                PackSource::Embedded => pack::load_embedded()?,
+                PackSource::Dir(d) => pack::load_dir(d)?,
+            };
             let where_ = match &source {
                 PackSource::Embedded => "built-in pack".to_string(),
                 PackSource::Dir(d) => d.display().to_string(),

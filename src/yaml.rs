@@ -14,17 +14,29 @@ use yaml_rust2::scanner::Marker;
 use crate::diagnostic::Diagnostic;
 
 /// Where each node of a YAML document starts, by path.
+///
+/// Only a message about a fault needs a position, so the document is indexed the first time
+/// one is asked for: a sound file is parsed once, by serde_yaml alone.
 #[derive(Debug, Default, Clone)]
 pub struct Spans {
-    positions: HashMap<String, (usize, usize)>,
+    source: std::sync::Arc<str>,
+    positions: std::sync::OnceLock<HashMap<String, (usize, usize)>>,
 }
 
 impl Spans {
+    fn of(source: &str) -> Self {
+        Spans {
+            source: source.into(),
+            positions: std::sync::OnceLock::new(),
+        }
+    }
+
     /// The 1-based line and column of the node at `path`, or of its nearest ancestor.
     pub fn find(&self, path: &str) -> Option<(usize, usize)> {
+        let positions = self.positions.get_or_init(|| index(&self.source));
         let mut path = path;
         loop {
-            if let Some(position) = self.positions.get(path) {
+            if let Some(position) = positions.get(path) {
                 return Some(*position);
             }
             let cut = path.rfind(['.', '['])?;
@@ -36,7 +48,7 @@ impl Spans {
 /// Parses `source` (named `file` in messages) into `T`, and indexes the position of every node.
 pub fn parse<T: DeserializeOwned>(file: &str, source: &str) -> Result<(T, Spans), Diagnostic> {
     let value: T = serde_yaml::from_str(source).map_err(|error| from_serde(file, &error))?;
-    Ok((value, index(source)))
+    Ok((value, Spans::of(source)))
 }
 
 /// Renders a value as YAML (for templates and session files).
@@ -63,14 +75,12 @@ fn from_serde(file: &str, error: &serde_yaml::Error) -> Diagnostic {
     Diagnostic::new(file, message).at(position).hint(hint)
 }
 
-fn index(source: &str) -> Spans {
+fn index(source: &str) -> HashMap<String, (usize, usize)> {
     let mut walker = Walker::default();
     let mut parser = Parser::new_from_str(source);
     // Only documents serde_yaml accepted reach here; a failure leaves the index partial.
     let _ = parser.load(&mut walker, false);
-    Spans {
-        positions: walker.positions,
-    }
+    walker.positions
 }
 
 enum Frame {
@@ -162,7 +172,7 @@ mod tests {
     #[test]
     fn indexes_nested_paths_with_one_based_positions() {
         let source = "a: 1\nlist:\n  - id: x\n    deep: {k: v}\n  - id: y\n";
-        let spans = index(source);
+        let spans = Spans::of(source);
         assert_eq!(spans.find("a"), Some((1, 4)));
         assert_eq!(spans.find("list[0].id"), Some((3, 9)));
         assert_eq!(spans.find("list[1].id"), Some((5, 9)));
