@@ -206,7 +206,10 @@ fn assess(source: &PackSource, args: AssessArgs) -> Result<()> {
     let Some(path) = &args.answers else {
         return interactive(source, &pack, &args);
     };
-    let answers = load_answers(&pack, path, Completeness::Required)?;
+    let mut answers = load_answers(&pack, path, Completeness::Required)?;
+    if args.person.is_some() {
+        answers.person.clone_from(&args.person);
+    }
     let profile_id = args
         .profile
         .clone()
@@ -357,6 +360,7 @@ fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -> Result<()
     drop(prompter);
 
     let mut answers = session.to_answers();
+    answers.person.clone_from(&args.person);
     let name = session::session_path(&dir).display().to_string();
     let problems = answers::check(
         pack,

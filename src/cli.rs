@@ -122,6 +122,11 @@ pub struct AssessArgs {
     /// Do not keep this result in your history (for scoring other people's answers files).
     #[arg(long)]
     pub no_save: bool,
+
+    /// Whose answers these are, kept in the result for `skillgap cohort` (overrides
+    /// `person:` in the answers file).
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -313,6 +313,7 @@ mod tests {
 
     fn answers(pairs: &[(&str, Value)]) -> Answers {
         Answers {
+            person: None,
             profile: None,
             facts: BTreeMap::new(),
             answers: pairs
