@@ -6,7 +6,8 @@ use std::path::Path;
 
 use crate::answers::{self, Answers, Completeness, Value};
 use crate::cli::{
-    AnswersCommand, AssessArgs, Cli, Command, EligibilityArgs, ListFormat, RubricsCommand,
+    AnswersCommand, AssessArgs, Cli, CohortArgs, Command, EligibilityArgs, ListFormat,
+    RubricsCommand,
 };
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::eligibility;
@@ -78,6 +79,7 @@ pub fn run(cli: Cli) -> Result<()> {
             emit(&doc, format, output.as_deref())
         }
         Command::Compare { old, new, format } => compare(&old, &new, format),
+        Command::Cohort(args) => cohort(args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             let mut out = Vec::new();
@@ -146,6 +148,47 @@ fn compare(old: &str, new: &str, format: ListFormat) -> Result<()> {
         ListFormat::Table => render::compare_table(&comparison, &new_doc, &old_doc, stdout_style()),
     };
     store::write_output(None, &text)
+}
+
+/// `skillgap cohort`: reads the results, names the files it skipped on stderr, prints the view.
+fn cohort(args: CohortArgs) -> Result<()> {
+    let paths = if args.paths.is_empty() {
+        let folder = crate::session::results_dir(&crate::session::data_dir()?);
+        if !folder.is_dir() {
+            return Err(Error::usage(
+                format!("no saved results in {}", folder.display()),
+                "name result files or folders: `skillgap cohort team-results/`",
+            ));
+        }
+        vec![folder]
+    } else {
+        args.paths
+    };
+    let options = crate::cohort::Options {
+        profile: args.profile,
+        since: args.since,
+    };
+    let gathered = crate::cohort::gather(&paths, &options)?;
+    for skipped in &gathered.skipped {
+        eprintln!(
+            "warning: skipped {}: {}",
+            crate::text::one_line(&skipped.path),
+            crate::text::one_line(&skipped.error)
+        );
+    }
+    let cohort = gathered.summarise()?;
+    let to_file = args.output.as_deref().is_some_and(|p| p != Path::new("-"));
+    let style = if to_file {
+        Style::default()
+    } else {
+        stdout_style()
+    };
+    let text = render::for_cohort_format(args.format).render(&cohort, style);
+    store::write_output(args.output.as_deref(), &text)?;
+    if let Some(path) = args.output.as_deref().filter(|_| to_file) {
+        eprintln!("Wrote {}", path.display());
+    }
+    Ok(())
 }
 
 /// The style for stdout: its width when it is a terminal, colour unless NO_COLOR says no.

@@ -8,6 +8,7 @@
 pub mod answers;
 pub mod app;
 pub mod cli;
+pub mod cohort;
 pub mod compare;
 pub mod diagnostic;
 pub mod eligibility;
