@@ -133,10 +133,10 @@ fn competencies(doc: &CohortDocument, width: usize, p: &Painter, out: &mut Strin
         .map(|a| a.len().max(count_width).max(2))
         .collect();
     let number = doc.competencies.len().to_string().len();
-    let below = "Below".len().max(count_width);
+    let below = "Below".len().max(count_width) + 1;
     // " # name  Median  P25–P75  Below  N  AB …"
     let fixed =
-        1 + number + 1 + 7 + 9 + 1 + below + level_widths.iter().map(|w| w + 1).sum::<usize>();
+        1 + number + 1 + 7 + 10 + 1 + below + level_widths.iter().map(|w| w + 1).sum::<usize>();
     let longest = doc
         .competencies
         .iter()
@@ -149,7 +149,7 @@ fn competencies(doc: &CohortDocument, width: usize, p: &Painter, out: &mut Strin
     out.push_str(&p.bold("Competencies"));
     out.push('\n');
     let mut head = format!(
-        " {} {} {:>6} {:>8} {:>below$}",
+        " {} {} {:>6} {:>9} {:>below$}",
         " ".repeat(number),
         fit("Competency", name, Alignment::Left),
         "Median",
@@ -166,7 +166,7 @@ fn competencies(doc: &CohortDocument, width: usize, p: &Painter, out: &mut Strin
     out.push('\n');
     for (i, c) in doc.competencies.iter().enumerate() {
         let mut row = format!(
-            " {:>number$} {} {:>6.0} {:>8} {:>below$}",
+            " {:>number$} {} {:>6.0} {:>9} {:>below$}",
             i + 1,
             fit(&one_line(&c.short_title), name, Alignment::Left),
             c.median,
