@@ -455,6 +455,10 @@ fn hostile_text_stays_text_in_every_format() {
         doc.person = Some(name.to_string());
         // A title from a file is data too.
         doc.competencies[0].short_title = "Risk \u{1b}[31mred\u{1b}[0m & <b>bold</b>".into();
+        // And so is an id, which the CSV prints.
+        doc.eligibility[0].id = "capm\u{1b}[31m".into();
+        doc.eligibility[0].eligible = true;
+        doc.eligibility[0].held = false;
         write_doc(&dir.path().join(format!("p{i}.json")), &doc);
     }
     // A damaged file whose name carries an escape sequence.
@@ -488,6 +492,11 @@ fn hostile_text_stays_text_in_every_format() {
     assert!(!html.contains('\u{1b}'));
 
     let (_, csv, _) = cohort(data.path(), &[path, "--format", "csv"]);
+    assert!(!csv.contains('\u{1b}'), "{csv:?}");
+    assert!(
+        csv.lines().skip(1).all(|l| l.contains("capm")),
+        "the id is kept, cleaned of its escape sequence"
+    );
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let people: Vec<String> = reader
         .records()

@@ -2,6 +2,7 @@
 
 use super::{neutralise_formula, CohortRenderer, Style};
 use crate::cohort::Cohort;
+use crate::text::one_line;
 
 /// One row per person (the heat map as data): when the result was taken, then score, level
 /// and gap in each competency, then the certifications the person may sit now and holds.
@@ -17,7 +18,7 @@ impl CohortRenderer for CohortCsvRenderer {
         let mut header = vec!["person".to_string(), "taken_at".to_string()];
         for c in &doc.competencies {
             for suffix in ["score", "level", "gap"] {
-                header.push(format!("{}_{suffix}", c.id));
+                header.push(format!("{}_{suffix}", one_line(&c.id)));
             }
         }
         header.push("eligible_now".into());
@@ -40,8 +41,14 @@ impl CohortRenderer for CohortCsvRenderer {
                     None => cells.extend([String::new(), String::new(), String::new()]),
                 }
             }
-            cells.push(row.eligible_now.join(" "));
-            cells.push(row.held.join(" "));
+            let ids = |list: &[String]| {
+                list.iter()
+                    .map(|id| one_line(id))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            cells.push(ids(&row.eligible_now));
+            cells.push(ids(&row.held));
             rows.push(cells);
         }
         for cells in rows {
