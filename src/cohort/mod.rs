@@ -1,6 +1,6 @@
 //! The cohort view: many people's results at once, for coaches, educators and PMO leads.
 //!
-//! [`read`] finds result files and reads them in parallel, keeping of each person only their
+//! [`gather`] finds result files and reads them in parallel, keeping of each person only their
 //! latest result, boiled down to what the view needs. [`Gathered::summarise`] turns those into
 //! the [`Cohort`]: per competency the median, quartiles, how many are below target and how many
 //! at each level; per certification who may sit it now and who holds it; the recommendations
