@@ -1,5 +1,6 @@
-//! Start-up and scoring costs: loading + validating the embedded pack, and scoring one
-//! answers file into a result document. Run with `cargo bench`.
+//! Start-up and scoring costs: loading + validating the embedded pack (from its YAML, and from
+//! the pre-parsed form runs use), and scoring one answers file into a result document. Run with
+//! `cargo bench`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use skillgap::answers::{self, Completeness};
@@ -8,8 +9,13 @@ use skillgap::render::{Renderer, Style, TableRenderer};
 use skillgap::result;
 
 fn load_pack(c: &mut Criterion) {
-    c.bench_function("load and validate embedded pack", |b| {
+    // What `rubrics validate` does: parse the YAML, index every position, validate.
+    c.bench_function("load and validate embedded pack from YAML", |b| {
         b.iter(|| pack::load_embedded().unwrap())
+    });
+    // What every other run does: the JSON build.rs made of it, then validate.
+    c.bench_function("load and validate embedded pack, pre-parsed", |b| {
+        b.iter(|| pack::embedded().unwrap())
     });
 }
 

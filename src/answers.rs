@@ -15,6 +15,10 @@ use crate::yaml::{self, Spans};
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Answers {
+    /// Whose answers these are, for a coach's cohort view (`skillgap cohort`); `--person`
+    /// overrides it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
     /// The target profile; `--profile` overrides it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,

@@ -6,7 +6,8 @@ use std::path::Path;
 
 use crate::answers::{self, Answers, Completeness, Value};
 use crate::cli::{
-    AnswersCommand, AssessArgs, Cli, Command, EligibilityArgs, ListFormat, RubricsCommand,
+    AnswersCommand, AssessArgs, Cli, CohortArgs, Command, EligibilityArgs, ListFormat,
+    RubricsCommand,
 };
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::eligibility;
@@ -34,7 +35,12 @@ pub fn run(cli: Cli) -> Result<()> {
                 Some(d) => PackSource::Dir(d),
                 None => source,
             };
-            let pack = pack::load_from(&source)?;
+            // The built-in pack from its YAML, not the pre-parsed form runs use: this is the
+            // check, so it parses what people edit and points at file, line and column.
+            let pack = match &source {
+                PackSource::Embedded => pack::load_embedded()?,
+                PackSource::Dir(d) => pack::load_dir(d)?,
+            };
             let where_ = match &source {
                 PackSource::Embedded => "built-in pack".to_string(),
                 PackSource::Dir(d) => crate::text::escape(&d.display().to_string()),
@@ -73,6 +79,7 @@ pub fn run(cli: Cli) -> Result<()> {
             emit(&doc, format, output.as_deref())
         }
         Command::Compare { old, new, format } => compare(&old, &new, format),
+        Command::Cohort(args) => cohort(args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             let mut out = Vec::new();
@@ -168,6 +175,47 @@ fn for_display(doc: &ResultDocument) -> ResultDocument {
     crate::text::for_display(doc).unwrap_or_else(|| doc.clone())
 }
 
+/// `skillgap cohort`: reads the results, names the files it skipped on stderr, prints the view.
+fn cohort(args: CohortArgs) -> Result<()> {
+    let paths = if args.paths.is_empty() {
+        let folder = crate::session::results_dir(&crate::session::data_dir()?);
+        if !folder.is_dir() {
+            return Err(Error::usage(
+                format!("no saved results in {}", folder.display()),
+                "name result files or folders: `skillgap cohort team-results/`",
+            ));
+        }
+        vec![folder]
+    } else {
+        args.paths
+    };
+    let options = crate::cohort::Options {
+        profile: args.profile,
+        since: args.since,
+    };
+    let gathered = crate::cohort::gather(&paths, &options)?;
+    for skipped in &gathered.skipped {
+        crate::diagnostic::warning(&format!(
+            "skipped {}: {}",
+            crate::text::one_line(&skipped.path),
+            crate::text::one_line(&skipped.error)
+        ));
+    }
+    let cohort = gathered.summarise()?;
+    let to_file = args.output.as_deref().is_some_and(|p| p != Path::new("-"));
+    let style = if to_file {
+        Style::default()
+    } else {
+        stdout_style()
+    };
+    let text = render::for_cohort_format(args.format).render(&cohort, style);
+    store::write_output(args.output.as_deref(), &text)?;
+    if let Some(path) = args.output.as_deref().filter(|_| to_file) {
+        crate::diagnostic::message(&format!("Wrote {}", path.display()));
+    }
+    Ok(())
+}
+
 /// The style for stdout: its width when it is a terminal, colour unless NO_COLOR says no.
 pub fn stdout_style() -> Style {
     let term = console::Term::stdout();
@@ -242,7 +290,10 @@ fn assess(source: &PackSource, args: AssessArgs) -> Result<()> {
 }
 
 /// Scores finished answers (merged with the latest result for a retake), saves and prints.
-fn finish(pack: &Pack, args: &AssessArgs, answers: Answers, file: &str) -> Result<()> {
+fn finish(pack: &Pack, args: &AssessArgs, mut answers: Answers, file: &str) -> Result<()> {
+    if args.person.is_some() {
+        answers.person.clone_from(&args.person);
+    }
     let (answers, carried_from) = if args.competency.is_empty() {
         (answers, None)
     } else {
@@ -550,6 +601,7 @@ fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -> Result<()
     drop(prompter);
 
     let mut answers = session.to_answers();
+    answers.person.clone_from(&args.person);
     let name = session::session_path(&dir).display().to_string();
     let mut problems = answers::check(
         pack,

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::render::Format;
+use crate::render::{CohortFormat, Format};
 
 /// Self-assessment, gap report and plan for healthcare IT project managers.
 ///
@@ -61,6 +61,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
+    /// Many people's results at once: where a class, team or cohort stands, who can sit which
+    /// certification now, and which steps to run as group training.
+    ///
+    /// Each person counts once, with their latest result: people are told apart by the
+    /// `person:` of their answers file (or `assess --person NAME`), else by the result's file
+    /// name.
+    Cohort(CohortArgs),
     /// Write a saved result as JSON, CSV, Markdown or HTML.
     Export {
         /// `latest` (the default), `latest~1`, … or a result file.
@@ -131,6 +138,41 @@ pub struct AssessArgs {
     /// others, the background facts and the profile are carried from your latest result.
     #[arg(long, value_name = "ID,…", value_delimiter = ',')]
     pub competency: Vec<String>,
+    /// Whose answers these are, kept in the result for `skillgap cohort` (overrides
+    /// `person:` in the answers file).
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CohortArgs {
+    /// Result files, or folders searched recursively for `*.json`; your saved results when
+    /// left out.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Count only results measured against this target profile (needed when the results use
+    /// several).
+    #[arg(long, value_name = "ID")]
+    pub profile: Option<String>,
+
+    /// Count only results taken on or after this day (YYYY-MM-DD, UTC).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<jiff::civil::Date>,
+
+    /// What to print.
+    #[arg(long, value_enum, default_value_t = CohortFormat::Table)]
+    pub format: CohortFormat,
+
+    /// Write to FILE instead of stdout (`-` means stdout).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a date; write it like 2026-09-01"))
 }
 
 #[derive(Debug, Subcommand)]

@@ -12,6 +12,7 @@
 pub mod answers;
 pub mod app;
 pub mod cli;
+pub mod cohort;
 pub mod compare;
 pub mod diagnostic;
 pub mod eligibility;

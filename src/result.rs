@@ -23,6 +23,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct ResultDocument {
     pub schema_version: u32,
     pub tool: Tool,
+    /// Whose result this is, from the answers file's `person:` or `--person`; the cohort view
+    /// tells people apart by it (by the file name where it is absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
     pub pack: PackRef,
     pub profile: String,
     pub profile_title: String,
@@ -260,6 +264,11 @@ pub fn build(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) 
             name: env!("CARGO_PKG_NAME").into(),
             version: env!("CARGO_PKG_VERSION").into(),
         },
+        person: answers
+            .person
+            .as_deref()
+            .map(one_line)
+            .filter(|p| !p.is_empty()),
         pack: PackRef {
             id: pack.id.clone(),
             version: pack.version,

@@ -26,6 +26,7 @@ pub fn merge(pack: &Pack, base: &ResultDocument, new: &Answers, only: &[String])
             .map(|(id, value)| (id.clone(), value.clone())),
     );
     Answers {
+        person: new.person.clone().or_else(|| base.person.clone()),
         profile: new.profile.clone().or_else(|| Some(base.profile.clone())),
         facts: base
             .facts

@@ -27,6 +27,7 @@ pub fn all() -> Vec<(&'static str, serde_json::Value)> {
         ("rubric-competency.schema.json", draft07::<Competency>("skillgap rubric pack: competencies/<id>.yaml", "One competency: level descriptions and questions.")),
         ("rubric-recommendations.schema.json", draft07::<RecommendationsFile>("skillgap rubric pack: recommendations.yaml", "Steps the plan can recommend.")),
         ("rubric-certifications.schema.json", draft07::<CertificationsFile>("skillgap rubric pack: certifications.yaml", "Certifications and their eligibility routes.")),
+        ("cohort.schema.json", draft07::<crate::cohort::CohortDocument>("skillgap cohort document", "What `skillgap cohort --format json` writes (schema_version 1).")),
     ]
 }
 

@@ -130,6 +130,7 @@ impl Session {
     /// The answers so far in the shape of an answers file.
     pub fn to_answers(&self) -> Answers {
         Answers {
+            person: None,
             profile: self.profile.clone(),
             facts: self.facts.clone(),
             answers: self.answers.clone(),

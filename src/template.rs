@@ -28,6 +28,13 @@ pub fn answers_template(pack: &Pack, profile: Option<&str>) -> String {
          skillgap assess --answers FILE",
     );
     out.push('\n');
+    comment(
+        &mut out,
+        "",
+        "Your name, if a coach, educator or PMO lead puts your result beside others' \
+         (`skillgap cohort`); leave it blank otherwise.",
+    );
+    out.push_str("person:\n\n");
     let ids: Vec<&str> = pack.profiles.iter().map(|p| p.id.as_str()).collect();
     comment(
         &mut out,

@@ -14,17 +14,31 @@ use yaml_rust2::scanner::Marker;
 use crate::diagnostic::Diagnostic;
 
 /// Where each node of a YAML document starts, by path.
+///
+/// [`parse`] indexes a document while it checks its depth; `Spans::of` defers the index to the
+/// first position asked for, for documents read some other way (the built-in pack's JSON).
 #[derive(Debug, Default, Clone)]
 pub struct Spans {
-    positions: HashMap<String, (usize, usize)>,
+    source: std::sync::Arc<str>,
+    positions: std::sync::OnceLock<HashMap<String, (usize, usize)>>,
 }
 
 impl Spans {
+    fn of(source: &str) -> Self {
+        Spans {
+            source: source.into(),
+            positions: std::sync::OnceLock::new(),
+        }
+    }
+
     /// The 1-based line and column of the node at `path`, or of its nearest ancestor.
     pub fn find(&self, path: &str) -> Option<(usize, usize)> {
+        let positions = self
+            .positions
+            .get_or_init(|| index(&self.source).unwrap_or_default());
         let mut path = path;
         loop {
-            if let Some(position) = self.positions.get(path) {
+            if let Some(position) = positions.get(path) {
                 return Some(*position);
             }
             let cut = path.rfind(['.', '['])?;
@@ -56,7 +70,10 @@ pub fn parse<T: DeserializeOwned>(file: &str, source: &str) -> Result<(T, Spans)
             .hint("no skillgap file nests this deeply; check the brackets and indentation here")
     })?;
     let value: T = serde_yaml::from_str(source).map_err(|error| from_serde(file, &error))?;
-    Ok((value, spans))
+    // The index is in hand already; keep it rather than walking the document again.
+    let indexed = Spans::of(source);
+    let _ = indexed.positions.set(spans);
+    Ok((value, indexed))
 }
 
 /// Renders a value as YAML (for templates and session files).
@@ -85,7 +102,7 @@ fn from_serde(file: &str, error: &serde_yaml::Error) -> Diagnostic {
 
 /// The position of every node, or the position where nesting passes [`MAX_DEPTH`]. A syntax
 /// error ends the index early (serde_yaml reports it, with its own words).
-fn index(source: &str) -> Result<Spans, (usize, usize)> {
+fn index(source: &str) -> Result<HashMap<String, (usize, usize)>, (usize, usize)> {
     let mut walker = Walker::default();
     let mut parser = Parser::new_from_str(source);
     loop {
@@ -104,9 +121,7 @@ fn index(source: &str) -> Result<Spans, (usize, usize)> {
             Err(_) => break,
         }
     }
-    Ok(Spans {
-        positions: walker.positions,
-    })
+    Ok(walker.positions)
 }
 
 enum Frame {
@@ -198,7 +213,7 @@ mod tests {
     #[test]
     fn indexes_nested_paths_with_one_based_positions() {
         let source = "a: 1\nlist:\n  - id: x\n    deep: {k: v}\n  - id: y\n";
-        let spans = index(source).unwrap();
+        let spans = Spans::of(source);
         assert_eq!(spans.find("a"), Some((1, 4)));
         assert_eq!(spans.find("list[0].id"), Some((3, 9)));
         assert_eq!(spans.find("list[1].id"), Some((5, 9)));

@@ -135,3 +135,108 @@ fn the_html_report_renders_in_headless_chromium() {
     );
     eprintln!("screenshot: {}", png.display());
 }
+
+#[path = "support/sample_cohort.rs"]
+mod sample_cohort;
+
+/// The pixels of a PNG screenshot, as RGB triples, with its size.
+fn pixels(png_path: &Path) -> ((u32, u32), Vec<[u8; 3]>) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(png_path).unwrap(),
+    ));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    let rgb = buf[..info.buffer_size()]
+        .chunks(channels)
+        .map(|p| [p[0], p[1], p[2]])
+        .collect();
+    ((info.width, info.height), rgb)
+}
+
+#[test]
+fn the_cohort_page_renders_in_headless_chromium() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install chromium (see .ci/run)"
+        );
+        eprintln!("skipped: no chromium found (set SKILLGAP_CHROMIUM or install chromium)");
+        return;
+    };
+    let pack = pack::load_embedded().unwrap();
+    let results = tempfile::tempdir().unwrap();
+    sample_cohort::write_cohort(results.path(), &pack, "project_manager", 24, 1, 2026);
+    let cohort = skillgap::cohort::gather(&[results.path().to_path_buf()], &Default::default())
+        .unwrap()
+        .summarise()
+        .unwrap();
+    let page = skillgap::render::for_cohort_format(skillgap::render::CohortFormat::Html)
+        .render(&cohort, Style::default());
+    assert!(!page.contains("<script"), "no scripts");
+    assert!(
+        !page.contains("src=") && !page.contains("url("),
+        "loads nothing"
+    );
+
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/output");
+    std::fs::create_dir_all(&out).unwrap();
+    let html = out.join("cohort.html");
+    std::fs::write(&html, page).unwrap();
+    let png = out.join("cohort.png");
+    let pdf = out.join("cohort.pdf");
+    let _ = std::fs::remove_file(&png);
+    let _ = std::fs::remove_file(&pdf);
+    let profile = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", html.display());
+    run_chromium(
+        &browser,
+        profile.path(),
+        &[
+            "--window-size=1200,2400".into(),
+            format!("--screenshot={}", png.display()),
+            url.clone(),
+        ],
+    );
+    run_chromium(
+        &browser,
+        profile.path(),
+        &[
+            "--no-pdf-header-footer".into(),
+            format!("--print-to-pdf={}", pdf.display()),
+            url,
+        ],
+    );
+
+    let (size, rgb) = pixels(&png);
+    assert_eq!(size, (1200, 2400));
+    let total = rgb.len();
+    let count = |f: &dyn Fn(&[u8; 3]) -> bool| rgb.iter().filter(|p| f(p)).count();
+    let near = |p: &[u8; 3], c: [u8; 3]| p.iter().zip(c).all(|(a, b)| a.abs_diff(b) <= 12);
+    let white = count(&|p| *p == [255, 255, 255]);
+    let dark = count(&|p| p.iter().all(|c| *c < 80));
+    // Heat-map cells of the top level are hsl(214, 72%, 32%); a score below target is framed
+    // in the target red, #d1242f.
+    let expert = count(&|p| near(p, [23, 74, 140]));
+    let framed = count(&|p| near(p, [209, 36, 47]));
+    assert!(
+        white < total * 97 / 100,
+        "not blank: {white} of {total} white"
+    );
+    assert!(dark > 2_000, "text is drawn: {dark} dark pixels");
+    assert!(
+        expert > 5_000,
+        "the heat map is drawn: {expert} top-level pixels"
+    );
+    assert!(
+        framed > 300,
+        "below-target cells are framed: {framed} red pixels"
+    );
+    let pdf_bytes = std::fs::read(&pdf).unwrap();
+    assert!(
+        pdf_bytes.starts_with(b"%PDF") && pdf_bytes.len() > 10_000,
+        "printed to PDF"
+    );
+    eprintln!("screenshot: {}", png.display());
+}

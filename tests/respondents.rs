@@ -62,6 +62,7 @@ fn fill(pack: &Pack, asked: &[String], rules: Rules<'_>) -> Answers {
         profile: Some("senior".into()),
         facts,
         answers,
+        ..Answers::default()
     };
     let problems = answers::check(
         pack,

@@ -121,3 +121,25 @@ fn the_result_schema_refuses_a_document_missing_a_stable_field() {
     let doc = serde_json::json!({"schema_version": 1});
     assert!(!validator.is_valid(&doc));
 }
+
+#[test]
+fn a_cohort_document_validates_against_the_cohort_schema() {
+    #[path = "support/sample_cohort.rs"]
+    mod sample_cohort;
+    let pack = pack::load_embedded().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    sample_cohort::write_cohort(dir.path(), &pack, "senior", 5, 2, 42);
+    std::fs::write(dir.path().join("broken.json"), "[").unwrap();
+    let cohort = skillgap::cohort::gather(&[dir.path().to_path_buf()], &Default::default())
+        .unwrap()
+        .summarise()
+        .unwrap();
+    assert_eq!(cohort.doc.people, 5);
+    assert_eq!(cohort.doc.skipped.len(), 1);
+    let json = skillgap::render::for_cohort_format(skillgap::render::CohortFormat::Json)
+        .render(&cohort, Default::default());
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    check("cohort.schema.json", "a generated cohort", &value);
+    let validator = jsonschema::draft7::new(&load("cohort.schema.json")).unwrap();
+    assert!(!validator.is_valid(&serde_json::json!({"schema_version": 1, "people": 3})));
+}

@@ -4,6 +4,8 @@ mod load;
 mod model;
 mod validate;
 
-pub use load::{load_dir, load_embedded, load_from, load_texts, PackSource, EMBEDDED_PACK};
+pub use load::{
+    embedded, load_dir, load_embedded, load_from, load_texts, PackSource, EMBEDDED_PACK,
+};
 pub use model::*;
 pub use validate::{validate, Located, Parsed};

@@ -70,13 +70,25 @@ fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
     out.push_str("\r\n");
 }
 
+/// A cell's text with spreadsheet formula triggers neutralised: text that a spreadsheet would
+/// run (`=`, `+`, `-`, `@`, …) gets a leading apostrophe. Shared by every CSV output.
+///
+/// ```
+/// use skillgap::render::neutralise_formula;
+/// assert_eq!(neutralise_formula("=1+2"), "'=1+2");
+/// assert_eq!(neutralise_formula("Risk"), "Risk");
+/// ```
+pub fn neutralise_formula(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r', '|', '%']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
 /// One cell: formula triggers neutralised, then quoted per RFC 4180 where needed.
 pub fn cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r', '|', '%']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
+    let text = neutralise_formula(text).into_owned();
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {

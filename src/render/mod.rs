@@ -1,6 +1,10 @@
 //! Output formats. Each lives in its own file behind [`Renderer`], so a new format touches
 //! one file (the shape of hyperfine's `export/`).
 
+mod cohort_csv;
+mod cohort_html;
+mod cohort_json;
+mod cohort_table;
 mod csv;
 mod html;
 mod json;
@@ -9,7 +13,11 @@ mod markdown;
 pub mod summary;
 mod table;
 
-pub use csv::CsvRenderer;
+pub use cohort_csv::CohortCsvRenderer;
+pub use cohort_html::CohortHtmlRenderer;
+pub use cohort_json::CohortJsonRenderer;
+pub use cohort_table::CohortTableRenderer;
+pub use csv::{neutralise_formula, CsvRenderer};
 pub use html::HtmlRenderer;
 pub use json::JsonRenderer;
 pub use lists::{compare_table, history_table};
@@ -71,4 +79,33 @@ pub enum Format {
 /// Eligibility alone, as a short list for the terminal.
 pub fn eligibility_table(results: &[crate::eligibility::Eligibility], style: Style) -> String {
     table::eligibility_lines(results, style)
+}
+
+/// Turns a cohort view into bytes of one format.
+pub trait CohortRenderer {
+    /// The whole output, ending in a newline.
+    fn render(&self, cohort: &crate::cohort::Cohort, style: Style) -> String;
+}
+
+/// The cohort renderer for a format name as given on the command line.
+pub fn for_cohort_format(format: CohortFormat) -> Box<dyn CohortRenderer> {
+    match format {
+        CohortFormat::Table => Box::new(CohortTableRenderer),
+        CohortFormat::Json => Box::new(CohortJsonRenderer),
+        CohortFormat::Csv => Box::new(CohortCsvRenderer),
+        CohortFormat::Html => Box::new(CohortHtmlRenderer),
+    }
+}
+
+/// Formats of `skillgap cohort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CohortFormat {
+    /// Per competency, certifications, group training and the heat map, for a terminal.
+    Table,
+    /// The versioned cohort document (schemas/cohort.schema.json); no per-person data.
+    Json,
+    /// One row per person: score, level and gap in each competency, certifications.
+    Csv,
+    /// One self-contained page with the heat map, readable when printed.
+    Html,
 }
