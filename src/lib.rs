@@ -10,9 +10,9 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod answers;
-pub mod app;
 pub mod cli;
 pub mod cohort;
+pub mod commands;
 pub mod compare;
 pub mod diagnostic;
 pub mod eligibility;

@@ -26,7 +26,7 @@ fn main() -> ExitCode {
         // --help and --version: clap prints to stdout and ignores a closed pipe.
         Err(error) => error.exit(),
     };
-    match skillgap::app::run(cli) {
+    match skillgap::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error @ skillgap::Error::Interrupted(_)) => {
             say(&error.to_string());

@@ -3,6 +3,7 @@
 use std::collections::VecDeque;
 use std::path::Path;
 
+use super::flow::Step;
 use super::*;
 use crate::pack::load_dir;
 

@@ -1,0 +1,183 @@
+//! `skillgap assess` from an answers file, and what every assessment does when it ends:
+//! merge a retake with the latest result, score, save and print.
+
+use super::*;
+
+pub(super) fn assess(source: &PackSource, args: AssessArgs) -> Result<()> {
+    let pack = pack::load_from(source)?;
+    if let Some(p) = &args.profile {
+        check_profile(&pack, p, "--profile")?;
+    }
+    check_competencies(&pack, &args.competency)?;
+    let Some(path) = &args.answers else {
+        return interactive(source, &pack, &args);
+    };
+    let completeness = if args.competency.is_empty() {
+        Completeness::Required
+    } else {
+        Completeness::Competencies(&args.competency)
+    };
+    let answers = load_answers(&pack, path, completeness)?;
+    let file = if path == Path::new("-") {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    };
+    finish(&pack, &args, answers, &file)
+}
+
+/// Scores finished answers (merged with the latest result for a retake), saves and prints.
+pub(super) fn finish(
+    pack: &Pack,
+    args: &AssessArgs,
+    mut answers: Answers,
+    file: &str,
+) -> Result<()> {
+    if args.person.is_some() {
+        answers.person.clone_from(&args.person);
+    }
+    let (answers, carried_from) = if args.competency.is_empty() {
+        (answers, None)
+    } else {
+        let base = retake_base(pack)?;
+        let merged = crate::retake::merge(pack, &base, &answers, &args.competency);
+        (merged, Some(base.taken_at))
+    };
+    let profile_id = args
+        .profile
+        .clone()
+        .or_else(|| answers.profile.clone())
+        .ok_or_else(|| {
+            Error::Invalid(vec![Diagnostic::new(file, "no target profile given").hint(
+                format!(
+                    "add `profile:` to the answers file or pass --profile, one of: {}",
+                    pack.profiles
+                        .iter()
+                        .map(|p| p.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )])
+        })?;
+    let profile = pack.profile(&profile_id).ok_or_else(|| {
+        Error::Invalid(vec![answers::unknown_profile(
+            pack,
+            &profile_id,
+            "--profile",
+        )])
+    })?;
+    let mut doc = result::build(pack, profile, &answers, &now());
+    if let Some(from) = &carried_from {
+        crate::retake::mark_carried(&mut doc, &args.competency, from);
+    }
+    if !args.no_save {
+        keep(&doc)?;
+    }
+    emit(&doc, args.format, args.output.as_deref())
+}
+
+/// Refuses `--competency` ids the pack does not have.
+pub(super) fn check_competencies(pack: &Pack, ids: &[String]) -> Result<()> {
+    let unknown: Vec<&String> = ids
+        .iter()
+        .filter(|id| pack.competency(id).is_none())
+        .collect();
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Invalid(vec![Diagnostic::new(
+        "--competency",
+        format!(
+            "unknown competency {}",
+            unknown
+                .iter()
+                .map(|id| format!("`{id}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    )
+    .hint(format!(
+        "use ids from: {}",
+        pack.competencies
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))]))
+}
+
+/// The latest result of this pack, which a retake carries the other competencies from. It
+/// must still answer everything the pack asks outside the retaken competencies.
+pub(super) fn retake_base(pack: &Pack) -> Result<ResultDocument> {
+    let dir = crate::session::data_dir()?;
+    let (entries, _) = crate::history::entries(&dir)?;
+    let Some(latest) = entries.into_iter().find(|e| e.doc.pack.id == pack.id) else {
+        return Err(Error::usage(
+            "--competency retakes part of an earlier assessment, and there is none saved",
+            "take the whole assessment first: `skillgap assess`",
+        ));
+    };
+    let mut carried = crate::retake::merge(pack, &latest.doc, &Answers::default(), &[]);
+    let problems = answers::check(
+        pack,
+        &mut carried,
+        &latest.path.display().to_string(),
+        &Default::default(),
+        Completeness::Required,
+    );
+    if !problems.is_empty() {
+        return Err(Error::usage(
+            format!(
+                "your latest result ({}) no longer answers everything pack {} v{} asks, so it \
+                 cannot be carried over",
+                latest
+                    .doc
+                    .taken_at
+                    .get(..10)
+                    .unwrap_or(&latest.doc.taken_at),
+                pack.id,
+                pack.version
+            ),
+            "take the whole assessment again: `skillgap assess`",
+        ));
+    }
+    Ok(latest.doc)
+}
+
+/// How many results of this pack are saved: the default run draws the next scenarios.
+pub(super) fn retakes(pack: &Pack) -> usize {
+    crate::session::data_dir()
+        .ok()
+        .and_then(|dir| crate::history::entries(&dir).ok())
+        .map_or(0, |(entries, _)| {
+            entries.iter().filter(|e| e.doc.pack.id == pack.id).count()
+        })
+}
+
+/// The questions a new interactive run asks.
+pub(super) fn run_questions(pack: &Pack, args: &AssessArgs) -> Vec<String> {
+    let scope = if args.thorough {
+        crate::selection::Scope::Thorough
+    } else {
+        crate::selection::Scope::Default {
+            draw: retakes(pack),
+        }
+    };
+    crate::selection::questions(pack, &scope, &args.competency)
+}
+
+/// Saves a finished result in the history and says where.
+pub(super) fn keep(doc: &ResultDocument) -> Result<()> {
+    let dir = crate::session::data_dir()?;
+    let json = render::for_format(Format::Json).render(doc, Style::default());
+    // Every result saved must read back (a number too large for JSON would come back null).
+    if let Err(problem) = crate::history::parse("the result", &json) {
+        return Err(Error::failed(
+            format!("the result was not saved: it would not read back ({problem})"),
+            "check the rubric pack's numbers with `skillgap rubrics validate`",
+        ));
+    }
+    let saved = crate::session::save_result(&dir, &doc.taken_at, &doc.profile, &json)?;
+    crate::diagnostic::message(&format!("Result saved in {}", saved.display()));
+    Ok(())
+}

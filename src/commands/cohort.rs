@@ -1,0 +1,44 @@
+//! `skillgap cohort`: many people's results at once.
+
+use super::*;
+
+/// `skillgap cohort`: reads the results, names the files it skipped on stderr, prints the view.
+pub(super) fn cohort(args: CohortArgs) -> Result<()> {
+    let paths = if args.paths.is_empty() {
+        let folder = crate::session::results_dir(&crate::session::data_dir()?);
+        if !folder.is_dir() {
+            return Err(Error::usage(
+                format!("no saved results in {}", folder.display()),
+                "name result files or folders: `skillgap cohort team-results/`",
+            ));
+        }
+        vec![folder]
+    } else {
+        args.paths
+    };
+    let options = crate::cohort::Options {
+        profile: args.profile,
+        since: args.since,
+    };
+    let gathered = crate::cohort::gather(&paths, &options)?;
+    for skipped in &gathered.skipped {
+        crate::diagnostic::warning(&format!(
+            "skipped {}: {}",
+            crate::text::one_line(&skipped.path),
+            crate::text::one_line(&skipped.error)
+        ));
+    }
+    let cohort = gathered.summarise()?;
+    let to_file = args.output.as_deref().is_some_and(|p| p != Path::new("-"));
+    let style = if to_file {
+        Style::default()
+    } else {
+        stdout_style()
+    };
+    let text = render::for_cohort_format(args.format).render(&cohort, style);
+    store::write_output(args.output.as_deref(), &text)?;
+    if let Some(path) = args.output.as_deref().filter(|_| to_file) {
+        crate::diagnostic::message(&format!("Wrote {}", path.display()));
+    }
+    Ok(())
+}

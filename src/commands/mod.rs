@@ -1,0 +1,196 @@
+//! What each command does: I/O at the edges around the pure engine. One file per command
+//! (or family of commands); shared output helpers live here.
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use crate::answers::{self, Answers, Completeness, Value};
+use crate::cli::{
+    AnswersCommand, AssessArgs, Cli, CohortArgs, Command, EligibilityArgs, ListFormat,
+    RubricsCommand,
+};
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::pack::{self, FactKind, Pack, PackSource};
+use crate::render::{self, Format, Style};
+use crate::result::{self, ResultDocument};
+use crate::store;
+use crate::template;
+use crate::text::one_line;
+
+mod assess;
+mod cohort;
+mod eligibility;
+mod interactive;
+mod results;
+mod rubrics;
+
+use assess::{assess, finish, run_questions};
+use cohort::cohort;
+use eligibility::eligibility_command;
+use interactive::interactive;
+use results::{compare, history};
+use rubrics::list;
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    let source = PackSource::from_option(cli.rubrics.as_deref());
+    match cli.command {
+        Command::Assess(args) => assess(&source, args),
+        Command::Answers(AnswersCommand::Template { profile }) => {
+            let pack = pack::load_from(&source)?;
+            if let Some(p) = &profile {
+                check_profile(&pack, p, "--profile")?;
+            }
+            store::write_output(None, &template::answers_template(&pack, profile.as_deref()))
+        }
+        Command::Rubrics(RubricsCommand::Validate { dir }) => {
+            let source = match dir {
+                Some(d) => PackSource::Dir(d),
+                None => source,
+            };
+            // The built-in pack from its YAML, not the pre-parsed form runs use: this is the
+            // check, so it parses what people edit and points at file, line and column.
+            let pack = match &source {
+                PackSource::Embedded => pack::load_embedded()?,
+                PackSource::Dir(d) => pack::load_dir(d)?,
+            };
+            let where_ = match &source {
+                PackSource::Embedded => "built-in pack".to_string(),
+                PackSource::Dir(d) => crate::text::escape(&d.display().to_string()),
+            };
+            store::write_output(
+                None,
+                &format!(
+                    "ok: {where_}: pack {} v{} — {} competencies, {} questions, {} profiles, \
+                     {} certifications, {} recommendations\n",
+                    pack.id,
+                    pack.version,
+                    pack.competencies.len(),
+                    pack.question_count(),
+                    pack.profiles.len(),
+                    pack.certifications.len(),
+                    pack.recommendations.len()
+                ),
+            )
+        }
+        Command::Rubrics(RubricsCommand::List) => {
+            let pack = pack::load_from(&source)?;
+            store::write_output(None, &list(&pack))
+        }
+        Command::Eligibility(args) => eligibility_command(&source, args),
+        Command::History { format } => history(format),
+        Command::Report { result, format } => {
+            let (_, doc) = crate::history::resolve(&crate::session::data_dir()?, &result)?;
+            emit(&doc, format, None)
+        }
+        Command::Export {
+            result,
+            format,
+            output,
+        } => {
+            let (_, doc) = crate::history::resolve(&crate::session::data_dir()?, &result)?;
+            emit(&doc, format, output.as_deref())
+        }
+        Command::Compare { old, new, format } => compare(&old, &new, format),
+        Command::Cohort(args) => cohort(args),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut command, "skillgap", &mut out);
+            store::write_output(None, &String::from_utf8_lossy(&out))
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_mangen::Man::new(command)
+                .render(&mut out)
+                .map_err(|e| Error::Prompt(e.to_string()))?;
+            store::write_output(None, &String::from_utf8_lossy(&out))
+        }
+    }
+}
+
+/// The style for stdout: its width when it is a terminal, colour unless NO_COLOR says no.
+pub fn stdout_style() -> Style {
+    let term = console::Term::stdout();
+    let is_tty = std::io::stdout().is_terminal();
+    let no_color = no_color();
+    let dumb = std::env::var("TERM").map_or(true, |t| t == "dumb");
+    let width = if is_tty {
+        term.size_checked().map_or(80, |(_, w)| w as usize).min(100)
+    } else {
+        80
+    };
+    Style {
+        width,
+        color: is_tty && !no_color && !dumb,
+    }
+}
+
+/// Whether the user asked for no colour (https://no-color.org: set and not empty).
+pub(super) fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+pub(super) fn check_profile(pack: &Pack, profile: &str, origin: &str) -> Result<()> {
+    if pack.profile(profile).is_none() {
+        return Err(Error::Invalid(vec![answers::unknown_profile(
+            pack, profile, origin,
+        )]));
+    }
+    Ok(())
+}
+
+/// Reads and checks an answers file.
+pub fn load_answers(pack: &Pack, path: &Path, completeness: Completeness) -> Result<Answers> {
+    let (name, text) = store::read_input(path, "answers file")?;
+    let (mut answers, spans) = answers::parse(&name, &text).map_err(Error::Invalid)?;
+    let problems = answers::check(pack, &mut answers, &name, &spans, completeness);
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    answers::normalise(pack, &mut answers);
+    Ok(answers)
+}
+
+pub(super) fn now() -> String {
+    jiff::Timestamp::now()
+        .round(jiff::Unit::Second)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
+}
+
+/// Renders `doc` to stdout or a file.
+pub fn emit(doc: &ResultDocument, format: Format, output: Option<&Path>) -> Result<()> {
+    let to_file = output.is_some_and(|p| p != Path::new("-"));
+    let style = if to_file {
+        Style::default()
+    } else {
+        stdout_style()
+    };
+    let text = if format == Format::Json {
+        crate::text::json_safe(render::for_format(format).render(doc, style))
+    } else {
+        render::for_format(format).render(&for_display(doc), style)
+    };
+    store::write_output(output, &text)?;
+    if let Some(path) = output.filter(|_| to_file) {
+        crate::diagnostic::message(&format!("Wrote {}", path.display()));
+    }
+    Ok(())
+}
+
+/// `value` as pretty JSON ending in a newline, with every character a terminal could act on
+/// written as an escape (see [`crate::text::json_safe`]).
+pub(super) fn json_text<T: serde::Serialize>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    crate::text::json_safe(text)
+}
+
+/// A copy of a result fit for a terminal: every string escaped and of bounded length (see
+/// [`crate::text::for_display`]). Text formats render this copy; JSON keeps the data as it is.
+pub(super) fn for_display(doc: &ResultDocument) -> ResultDocument {
+    crate::text::for_display(doc).unwrap_or_else(|| doc.clone())
+}

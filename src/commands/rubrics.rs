@@ -1,0 +1,49 @@
+//! `skillgap rubrics list`: what a pack asks, and how long a run takes.
+
+use super::*;
+
+pub(super) fn list(pack: &Pack) -> String {
+    let mut out = format!(
+        "{} (pack {} v{})\n{}\n\nCompetencies\n",
+        one_line(&pack.title),
+        pack.id,
+        pack.version,
+        crate::text::wrap(&pack.description, 78, "")
+    );
+    for c in &pack.competencies {
+        out.push_str(&format!(
+            "  {:<26} {} ({} questions)\n",
+            c.id,
+            one_line(&c.title),
+            c.questions.len()
+        ));
+    }
+    out.push_str("\nProfiles (use with --profile)\n");
+    for p in &pack.profiles {
+        out.push_str(&format!("  {:<26} {}\n", p.id, one_line(&p.title)));
+    }
+    if !pack.certifications.is_empty() {
+        out.push_str("\nCertifications\n");
+        for c in &pack.certifications {
+            out.push_str(&format!(
+                "  {:<26} {} — {}\n",
+                c.id,
+                one_line(&c.title),
+                one_line(&c.issuer)
+            ));
+        }
+    }
+    let short =
+        crate::selection::questions(pack, &crate::selection::Scope::Default { draw: 0 }, &[]);
+    let whole = crate::selection::questions(pack, &crate::selection::Scope::Thorough, &[]);
+    let length = format!(
+        "The default run asks {} questions, about {} minutes; `assess --thorough` asks {}, \
+         about {} minutes.",
+        crate::selection::prompt_count(pack, &short, true),
+        crate::selection::minutes(pack, &short, true),
+        crate::selection::prompt_count(pack, &whole, true),
+        crate::selection::minutes(pack, &whole, true),
+    );
+    out.push_str(&format!("\n{}\n", crate::text::wrap(&length, 78, "")));
+    out
+}
