@@ -175,6 +175,15 @@ pub fn evaluate(pack: &Pack, cert: &Certification, facts: &BTreeMap<String, Valu
     }
 }
 
+/// Whether the rules of `cert` are met by `facts` (any route fully met): the cheap question
+/// the planner asks many times while it tries futures, without the texts of [`evaluate`].
+pub fn is_eligible(pack: &Pack, cert: &Certification, facts: &BTreeMap<String, Value>) -> bool {
+    let held_list = held(facts);
+    cert.routes
+        .iter()
+        .any(|route| shortfalls(pack, route, facts, &held_list).is_empty())
+}
+
 /// What each route of `cert` still needs, route by route (for estimating when one comes
 /// within reach).
 pub fn route_shortfalls<'c>(
