@@ -49,14 +49,10 @@ impl Planner<'_, '_> {
         let credential_open = r.certification.as_deref().is_none_or(|c| {
             !held.contains(&c) && self.row(c).is_none_or(|e| e.superseded_by.is_none())
         });
-        let adds = r.provides.is_empty()
-            || r.provides
-                .iter()
-                .any(|(f, v)| facts.get(f).and_then(Value::as_number).unwrap_or(0.0) < *v);
         below_degree
             && stage_fits
             && credential_open
-            && adds
+            && adds(r, facts)
             && pack.conditions_hold(&r.when, facts)
     }
 
@@ -77,4 +73,13 @@ impl Planner<'_, '_> {
             .flatten()
             .filter(|c| self.pack.certification(c).is_some())
     }
+}
+
+/// Whether `r` still adds something for someone with `facts`: it provides nothing, or more
+/// of some fact than they have (no second course for hours already covered).
+pub(super) fn adds(r: &Recommendation, facts: &BTreeMap<String, Value>) -> bool {
+    r.provides.is_empty()
+        || r.provides
+            .iter()
+            .any(|(f, v)| facts.get(f).and_then(Value::as_number).unwrap_or(0.0) < *v)
 }

@@ -2,9 +2,9 @@
 //! and one course each, and a certification only where it is reachable by then.
 
 use super::candidates::{join_sentences, sort_steps};
+use super::fits::adds;
 use super::reach::apply;
 use super::{Planner, Step, CERTS_PER_HORIZON, COURSES_PER_HORIZON, HORIZONS, STEPS_PER_HORIZON};
-use crate::answers::Value;
 use crate::eligibility::{self, cert_name};
 use crate::pack::{Horizon, RecommendationKind};
 
@@ -48,11 +48,7 @@ impl<'p> Planner<'p, '_> {
                 };
                 // Conditions and what a course adds are judged on the facts as the plan
                 // expects them by then (no second course for hours already covered).
-                let adds = r.provides.is_empty()
-                    || r.provides
-                        .iter()
-                        .any(|(f, v)| facts.get(f).and_then(Value::as_number).unwrap_or(0.0) < *v);
-                if !fits || !adds || !pack.conditions_hold(&r.when, &facts) {
+                if !fits || !adds(r, &facts) || !pack.conditions_hold(&r.when, &facts) {
                     continue;
                 }
                 let mut step = step.clone();
