@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use super::facts::{has_fact, is_degree_option};
 use super::pack_file::check_stages;
 use super::{check_url, is_id, Located, ID_HINT};
 use crate::diagnostic::Diagnostic;
@@ -28,10 +29,6 @@ pub(super) fn check_certifications(
     out: &mut Vec<Diagnostic>,
 ) {
     let mut seen = HashSet::new();
-    let degree = pack
-        .facts
-        .iter()
-        .find(|f| f.id == "degree" && f.kind == FactKind::Select);
     let ids: HashSet<&str> = at
         .value
         .certifications
@@ -77,8 +74,7 @@ pub(super) fn check_certifications(
         for (j, route) in cert.routes.iter().enumerate() {
             let route_path = format!("{path}.routes[{j}]");
             if let Some(level) = &route.degree_at_least {
-                let known = degree.is_some_and(|d| d.options.iter().any(|o| o.id == *level));
-                if !known {
+                if !is_degree_option(pack, level) {
                     out.push(at.problem(
                         &format!("{route_path}.degree_at_least"),
                         format!("`{level}` is not an option of the `degree` fact"),
@@ -87,11 +83,7 @@ pub(super) fn check_certifications(
                 }
             }
             for (fact, minimum) in &route.minimums {
-                let numeric = pack
-                    .facts
-                    .iter()
-                    .any(|f| f.id == *fact && f.kind == FactKind::Number);
-                if !numeric {
+                if !has_fact(pack, fact, FactKind::Number) {
                     out.push(at.problem(
                         &format!("{route_path}.minimums.{fact}"),
                         format!("`{fact}` is not a number fact of the pack"),
@@ -107,11 +99,7 @@ pub(super) fn check_certifications(
                 }
             }
             for (k, fact) in route.requires_yes.iter().enumerate() {
-                let yes_no = pack
-                    .facts
-                    .iter()
-                    .any(|f| f.id == *fact && f.kind == FactKind::YesNo);
-                if !yes_no {
+                if !has_fact(pack, fact, FactKind::YesNo) {
                     out.push(at.problem(
                         &format!("{route_path}.requires_yes[{k}]"),
                         format!("`{fact}` is not a yes_no fact of the pack"),

@@ -249,3 +249,18 @@ pub(super) fn check_fact_advice(pack: &Located<PackFile>, out: &mut Vec<Diagnost
         }
     }
 }
+
+/// Whether pack.yaml has a fact `id` of this kind (a route's `minimums`, what a step
+/// `provides`, and `requires_yes` name one).
+pub(super) fn has_fact(pack: &PackFile, id: &str, kind: FactKind) -> bool {
+    pack.facts.iter().any(|f| f.id == id && f.kind == kind)
+}
+
+/// Whether `id` is an option of the select fact `degree` (`degree_below` of a step and
+/// `degree_at_least` of a route name one).
+pub(super) fn is_degree_option(pack: &PackFile, id: &str) -> bool {
+    pack.facts
+        .iter()
+        .find(|f| f.id == "degree" && f.kind == FactKind::Select)
+        .is_some_and(|d| d.options.iter().any(|o| o.id == id))
+}

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::certifications::known_credentials;
-use super::facts::check_any_conditions;
+use super::facts::{check_any_conditions, has_fact, is_degree_option};
 use super::pack_file::check_stages;
 use super::{check_url, is_id, Located, ID_HINT};
 use crate::diagnostic::Diagnostic;
@@ -22,10 +22,6 @@ pub(super) fn check_recommendations(
     certifications: &HashSet<&str>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let degrees = pack
-        .facts
-        .iter()
-        .find(|f| f.id == "degree" && f.kind == FactKind::Select);
     let credentials = known_credentials(pack, certifications);
     let mut seen = HashSet::new();
     for (i, r) in at.value.recommendations.iter().enumerate() {
@@ -70,8 +66,7 @@ pub(super) fn check_recommendations(
             }
         }
         if let Some(degree) = &r.degree_below {
-            let known = degrees.is_some_and(|d| d.options.iter().any(|o| o.id == *degree));
-            if !known {
+            if !is_degree_option(pack, degree) {
                 out.push(at.problem(
                     &format!("{path}.degree_below"),
                     format!("`{degree}` is not an option of the `degree` fact"),
@@ -91,11 +86,7 @@ pub(super) fn check_recommendations(
         check_any_conditions(at, &format!("{path}.when"), &r.when, &pack.facts, out);
         check_stages(at, &format!("{path}.stages"), &r.stages, pack, out);
         for (fact, amount) in &r.provides {
-            let numeric = pack
-                .facts
-                .iter()
-                .any(|f| f.id == *fact && f.kind == FactKind::Number);
-            if !numeric || !amount.is_finite() || *amount < 0.0 {
+            if !has_fact(pack, fact, FactKind::Number) || !amount.is_finite() || *amount < 0.0 {
                 out.push(at.problem(
                     &format!("{path}.provides.{fact}"),
                     format!("`provides` needs a number fact and an amount of 0 or more (`{fact}`)"),
