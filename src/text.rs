@@ -181,23 +181,50 @@ pub fn for_display<T: serde::Serialize + serde::de::DeserializeOwned>(value: &T)
 /// C1 controls and the bidirectional overrides — written as `\uNNNN` escapes. The document
 /// means the same; only its spelling changes (they can only occur inside strings).
 pub fn json_safe(json: String) -> String {
-    if !json.chars().any(is_unsafe) {
-        return json;
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
+    // Every character `is_unsafe` names starts with a C0 byte, DEL, 0xC2 (C1 controls) or 0xE2
+    // (bidirectional overrides), and those bytes only ever start a character: look at those
+    // places alone rather than decoding the whole document.
+    let bytes = json.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let suspect = (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2 || b == 0xe2;
+        if !suspect {
+            continue;
+        }
+        let Some(c) = json[i..].chars().next() else {
+            continue;
+        };
         if is_unsafe(c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
+            let o = out.get_or_insert_with(|| String::with_capacity(json.len() + 16));
+            o.push_str(&json[copied..i]);
+            o.push_str(&format!("\\u{:04x}", c as u32));
+            copied = i + c.len_utf8();
         }
     }
-    out
+    match out {
+        None => json,
+        Some(mut o) => {
+            o.push_str(&json[copied..]);
+            o
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_safe_escapes_only_what_a_terminal_acts_on() {
+        let raw = "{\"t\": \"a\u{9b}b\u{202e}c — d\u{7f}…\"}\n".to_string();
+        assert_eq!(
+            json_safe(raw),
+            "{\"t\": \"a\\u009bb\\u202ec — d\\u007f…\"}\n"
+        );
+        let plain = "{\"t\": \"— … →\"}".to_string();
+        assert_eq!(json_safe(plain.clone()), plain);
+    }
 
     #[test]
     fn escapes_csi_osc_and_control_characters_visibly() {

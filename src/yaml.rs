@@ -15,8 +15,8 @@ use crate::diagnostic::Diagnostic;
 
 /// Where each node of a YAML document starts, by path.
 ///
-/// [`parse`] indexes a document while it checks its depth; `Spans::of` defers the index to the
-/// first position asked for, for documents read some other way (the built-in pack's JSON).
+/// Only a message about a fault needs a position, so the document is indexed the first time
+/// one is asked for: a sound file is parsed by serde_yaml and a depth count alone.
 #[derive(Debug, Default, Clone)]
 pub struct Spans {
     source: std::sync::Arc<str>,
@@ -33,9 +33,7 @@ impl Spans {
 
     /// The 1-based line and column of the node at `path`, or of its nearest ancestor.
     pub fn find(&self, path: &str) -> Option<(usize, usize)> {
-        let positions = self
-            .positions
-            .get_or_init(|| index(&self.source).unwrap_or_default());
+        let positions = self.positions.get_or_init(|| index(&self.source));
         let mut path = path;
         loop {
             if let Some(position) = positions.get(path) {
@@ -62,18 +60,44 @@ pub fn parse<T: DeserializeOwned>(file: &str, source: &str) -> Result<(T, Spans)
         return Err(Diagnostic::new(file, "the file is empty")
             .hint("check that this is the file you meant; it has nothing in it to read"));
     }
-    // One pass of the event parser first: it indexes positions, and stops at a document
-    // nested too deeply while the cost is still small.
-    let spans = index(source).map_err(|position| {
-        Diagnostic::new(file, format!("nested more than {MAX_DEPTH} levels deep"))
-            .at(Some(position))
-            .hint("no skillgap file nests this deeply; check the brackets and indentation here")
+    // One pass of the event parser first, counting depth only: it stops a document nested too
+    // deeply while the cost is still small. Positions are indexed when a message needs one.
+    too_deep(source).map_or(Ok(()), |position| {
+        Err(
+            Diagnostic::new(file, format!("nested more than {MAX_DEPTH} levels deep"))
+                .at(Some(position))
+                .hint(
+                    "no skillgap file nests this deeply; check the brackets and indentation here",
+                ),
+        )
     })?;
     let value: T = serde_yaml::from_str(source).map_err(|error| from_serde(file, &error))?;
-    // The index is in hand already; keep it rather than walking the document again.
-    let indexed = Spans::of(source);
-    let _ = indexed.positions.set(spans);
-    Ok((value, indexed))
+    Ok((value, Spans::of(source)))
+}
+
+/// Where nesting first passes [`MAX_DEPTH`], if it does. A syntax error ends the walk early
+/// (serde_yaml reports it, with its own words).
+fn too_deep(source: &str) -> Option<(usize, usize)> {
+    let mut parser = Parser::new_from_str(source);
+    let mut depth = 0usize;
+    loop {
+        match parser.next_token() {
+            Ok((Event::StreamEnd, _)) => return None,
+            Ok((Event::MappingStart(..) | Event::SequenceStart(..), mark)) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some((mark.line(), mark.col() + 1));
+                }
+            }
+            Ok((Event::MappingEnd | Event::SequenceEnd, _)) => depth = depth.saturating_sub(1),
+            Ok(_) => {}
+            // The scanner has its own limit on flow nesting ([[[[…); past it, too deep too.
+            Err(e) if e.info().contains("recursion limit") => {
+                return Some((e.marker().line(), e.marker().col() + 1));
+            }
+            Err(_) => return None,
+        }
+    }
 }
 
 /// Renders a value as YAML (for templates and session files).
@@ -100,28 +124,18 @@ fn from_serde(file: &str, error: &serde_yaml::Error) -> Diagnostic {
     Diagnostic::new(file, message).at(position).hint(hint)
 }
 
-/// The position of every node, or the position where nesting passes [`MAX_DEPTH`]. A syntax
-/// error ends the index early (serde_yaml reports it, with its own words).
-fn index(source: &str) -> Result<HashMap<String, (usize, usize)>, (usize, usize)> {
+/// The position of every node of a document that [`parse`] accepted (so nesting is bounded).
+/// A syntax error ends the index early.
+fn index(source: &str) -> HashMap<String, (usize, usize)> {
     let mut walker = Walker::default();
     let mut parser = Parser::new_from_str(source);
     loop {
         match parser.next_token() {
-            Ok((Event::StreamEnd, _)) => break,
-            Ok((event, mark)) => {
-                walker.on_event(event, mark);
-                if walker.stack.len() > MAX_DEPTH {
-                    return Err((mark.line(), mark.col() + 1));
-                }
-            }
-            // The scanner has its own limit on flow nesting ([[[[…); past it, too deep too.
-            Err(e) if e.info().contains("recursion limit") => {
-                return Err((e.marker().line(), e.marker().col() + 1));
-            }
-            Err(_) => break,
+            Ok((Event::StreamEnd, _)) | Err(_) => break,
+            Ok((event, mark)) => walker.on_event(event, mark),
         }
     }
-    Ok(walker.positions)
+    walker.positions
 }
 
 enum Frame {

@@ -139,7 +139,7 @@ impl<'p> Planner<'p, '_> {
             apply(r, None, &mut after);
             let unlocks = waiting.iter().any(|c| {
                 pack.certification(c)
-                    .is_some_and(|cert| eligibility::evaluate(pack, cert, &after).eligible)
+                    .is_some_and(|cert| eligibility::is_eligible(pack, cert, &after))
             });
             if unlocks {
                 enablers.push(Step {

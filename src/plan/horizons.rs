@@ -30,7 +30,7 @@ impl<'p> Planner<'p, '_> {
             let facts = self.facts_before(horizon);
             let reachable = |cert: &str| {
                 pack.certification(cert)
-                    .is_some_and(|c| eligibility::evaluate(pack, c, &facts).eligible)
+                    .is_some_and(|c| eligibility::is_eligible(pack, c, &facts))
             };
             let free = STEPS_PER_HORIZON
                 .saturating_sub(self.placed.iter().filter(|s| s.horizon == horizon).count());
@@ -99,9 +99,9 @@ impl<'p> Planner<'p, '_> {
                     .copied()
                     .filter(|(c, _)| {
                         Some(*c) != self.rule_cert(step.recommendation)
-                            && pack.certification(c).is_some_and(|cert| {
-                                eligibility::evaluate(pack, cert, &after).eligible
-                            })
+                            && pack
+                                .certification(c)
+                                .is_some_and(|cert| eligibility::is_eligible(pack, cert, &after))
                     })
                     .collect();
                 if let Some((cert, _)) = unlocks.first() {
