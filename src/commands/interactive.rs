@@ -211,6 +211,14 @@ pub(super) fn open_session(
     use crate::session::{self, Session};
 
     let existing = session::load(dir)?;
+    let fresh = || {
+        Session::new(
+            pack,
+            &now(),
+            run_questions(pack, args),
+            args.competency.clone(),
+        )
+    };
     Ok(match existing {
         None if args.resume => {
             return Err(Error::usage(
@@ -218,15 +226,7 @@ pub(super) fn open_session(
                 "start one with `skillgap assess`",
             ))
         }
-        None => (
-            Session::new(
-                pack,
-                &now(),
-                run_questions(pack, args),
-                args.competency.clone(),
-            ),
-            false,
-        ),
+        None => (fresh(), false),
         Some(mut saved) => {
             let resume = args.resume || {
                 let ask = crate::interactive::Ask {
@@ -293,15 +293,7 @@ pub(super) fn open_session(
                 }
                 (saved, true)
             } else {
-                (
-                    Session::new(
-                        pack,
-                        &now(),
-                        run_questions(pack, args),
-                        args.competency.clone(),
-                    ),
-                    false,
-                )
+                (fresh(), false)
             }
         }
     })

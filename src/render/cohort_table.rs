@@ -2,7 +2,9 @@
 //! certification, the steps to run as group training, and the heat map, one row per person.
 //! Every line fits the width (80 columns when the output is not a terminal).
 
-use console::{measure_text_width, pad_str, Alignment, Style as Paint};
+use console::{measure_text_width, pad_str, Alignment};
+
+use super::paint::Painter;
 
 use super::{CohortRenderer, Style};
 use crate::cohort::{Cohort, CohortDocument};
@@ -23,25 +25,6 @@ const MIN_NAME: usize = 12;
 
 /// Marks a heat-map score below the person's target level.
 const BELOW: &str = "▼";
-
-struct Painter {
-    color: bool,
-}
-
-impl Painter {
-    fn paint(&self, style: Paint, text: &str) -> String {
-        style.force_styling(self.color).apply_to(text).to_string()
-    }
-    fn bold(&self, text: &str) -> String {
-        self.paint(Paint::new().bold(), text)
-    }
-    fn dim(&self, text: &str) -> String {
-        self.paint(Paint::new().dim(), text)
-    }
-    fn warn(&self, text: &str) -> String {
-        self.paint(Paint::new().yellow(), text)
-    }
-}
 
 /// `text` cut to `width` columns (with `…`) and padded to it.
 fn fit(text: &str, width: usize, align: Alignment) -> String {

@@ -10,6 +10,7 @@ mod html;
 mod json;
 mod lists;
 mod markdown;
+mod paint;
 pub mod summary;
 mod table;
 

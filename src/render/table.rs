@@ -1,8 +1,8 @@
 //! The gap report a person reads in a terminal: a table of competencies with a small chart,
 //! the top gaps and why, calibration, certifications, and the plan.
 
+use super::paint::Painter;
 use comfy_table::{Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width};
-use console::Style as Paint;
 
 use super::summary::*;
 use super::{Renderer, Style};
@@ -18,28 +18,6 @@ const CHART_CELLS: usize = 10;
 
 /// The terminal gap report.
 pub struct TableRenderer;
-
-struct Painter {
-    color: bool,
-}
-
-impl Painter {
-    fn paint(&self, style: Paint, text: &str) -> String {
-        style.force_styling(self.color).apply_to(text).to_string()
-    }
-    fn bold(&self, text: &str) -> String {
-        self.paint(Paint::new().bold(), text)
-    }
-    fn dim(&self, text: &str) -> String {
-        self.paint(Paint::new().dim(), text)
-    }
-    fn good(&self, text: &str) -> String {
-        self.paint(Paint::new().green(), text)
-    }
-    fn warn(&self, text: &str) -> String {
-        self.paint(Paint::new().yellow(), text)
-    }
-}
 
 impl Renderer for TableRenderer {
     fn render(&self, doc: &ResultDocument, style: Style) -> String {
