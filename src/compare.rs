@@ -64,11 +64,20 @@ pub fn compare(
         profile: d.profile.clone(),
         pack_version: d.pack.version,
     };
+    // Looked up by id, so a document of thousands of competencies compares in linear time.
+    let old_by_id: std::collections::HashMap<&str, &crate::result::CompetencyResult> = old
+        .competencies
+        .iter()
+        .rev()
+        .map(|o| (o.id.as_str(), o))
+        .collect();
+    let new_ids: std::collections::HashSet<&str> =
+        new.competencies.iter().map(|n| n.id.as_str()).collect();
     let mut competencies: Vec<Change> = new
         .competencies
         .iter()
         .map(|n| {
-            let o = old.competencies.iter().find(|o| o.id == n.id);
+            let o = old_by_id.get(n.id.as_str()).copied();
             Change {
                 id: n.id.clone(),
                 title: n.title.clone(),
@@ -84,7 +93,7 @@ pub fn compare(
     competencies.extend(
         old.competencies
             .iter()
-            .filter(|o| !new.competencies.iter().any(|n| n.id == o.id))
+            .filter(|o| !new_ids.contains(o.id.as_str()))
             .map(|o| Change {
                 id: o.id.clone(),
                 title: o.title.clone(),
@@ -105,16 +114,18 @@ pub fn compare(
     };
     let gaps_closed = ids(&|c| c.old_gap.is_some_and(|g| g > 0) && c.new_gap == Some(0));
     let gaps_opened = ids(&|c| c.old_gap == Some(0) && c.new_gap.is_some_and(|g| g > 0));
+    let open_before: std::collections::HashSet<&str> = old
+        .eligibility
+        .iter()
+        .filter(|o| o.eligible || o.held)
+        .map(|o| o.id.as_str())
+        .collect();
     let newly_eligible = new
         .eligibility
         .iter()
         // Open now: not held, and not outranked by a credential held.
         .filter(|e| e.open_now())
-        .filter(|e| {
-            !old.eligibility
-                .iter()
-                .any(|o| o.id == e.id && (o.eligible || o.held))
-        })
+        .filter(|e| !open_before.contains(e.id.as_str()))
         .map(|e| e.id.clone())
         .collect();
     Comparison {
