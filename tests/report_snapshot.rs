@@ -73,7 +73,11 @@ fn hostile_rubric_text_is_neutralised_in_every_format() {
     let table = for_format(Format::Table).render(&doc, Style::default());
     assert!(!table.contains('\u{1b}'), "no escape reaches the terminal");
     let html = for_format(Format::Html).render(&doc, Style::default());
-    assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"));
+    // askama writes numeric entities; either form is the text shown, never a tag.
+    assert!(
+        !html.contains("<script>")
+            && (html.contains("&#60;script&#62;") || html.contains("&lt;script&gt;"))
+    );
     assert!(!html.contains("href=\"javascript:"));
     assert!(!html.contains('\u{1b}'));
     let csv = for_format(Format::Csv).render(&doc, Style::default());
@@ -81,4 +85,61 @@ fn hostile_rubric_text_is_neutralised_in_every_format() {
     let markdown = for_format(Format::Markdown).render(&doc, Style::default());
     assert!(markdown.contains("\\<script\\>") && markdown.contains("\\|\\*x\\*"));
     assert!(!markdown.contains("(javascript:"));
+}
+
+/// The HTML page keeps every section the other formats have, stays self-contained and
+/// script-free, and has a print style.
+#[test]
+fn the_html_page_has_every_section_and_loads_nothing() {
+    use skillgap::render::{for_format, Format, Style};
+    let mut doc = document("software-engineer-to-healthcare.yaml");
+    doc.competencies[1].carried_from = Some("2026-11-20T09:00:00Z".into());
+    let html = for_format(Format::Html).render(&doc, Style::default());
+    for part in [
+        "<h2>Where you stand</h2>",
+        "<svg ",
+        "<polygon points=\"",
+        "<h2>Competencies</h2>",
+        "<p class=\"note\">Carried over from your result of 2026-11-20 (not retaken this time): Risk management.</p>",
+        "<h2>Top gaps</h2>",
+        "Why this score: ",
+        "<h2>Where the self-rating and the answers disagree</h2>",
+        "<h2>Certifications</h2>",
+        "Confirm with the issuer before applying.",
+        "<h2>Plan</h2>",
+        "<p>Assumed: you work outside healthcare organisations",
+        "<h3>Next 30 days</h3>",
+        "<h3>Later: not yet within reach</h3>",
+        "<li>PMP (PMI): within reach in about",
+        "@media print",
+        "<footer>Made with skillgap ",
+    ] {
+        assert!(html.contains(part), "missing {part:?}");
+    }
+    assert!(html.ends_with("</html>\n"));
+    for outside in ["<script", "src=", "url(", "<link", "@import"] {
+        assert!(
+            !html.contains(outside),
+            "loads or runs something: {outside}"
+        );
+    }
+}
+
+/// Hostile text in attribute values and in the chart's labels is escaped too.
+#[test]
+fn hostile_text_in_links_and_chart_labels_stays_text() {
+    use skillgap::render::{for_format, Format, Style};
+    let mut doc = document("software-engineer-to-healthcare.yaml");
+    doc.recommendations[0].url = "https://x.example/\"><script>alert(1)</script>".into();
+    doc.levels[0].short_title = "<b onmouseover=alert(1)>Novice</b>\u{1b}[2J".into();
+    doc.competencies[2].title = "A & B <i>\u{9b}31m</i> 'quoted'".into();
+    let html = for_format(Format::Html).render(&doc, Style::default());
+    assert!(!html.contains("<script") && !html.contains("<b ") && !html.contains("<i>"));
+    assert!(!html.contains('\u{1b}') && !html.contains('\u{9b}'));
+    assert!(
+        html.contains("href=\"https://x.example/&#34;&#62;&#60;script&#62;"),
+        "the address is escaped inside its attribute"
+    );
+    assert!(html.contains("&#60;b onmouseover=alert(1)&#62;Novice&#60;/b&#62;\\e[2J"));
+    assert!(html.contains("A &#38; B &#60;i&#62;\\u{9b}31m&#60;/i&#62; &#39;quoted&#39;"));
 }

@@ -1,4 +1,4 @@
-//! One row per competency, safe to open in a spreadsheet.
+//! One row per competency, safe to open in a spreadsheet, written with the `csv` crate.
 
 use super::{Renderer, Style};
 use crate::result::ResultDocument;
@@ -26,48 +26,50 @@ const HEADER: [&str; 13] = [
 
 impl Renderer for CsvRenderer {
     fn render(&self, doc: &ResultDocument, _style: Style) -> String {
-        let mut out = String::new();
-        push_row(&mut out, HEADER.iter().map(|h| h.to_string()));
+        let level = |id: &Option<String>| {
+            id.as_deref()
+                .map(|l| doc.level_title(l))
+                .unwrap_or_default()
+        };
+        let mut rows = vec![HEADER.map(String::from).to_vec()];
         for c in &doc.competencies {
-            let level = |id: &Option<String>| {
-                id.as_deref()
-                    .map(|l| doc.level_title(l))
-                    .unwrap_or_default()
-            };
-            push_row(
-                &mut out,
-                [
-                    c.id.clone(),
-                    one_line(&c.title),
-                    format!("{:.1}", c.score),
-                    doc.level_title(&c.level),
-                    doc.level_title(&c.target_level),
-                    c.gap.to_string(),
-                    crate::answers::format_number(c.importance),
-                    crate::answers::format_number(c.priority),
-                    level(&c.self_rating),
-                    c.knowledge_score
-                        .map(|s| format!("{s:.1}"))
-                        .unwrap_or_default(),
-                    level(&c.knowledge_level),
-                    match c.calibration {
-                        Some(crate::result::Calibration::Over) => "over".into(),
-                        Some(crate::result::Calibration::Under) => "under".into(),
-                        None => String::new(),
-                    },
-                    doc.taken_at.clone(),
-                ]
-                .into_iter(),
-            );
+            rows.push(vec![
+                c.id.clone(),
+                c.title.clone(),
+                format!("{:.1}", c.score),
+                doc.level_title(&c.level),
+                doc.level_title(&c.target_level),
+                c.gap.to_string(),
+                crate::answers::format_number(c.importance),
+                crate::answers::format_number(c.priority),
+                level(&c.self_rating),
+                c.knowledge_score
+                    .map(|s| format!("{s:.1}"))
+                    .unwrap_or_default(),
+                level(&c.knowledge_level),
+                match c.calibration {
+                    Some(crate::result::Calibration::Over) => "over".into(),
+                    Some(crate::result::Calibration::Under) => "under".into(),
+                    None => String::new(),
+                },
+                doc.taken_at.clone(),
+            ]);
         }
-        out
+        write_rows(rows)
     }
 }
 
-fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
-    let row: Vec<String> = cells.map(|c| cell(&c)).collect();
-    out.push_str(&row.join(","));
-    out.push_str("\r\n");
+/// Rows as CSV text (RFC 4180, CRLF line ends), each cell cleaned by [`cell`] and quoted
+/// by the `csv` writer where needed.
+fn write_rows(rows: Vec<Vec<String>>) -> String {
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    for row in rows {
+        // Writing to memory cannot fail.
+        let _ = writer.write_record(row.iter().map(|text| cell(text)));
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 /// A cell's text with spreadsheet formula triggers neutralised: text that a spreadsheet would
@@ -86,31 +88,49 @@ pub fn neutralise_formula(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// One cell: formula triggers neutralised, then quoted per RFC 4180 where needed.
-pub fn cell(text: &str) -> String {
-    let text = neutralise_formula(text).into_owned();
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
+/// One cell's text: control sequences made visible and white space folded ([`one_line`]),
+/// then formula triggers neutralised; the `csv` writer quotes it where needed.
+fn cell(text: &str) -> String {
+    neutralise_formula(&one_line(text)).into_owned()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::cell;
+    use super::write_rows;
+
+    fn line(text: &str) -> String {
+        write_rows(vec![vec![text.to_string()]])
+    }
 
     #[test]
     fn formulas_are_neutralised_and_quotes_escaped() {
         assert_eq!(
-            cell("=HYPERLINK(\"http://x\")"),
-            "\"'=HYPERLINK(\"\"http://x\"\")\""
+            line("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\"\r\n"
         );
-        assert_eq!(cell("+1"), "'+1");
-        assert_eq!(cell("-2"), "'-2");
-        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(cell("a, b"), "\"a, b\"");
-        assert_eq!(cell("plain"), "plain");
-        assert_eq!(cell("42.5"), "42.5");
+        assert_eq!(line("+1"), "'+1\r\n");
+        assert_eq!(line("-2"), "'-2\r\n");
+        assert_eq!(line("@SUM(A1)"), "'@SUM(A1)\r\n");
+        assert_eq!(line("|cmd"), "'|cmd\r\n");
+        assert_eq!(line("a, b"), "\"a, b\"\r\n");
+        assert_eq!(line("plain"), "plain\r\n");
+        assert_eq!(line("42.5"), "42.5\r\n");
+    }
+
+    #[test]
+    fn control_sequences_are_shown_and_lines_folded() {
+        assert_eq!(line("a\u{1b}[31mb"), "a\\e[31mb\r\n");
+        // A leading tab or line break is white space folded away, not a formula trigger.
+        assert_eq!(line("\t=1+2"), "'=1+2\r\n");
+        assert_eq!(line("two\nlines"), "two lines\r\n");
+    }
+
+    #[test]
+    fn rows_end_in_crlf() {
+        let text = write_rows(vec![
+            vec!["a".into(), "b".into()],
+            vec!["1".into(), String::new()],
+        ]);
+        assert_eq!(text, "a,b\r\n1,\r\n");
     }
 }
