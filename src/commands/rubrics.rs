@@ -2,6 +2,19 @@
 
 use super::*;
 
+/// A row of an id column and its text, the text wrapped under itself to fit 80 columns.
+fn row(id: &str, text: &str) -> String {
+    const ID: usize = 26;
+    let indent = " ".repeat(ID + 3);
+    let wrapped = crate::text::wrap(text, 78 - ID - 3, "");
+    let mut lines = wrapped.lines();
+    let mut out = format!("  {:<ID$} {}\n", id, lines.next().unwrap_or(""));
+    for line in lines {
+        out.push_str(&format!("{indent}{line}\n"));
+    }
+    out
+}
+
 pub(super) fn list(pack: &Pack) -> String {
     let mut out = format!(
         "{} (pack {} v{})\n{}\n\nCompetencies\n",
@@ -11,25 +24,21 @@ pub(super) fn list(pack: &Pack) -> String {
         crate::text::wrap(&pack.description, 78, "")
     );
     for c in &pack.competencies {
-        out.push_str(&format!(
-            "  {:<26} {} ({} questions)\n",
-            c.id,
-            one_line(&c.title),
-            c.questions.len()
+        out.push_str(&row(
+            &c.id,
+            &format!("{} ({} questions)", one_line(&c.title), c.questions.len()),
         ));
     }
     out.push_str("\nProfiles (use with --profile)\n");
     for p in &pack.profiles {
-        out.push_str(&format!("  {:<26} {}\n", p.id, one_line(&p.title)));
+        out.push_str(&row(&p.id, &one_line(&p.title)));
     }
     if !pack.certifications.is_empty() {
         out.push_str("\nCertifications\n");
         for c in &pack.certifications {
-            out.push_str(&format!(
-                "  {:<26} {} — {}\n",
-                c.id,
-                one_line(&c.title),
-                one_line(&c.issuer)
+            out.push_str(&row(
+                &c.id,
+                &format!("{} — {}", one_line(&c.title), one_line(&c.issuer)),
             ));
         }
     }
