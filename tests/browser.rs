@@ -75,47 +75,11 @@ fn the_html_report_renders_in_headless_chromium() {
         eprintln!("skipped: no chromium found (set SKILLGAP_CHROMIUM or install chromium)");
         return;
     };
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/output");
-    std::fs::create_dir_all(&out).unwrap();
-    let html = out.join("report.html");
-    std::fs::write(&html, html_report()).unwrap();
-    let png = out.join("report.png");
-    let pdf = out.join("report.pdf");
-    let _ = std::fs::remove_file(&png);
-    let _ = std::fs::remove_file(&pdf);
-    let profile = tempfile::tempdir().unwrap();
-    let url = format!("file://{}", html.display());
-    run_chromium(
-        &browser,
-        profile.path(),
-        &[
-            "--window-size=1000,1600".into(),
-            format!("--screenshot={}", png.display()),
-            url.clone(),
-        ],
-    );
-    run_chromium(
-        &browser,
-        profile.path(),
-        &[
-            "--no-pdf-header-footer".into(),
-            format!("--print-to-pdf={}", pdf.display()),
-            url,
-        ],
-    );
-
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut buf).unwrap();
-    assert_eq!((info.width, info.height), (1000, 1600));
-    let channels = info.color_type.samples();
-    let pixels: Vec<&[u8]> = buf[..info.buffer_size()].chunks(channels).collect();
-    let white = pixels.iter().filter(|p| p[..3] == [255, 255, 255]).count();
-    let dark = pixels
-        .iter()
-        .filter(|p| p[..3].iter().all(|c| *c < 80))
-        .count();
+    let (png, pdf) = render_page(&browser, "report", &html_report(), (1000, 1600));
+    let (size, pixels) = pixels(&png);
+    assert_eq!(size, (1000, 1600));
+    let white = pixels.iter().filter(|p| **p == [255, 255, 255]).count();
+    let dark = pixels.iter().filter(|p| p.iter().all(|c| *c < 80)).count();
     // The radar's achieved polygon is drawn in #1f6feb and filled with it at 25 %.
     let blue = pixels
         .iter()
@@ -138,6 +102,45 @@ fn the_html_report_renders_in_headless_chromium() {
 
 #[path = "support/sample_cohort.rs"]
 mod sample_cohort;
+
+/// Writes `page` to tests/output/NAME.html and has Chromium take a WIDTH×HEIGHT screenshot of
+/// it and print it to PDF; returns the PNG and PDF paths.
+fn render_page(
+    browser: &Path,
+    name: &str,
+    page: &str,
+    (width, height): (u32, u32),
+) -> (std::path::PathBuf, std::path::PathBuf) {
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/output");
+    std::fs::create_dir_all(&out).unwrap();
+    let html = out.join(format!("{name}.html"));
+    std::fs::write(&html, page).unwrap();
+    let png = out.join(format!("{name}.png"));
+    let pdf = out.join(format!("{name}.pdf"));
+    let _ = std::fs::remove_file(&png);
+    let _ = std::fs::remove_file(&pdf);
+    let profile = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", html.display());
+    run_chromium(
+        browser,
+        profile.path(),
+        &[
+            format!("--window-size={width},{height}"),
+            format!("--screenshot={}", png.display()),
+            url.clone(),
+        ],
+    );
+    run_chromium(
+        browser,
+        profile.path(),
+        &[
+            "--no-pdf-header-footer".into(),
+            format!("--print-to-pdf={}", pdf.display()),
+            url,
+        ],
+    );
+    (png, pdf)
+}
 
 /// The pixels of a PNG screenshot, as RGB triples, with its size.
 fn pixels(png_path: &Path) -> ((u32, u32), Vec<[u8; 3]>) {
@@ -180,35 +183,7 @@ fn the_cohort_page_renders_in_headless_chromium() {
         "loads nothing"
     );
 
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/output");
-    std::fs::create_dir_all(&out).unwrap();
-    let html = out.join("cohort.html");
-    std::fs::write(&html, page).unwrap();
-    let png = out.join("cohort.png");
-    let pdf = out.join("cohort.pdf");
-    let _ = std::fs::remove_file(&png);
-    let _ = std::fs::remove_file(&pdf);
-    let profile = tempfile::tempdir().unwrap();
-    let url = format!("file://{}", html.display());
-    run_chromium(
-        &browser,
-        profile.path(),
-        &[
-            "--window-size=1200,2400".into(),
-            format!("--screenshot={}", png.display()),
-            url.clone(),
-        ],
-    );
-    run_chromium(
-        &browser,
-        profile.path(),
-        &[
-            "--no-pdf-header-footer".into(),
-            format!("--print-to-pdf={}", pdf.display()),
-            url,
-        ],
-    );
-
+    let (png, pdf) = render_page(&browser, "cohort", &page, (1200, 2400));
     let (size, rgb) = pixels(&png);
     assert_eq!(size, (1200, 2400));
     let total = rgb.len();
