@@ -43,6 +43,19 @@ fn html_report() -> String {
     for_format(Format::Html).render(&doc, Style::default())
 }
 
+/// Chromium, or `None` with a note that the test is skipped; on CI a missing Chromium fails.
+fn chromium_or_skip() -> Option<PathBuf> {
+    let browser = chromium();
+    if browser.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install chromium (see .ci/run)"
+        );
+        eprintln!("skipped: no chromium found (set SKILLGAP_CHROMIUM or install chromium)");
+    }
+    browser
+}
+
 fn run_chromium(browser: &Path, profile: &Path, args: &[String]) {
     let status = Command::new(browser)
         .args([
@@ -67,12 +80,7 @@ fn run_chromium(browser: &Path, profile: &Path, args: &[String]) {
 
 #[test]
 fn the_html_report_renders_in_headless_chromium() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install chromium (see .ci/run)"
-        );
-        eprintln!("skipped: no chromium found (set SKILLGAP_CHROMIUM or install chromium)");
+    let Some(browser) = chromium_or_skip() else {
         return;
     };
     let (png, pdf) = render_page(&browser, "report", &html_report(), (1000, 1600));
@@ -160,12 +168,7 @@ fn pixels(png_path: &Path) -> ((u32, u32), Vec<[u8; 3]>) {
 
 #[test]
 fn the_cohort_page_renders_in_headless_chromium() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install chromium (see .ci/run)"
-        );
-        eprintln!("skipped: no chromium found (set SKILLGAP_CHROMIUM or install chromium)");
+    let Some(browser) = chromium_or_skip() else {
         return;
     };
     let pack = pack::load_embedded().unwrap();

@@ -133,6 +133,21 @@ fn keys(q: &Question) -> Vec<String> {
         .collect()
 }
 
+/// Someone who answers every scenario right, rates themselves at level `rating` and has done
+/// everything (`experience`) or nothing.
+fn knows_every_key(pack: &Pack, asked: &[String], rating: usize, experience: bool) -> Answers {
+    fill(
+        pack,
+        asked,
+        Rules {
+            rating: &|pack: &Pack| pack.levels[rating].id.clone(),
+            choice: &mut |q: &Question| keys(q)[0].clone(),
+            multi: &mut keys,
+            experience,
+        },
+    )
+}
+
 fn mean_knowledge(a: &Assessment) -> f64 {
     let scores: Vec<f64> = a
         .competencies
@@ -235,16 +250,7 @@ fn a_random_guesser_earns_about_chance() {
 fn knowing_every_answer_without_experience_stops_at_competent() {
     let pack = load_embedded().unwrap();
     for (run, asked) in runs(&pack) {
-        let answers = fill(
-            &pack,
-            &asked,
-            Rules {
-                rating: &|pack: &Pack| pack.levels[0].id.clone(),
-                choice: &mut |q: &Question| keys(q)[0].clone(),
-                multi: &mut keys,
-                experience: false,
-            },
-        );
+        let answers = knows_every_key(&pack, &asked, 0, false);
         let a = assess(&pack, &answers);
         assert_eq!(above_competent(&pack, &a), Vec::<String>::new(), "{run}");
         assert!(
@@ -261,16 +267,7 @@ fn a_seasoned_expert_is_an_expert_everywhere_with_no_calibration_warning() {
     let pack = load_embedded().unwrap();
     let expert = pack.levels.len() - 1;
     for (run, asked) in runs(&pack) {
-        let answers = fill(
-            &pack,
-            &asked,
-            Rules {
-                rating: &|pack: &Pack| pack.levels.last().unwrap().id.clone(),
-                choice: &mut |q: &Question| keys(q)[0].clone(),
-                multi: &mut keys,
-                experience: true,
-            },
-        );
+        let answers = knows_every_key(&pack, &asked, pack.levels.len() - 1, true);
         let a = assess(&pack, &answers);
         for c in &a.competencies {
             assert_eq!(c.level, expert, "{run}: {}", c.id);
@@ -285,16 +282,7 @@ fn calibration_flags_only_real_disagreement() {
     // rates themselves expert with nothing behind it is warned everywhere, as over.
     let pack = load_embedded().unwrap();
     let asked = selection::questions(&pack, &Scope::Thorough, &[]);
-    let honest = fill(
-        &pack,
-        &asked,
-        Rules {
-            rating: &|pack: &Pack| pack.levels[2].id.clone(),
-            choice: &mut |q: &Question| keys(q)[0].clone(),
-            multi: &mut keys,
-            experience: false,
-        },
-    );
+    let honest = knows_every_key(&pack, &asked, 2, false);
     let a = assess(&pack, &honest);
     assert!(a.competencies.iter().all(|c| c.calibration.is_none()));
     let boastful = fill(

@@ -103,22 +103,19 @@ pub(super) fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -
     if fresh {
         let whole =
             crate::selection::questions(pack, &crate::selection::Scope::Thorough, &session.only);
+        let scenarios = |ids: &[String]| {
+            ids.iter()
+                .filter(|id| {
+                    pack.question(id)
+                        .is_some_and(|(_, q)| q.kind.is_knowledge())
+                })
+                .count()
+        };
         let run = if session.questions.len() < whole.len() {
             format!(
                 " ({} of the bank's {} scenarios; `--thorough` asks them all)",
-                session
-                    .questions
-                    .iter()
-                    .filter(|id| pack
-                        .question(id)
-                        .is_some_and(|(_, q)| q.kind.is_knowledge()))
-                    .count(),
-                whole
-                    .iter()
-                    .filter(|id| pack
-                        .question(id)
-                        .is_some_and(|(_, q)| q.kind.is_knowledge()))
-                    .count()
+                scenarios(&session.questions),
+                scenarios(&whole)
             )
         } else {
             String::new()
