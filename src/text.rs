@@ -44,24 +44,65 @@ pub fn escape(text: &str) -> String {
 }
 
 fn escape_cow(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    let Some(first) = first_unsafe(text) else {
         return Cow::Borrowed(text);
-    }
+    };
     let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        if !is_unsafe(c) {
+    out.push_str(&text[..first]);
+    for c in text[first..].chars() {
+        if is_unsafe(c) {
+            push_escaped(&mut out, c);
+        } else {
             out.push(c);
-            continue;
-        }
-        match c {
-            '\u{1b}' => out.push_str("\\e"),
-            '\u{7}' => out.push_str("\\a"),
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
         }
     }
     Cow::Owned(out)
+}
+
+/// Appends the visible escape of the unsafe character `c` (see [`escape`]).
+fn push_escaped(out: &mut String, c: char) {
+    use std::fmt::Write as _;
+    let _ = match c {
+        '\u{1b}' => write!(out, "\\e"),
+        '\u{7}' => write!(out, "\\a"),
+        '\r' => write!(out, "\\r"),
+        c if (c as u32) < 0x80 => write!(out, "\\x{:02x}", c as u32),
+        c => write!(out, "\\u{{{:x}}}", c as u32),
+    };
+}
+
+/// Whether byte `b` can begin a character [`is_unsafe`] names: a C0 control, DEL, 0xC2 (the
+/// C1 controls are U+0080–U+009F) or 0xE2 (the bidirectional controls). Such a byte only ever
+/// starts a character, so a scan can look at these places alone instead of decoding all text.
+fn may_start_unsafe(b: u8) -> bool {
+    b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2
+}
+
+/// The byte offset of the first character of `text` that [`is_unsafe`] names, if any. Text
+/// is looked at 32 bytes at a time, with a test that compiles to vector compares; only a
+/// block holding a byte that may start such a character is looked at closely. Output and
+/// pack text, mostly ASCII with the odd dash, cost little to check.
+fn first_unsafe(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for block in bytes.chunks(32) {
+        let suspect = block.iter().fold(false, |any, &b| {
+            any | ((b < 0x20) & (b != b'\n') & (b != b'\t'))
+                | (b == 0x7f)
+                | (b == 0xc2)
+                | (b == 0xe2)
+        });
+        if suspect {
+            for (offset, &b) in block.iter().enumerate() {
+                let at = start + offset;
+                if may_start_unsafe(b) && text[at..].chars().next().is_some_and(is_unsafe) {
+                    return Some(at);
+                }
+            }
+        }
+        start += block.len();
+    }
+    None
 }
 
 /// The name the crate used when control sequences were stripped; it now escapes them
@@ -72,10 +113,52 @@ pub fn sanitize(text: &str) -> String {
 
 /// Escapes `text` and folds runs of white space (YAML folded blocks end in a newline).
 pub fn one_line(text: &str) -> String {
-    escape_cow(text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    // A space is written only before the next word, so runs fold and ends are trimmed.
+    let mut space_before_next = false;
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii_graphic() {
+            // A run of printable ASCII words with single spaces between them is copied whole:
+            // most text is little else.
+            let mut end = at;
+            loop {
+                while end < bytes.len() && bytes[end].is_ascii_graphic() {
+                    end += 1;
+                }
+                match bytes.get(end..end + 2) {
+                    Some([b' ', next]) if next.is_ascii_graphic() => end += 1,
+                    _ => break,
+                }
+            }
+            if std::mem::take(&mut space_before_next) {
+                out.push(' ');
+            }
+            out.push_str(&text[at..end]);
+            at = end;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
+        // Escaping comes first: a carriage return shows as `\r` rather than folding away.
+        if !is_unsafe(c) && c.is_whitespace() {
+            space_before_next = !out.is_empty();
+            continue;
+        }
+        if std::mem::take(&mut space_before_next) {
+            out.push(' ');
+        }
+        if is_unsafe(c) {
+            push_escaped(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Escapes and wraps `text` to `width` columns, each line after the first indented by `indent`.
@@ -181,39 +264,51 @@ pub fn for_display<T: serde::Serialize + serde::de::DeserializeOwned>(value: &T)
 /// C1 controls and the bidirectional overrides — written as `\uNNNN` escapes. The document
 /// means the same; only its spelling changes (they can only occur inside strings).
 pub fn json_safe(json: String) -> String {
-    // Every character `is_unsafe` names starts with a C0 byte, DEL, 0xC2 (C1 controls) or 0xE2
-    // (bidirectional overrides), and those bytes only ever start a character: look at those
-    // places alone rather than decoding the whole document.
-    let bytes = json.as_bytes();
-    let mut out: Option<String> = None;
+    use std::fmt::Write as _;
+    let Some(mut at) = first_unsafe(&json) else {
+        return json;
+    };
+    let mut out = String::with_capacity(json.len() + 16);
     let mut copied = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let suspect = (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2 || b == 0xe2;
-        if !suspect {
-            continue;
-        }
-        let Some(c) = json[i..].chars().next() else {
-            continue;
-        };
-        if is_unsafe(c) {
-            let o = out.get_or_insert_with(|| String::with_capacity(json.len() + 16));
-            o.push_str(&json[copied..i]);
-            o.push_str(&format!("\\u{:04x}", c as u32));
-            copied = i + c.len_utf8();
+    while let Some(c) = json[at..].chars().next() {
+        out.push_str(&json[copied..at]);
+        let _ = write!(out, "\\u{:04x}", c as u32);
+        copied = at + c.len_utf8();
+        match first_unsafe(&json[copied..]) {
+            Some(next) => at = copied + next,
+            None => break,
         }
     }
-    match out {
-        None => json,
-        Some(mut o) => {
-            o.push_str(&json[copied..]);
-            o
-        }
-    }
+    out.push_str(&json[copied..]);
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The fast paths agree with the plain definitions they replace, on text rich in
+        /// controls, white space of every kind and the bytes that start them.
+        #[test]
+        fn fast_paths_match_their_definitions(
+            text in "[a-z \t\n\r\u{0}-\u{1f}\u{7f}-\u{a0}\u{2000}-\u{206f}\u{3000}—…é]{0,80}"
+        ) {
+            let by_chars = text.char_indices().find(|(_, c)| is_unsafe(*c)).map(|(i, _)| i);
+            prop_assert_eq!(first_unsafe(&text), by_chars);
+            let folded = escape(&text).split_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assert_eq!(one_line(&text), folded);
+            let spelled: String = text
+                .chars()
+                .map(|c| if is_unsafe(c) { format!("\\u{:04x}", c as u32) } else { c.to_string() })
+                .collect();
+            prop_assert_eq!(json_safe(text.clone()), spelled);
+            let long = format!("{}{text}", "x".repeat(45));
+            prop_assert_eq!(first_unsafe(&long), by_chars.map(|i| i + 45));
+        }
+    }
 
     #[test]
     fn json_safe_escapes_only_what_a_terminal_acts_on() {
