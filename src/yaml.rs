@@ -46,32 +46,41 @@ impl Spans {
 }
 
 /// How deeply collections may nest. The deepest a pack or answers file goes is a handful of
-/// levels; past this a document is refused before serde_yaml sees it, whose work grows with
-/// the square of the depth.
+/// levels; a document refused for any reason that nests deeper than this is told so.
 pub const MAX_DEPTH: usize = 64;
 
 /// Parses `source` (named `file` in messages) into `T`, and indexes the position of every node.
 ///
 /// A leading byte-order mark is skipped (positions still count from its line); an empty
-/// document and one nested deeper than [`MAX_DEPTH`] are refused with a position.
+/// document is refused, and a refused one that nests deeper than [`MAX_DEPTH`] is told so,
+/// with the position where it passes that depth.
 pub fn parse<T: DeserializeOwned>(file: &str, source: &str) -> Result<(T, Spans), Diagnostic> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     if source.trim().is_empty() {
         return Err(Diagnostic::new(file, "the file is empty")
             .hint("check that this is the file you meant; it has nothing in it to read"));
     }
-    // One pass of the event parser first, counting depth only: it stops a document nested too
-    // deeply while the cost is still small. Positions are indexed when a message needs one.
-    too_deep(source).map_or(Ok(()), |position| {
-        Err(
+    // libyaml slows with the square of flow nesting ([[[[…), so a document with more brackets
+    // than MAX_DEPTH is measured before serde_yaml sees it. One with fewer cannot nest that
+    // deeply in flow style, and block nesting costs serde_yaml no more than its length (it
+    // stops recursing at 128 levels, and no type read here takes a collection more than a
+    // few levels down): such a document is measured only if it is refused, so that one
+    // refused for its depth is told so.
+    let flow_opens = source.bytes().filter(|b| matches!(b, b'[' | b'{')).count();
+    let measured = || {
+        too_deep(source).map(|position| {
             Diagnostic::new(file, format!("nested more than {MAX_DEPTH} levels deep"))
                 .at(Some(position))
-                .hint(
-                    "no skillgap file nests this deeply; check the brackets and indentation here",
-                ),
-        )
-    })?;
-    let value: T = serde_yaml::from_str(source).map_err(|error| from_serde(file, &error))?;
+                .hint("no skillgap file nests this deeply; check the brackets and indentation here")
+        })
+    };
+    if flow_opens > MAX_DEPTH {
+        if let Some(too_deep) = measured() {
+            return Err(too_deep);
+        }
+    }
+    let value: T = serde_yaml::from_str(source)
+        .map_err(|error| measured().unwrap_or_else(|| from_serde(file, &error)))?;
     Ok((value, Spans::of(source)))
 }
 
