@@ -137,7 +137,12 @@ pub fn evaluate(pack: &Pack, cert: &Certification, facts: &BTreeMap<String, Valu
     let best = cert
         .routes
         .iter()
-        .map(|route| (route, shortfalls(pack, route, facts, &held_list)))
+        .map(|route| {
+            (
+                route,
+                shortfalls(pack, route, facts, &held_list, Texts::Write),
+            )
+        })
         .min_by(|(_, a), (_, b)| a.len().cmp(&b.len()).then(total(a).total_cmp(&total(b))));
     let (route, missing) = match best {
         Some((route, gaps)) => (
@@ -181,7 +186,7 @@ pub fn is_eligible(pack: &Pack, cert: &Certification, facts: &BTreeMap<String, V
     let held_list = held(facts);
     cert.routes
         .iter()
-        .any(|route| shortfalls(pack, route, facts, &held_list).is_empty())
+        .any(|route| shortfalls(pack, route, facts, &held_list, Texts::Skip).is_empty())
 }
 
 /// What each route of `cert` still needs, route by route (for estimating when one comes
@@ -195,7 +200,7 @@ pub fn route_shortfalls<'c>(
     cert.routes
         .iter()
         .map(|route| {
-            let gaps = shortfalls(pack, route, facts, &held_list);
+            let gaps = shortfalls(pack, route, facts, &held_list, Texts::Write);
             (route, gaps.into_iter().map(|g| g.missing).collect())
         })
         .collect()
@@ -227,12 +232,29 @@ fn or_hold(pack: &Pack, certs: &[String]) -> String {
     format!(" (or hold {list})")
 }
 
+/// Whether [`shortfalls`] words what is missing, or only finds it (for [`is_eligible`], which
+/// the planner asks hundreds of times and which needs no sentence).
+#[derive(Clone, Copy, PartialEq)]
+enum Texts {
+    Write,
+    Skip,
+}
+
+/// What `route` still needs of `facts`, requirement by requirement.
 fn shortfalls(
     pack: &Pack,
     route: &Route,
     facts: &BTreeMap<String, Value>,
     held: &[&str],
+    texts: Texts,
 ) -> Vec<Shortfall> {
+    let words = |write: &dyn Fn() -> String| {
+        if texts == Texts::Write {
+            write()
+        } else {
+            String::new()
+        }
+    };
     let mut out = Vec::new();
     let waived = |fact_id: &str| {
         route
@@ -246,19 +268,22 @@ fn shortfalls(
             let have = have_id.and_then(|id| degree_rank(pack, id));
             let need = degree_rank(pack, needed).unwrap_or(0);
             if have.is_none_or(|h| h < need) && !waived("degree") {
-                let title = degree
-                    .options
-                    .get(need)
-                    .map_or(needed.as_str(), |o| o.text.as_str());
-                let or_higher = if need + 1 < degree.options.len() {
-                    " or higher"
-                } else {
-                    ""
-                };
-                let mut text = format!("{}{or_higher}", lower_first(title));
-                if let Some(certs) = route.waived_by.get("degree") {
-                    text.push_str(&or_hold(pack, certs));
-                }
+                let text = words(&|| {
+                    let title = degree
+                        .options
+                        .get(need)
+                        .map_or(needed.as_str(), |o| o.text.as_str());
+                    let or_higher = if need + 1 < degree.options.len() {
+                        " or higher"
+                    } else {
+                        ""
+                    };
+                    let mut text = format!("{}{or_higher}", lower_first(title));
+                    if let Some(certs) = route.waived_by.get("degree") {
+                        text.push_str(&or_hold(pack, certs));
+                    }
+                    text
+                });
                 // The further the degree is out of reach, the more this route asks.
                 let steps = match have {
                     Some(h) => need.saturating_sub(h),
@@ -281,10 +306,11 @@ fn shortfalls(
         if answer == Some(true) {
             continue;
         }
-        let fact = pack.fact(fact_id);
-        let text = fact
-            .and_then(|f| f.shortfall.clone())
-            .unwrap_or_else(|| format!("{}: yes", fact_id.replace('_', " ")));
+        let text = words(&|| {
+            pack.fact(fact_id)
+                .and_then(|f| f.shortfall.clone())
+                .unwrap_or_else(|| format!("{}: yes", fact_id.replace('_', " ")))
+        });
         out.push(Shortfall {
             missing: Missing {
                 fact: Some(fact_id.clone()),
@@ -301,26 +327,29 @@ fn shortfalls(
         if waived(fact_id) || have >= *minimum {
             continue;
         }
-        let fact = pack.fact(fact_id);
         let short = minimum - have;
-        let unit = fact.and_then(|f| f.unit.as_deref()).unwrap_or("");
-        let unit = if (short - 1.0).abs() < f64::EPSILON {
-            unit.strip_suffix('s').unwrap_or(unit)
-        } else {
-            unit
-        };
-        let what = fact
-            .and_then(|f| f.shortfall.clone())
-            .unwrap_or_else(|| fact_id.replace('_', " "));
-        let mut text = [format_number(short).as_str(), "more", unit, what.as_str()]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" ");
-        if let Some(certs) = route.waived_by.get(fact_id) {
-            text.push_str(&or_hold(pack, certs));
-        }
+        let text = words(&|| {
+            let fact = pack.fact(fact_id);
+            let unit = fact.and_then(|f| f.unit.as_deref()).unwrap_or("");
+            let unit = if (short - 1.0).abs() < f64::EPSILON {
+                unit.strip_suffix('s').unwrap_or(unit)
+            } else {
+                unit
+            };
+            let what = fact
+                .and_then(|f| f.shortfall.clone())
+                .unwrap_or_else(|| fact_id.replace('_', " "));
+            let mut text = [format_number(short).as_str(), "more", unit, what.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(certs) = route.waived_by.get(fact_id) {
+                text.push_str(&or_hold(pack, certs));
+            }
+            text
+        });
         out.push(Shortfall {
             missing: Missing {
                 fact: Some(fact_id.clone()),
@@ -386,6 +415,49 @@ fn lower_first(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_check_agrees_with_the_full_evaluation() {
+        let pack = crate::pack::load_embedded().unwrap();
+        let examples = [
+            "clinician-to-informatics",
+            "pm-from-banking",
+            "software-engineer-to-healthcare",
+        ];
+        for example in examples {
+            let path = format!(
+                "{}/examples/answers/{example}.yaml",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let text = std::fs::read_to_string(&path).unwrap();
+            let (answers, _) = crate::answers::parse(&path, &text).unwrap();
+            // The person's own facts, then each number fact at nothing and at plenty, and each
+            // yes/no flipped: futures on both sides of every rule.
+            let mut futures = vec![answers.facts.clone()];
+            for fact in &pack.facts {
+                for value in [
+                    Value::Number(0.0),
+                    Value::Number(1000.0),
+                    Value::Bool(true),
+                    Value::Bool(false),
+                ] {
+                    let mut facts = answers.facts.clone();
+                    facts.insert(fact.id.clone(), value);
+                    futures.push(facts);
+                }
+            }
+            for facts in &futures {
+                for cert in &pack.certifications {
+                    assert_eq!(
+                        is_eligible(&pack, cert, facts),
+                        evaluate(&pack, cert, facts).eligible,
+                        "{example}: {}",
+                        cert.id
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn short_titles_keep_mixed_case_acronyms() {
