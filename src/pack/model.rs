@@ -3,7 +3,9 @@
 //! Every struct refuses unknown fields, and none uses `#[serde(flatten)]` or internally tagged
 //! enums: serde_yaml reports wrong error positions under both.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -518,7 +520,7 @@ struct Index {
 
 /// The first position of each id (as a scan would find it).
 fn positions<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for (i, id) in ids.enumerate() {
         map.entry(id.clone()).or_insert(i);
     }
@@ -540,7 +542,7 @@ impl Pack {
     /// The index, when it still fits the pack.
     fn index(&self) -> Option<&Index> {
         let index = self.index.0.get_or_init(|| {
-            let mut questions = HashMap::new();
+            let mut questions = HashMap::default();
             for (c, competency) in self.competencies.iter().enumerate() {
                 for (q, question) in competency.questions.iter().enumerate() {
                     questions.entry(question.id.clone()).or_insert((c, q));
