@@ -145,8 +145,16 @@ pub fn write_output(path: Option<&Path>, contents: &str) -> Result<()> {
 /// Writes to stdout. A reader that has gone (`| head`) ends the output quietly; any other
 /// failure (a full disk, `> /dev/full`) is an error.
 pub fn write_stdout(bytes: &[u8]) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|_| out.flush()) {
+    stream_stdout(|out| out.write_all(bytes))
+}
+
+/// Writes to stdout whatever `write` writes, through a buffer, with the same handling of a
+/// reader that has gone and of other failures as [`write_stdout`].
+pub fn stream_stdout(
+    write: impl FnOnce(&mut std::io::BufWriter<std::io::StdoutLock<'static>>) -> std::io::Result<()>,
+) -> Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(32 * 1024, std::io::stdout().lock());
+    match write(&mut out).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Error::failed(

@@ -82,7 +82,7 @@ fn may_start_unsafe(b: u8) -> bool {
 /// is looked at 32 bytes at a time, with a test that compiles to vector compares; only a
 /// block holding a byte that may start such a character is looked at closely. Output and
 /// pack text, mostly ASCII with the odd dash, cost little to check.
-fn first_unsafe(text: &str) -> Option<usize> {
+pub(crate) fn first_unsafe(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut start = 0;
     for block in bytes.chunks(32) {

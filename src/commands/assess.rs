@@ -75,10 +75,12 @@ pub(super) fn finish(
     if let Some(from) = &carried_from {
         crate::retake::mark_carried(&mut doc, &args.competency, from);
     }
-    if !args.no_save {
-        keep(&doc)?;
-    }
-    let outcome = emit(&doc, args.format, args.output.as_deref());
+    let saved = if args.no_save {
+        None
+    } else {
+        Some(keep(&doc)?)
+    };
+    let outcome = emit_with(&doc, args.format, args.output.as_deref(), saved.as_deref());
     // As for the pack in `assess`: the process ends next, and frees this all at once.
     std::mem::forget(doc);
     outcome
@@ -174,8 +176,8 @@ pub(super) fn run_questions(pack: &Pack, args: &AssessArgs) -> Vec<String> {
     crate::selection::questions(pack, &scope, &args.competency)
 }
 
-/// Saves a finished result in the history and says where.
-pub(super) fn keep(doc: &ResultDocument) -> Result<()> {
+/// Saves a finished result in the history, says where, and gives back the JSON saved.
+pub(super) fn keep(doc: &ResultDocument) -> Result<String> {
     let dir = crate::session::data_dir()?;
     let json = render::for_format(Format::Json).render(doc, Style::default());
     // Every result saved must read back (a number too large for JSON would come back null).
@@ -187,5 +189,5 @@ pub(super) fn keep(doc: &ResultDocument) -> Result<()> {
     }
     let saved = crate::session::save_result(&dir, &doc.taken_at, &doc.profile, &json)?;
     crate::diagnostic::message(&format!("Result saved in {}", saved.display()));
-    Ok(())
+    Ok(json)
 }

@@ -163,16 +163,33 @@ pub(super) fn now() -> String {
 
 /// Renders `doc` to stdout or a file.
 pub fn emit(doc: &ResultDocument, format: Format, output: Option<&Path>) -> Result<()> {
+    emit_with(doc, format, output, None)
+}
+
+/// Renders `doc` to stdout or a file; `saved` is its JSON when it was just saved, which
+/// `--format json` writes rather than render it again. JSON bound for stdout is written as
+/// it is made, with no copy of the document in memory.
+pub(super) fn emit_with(
+    doc: &ResultDocument,
+    format: Format,
+    output: Option<&Path>,
+    saved: Option<&str>,
+) -> Result<()> {
     let to_file = output.is_some_and(|p| p != Path::new("-"));
-    let style = if to_file {
-        Style::default()
-    } else {
-        stdout_style()
-    };
-    let text = if format == Format::Json {
-        crate::text::json_safe(render::for_format(format).render(doc, style))
-    } else {
-        render::for_format(format).render(&for_display(doc), style)
+    let text = match (format, saved) {
+        (Format::Json, Some(json)) => json.to_string(),
+        (Format::Json, None) if !to_file => {
+            return store::stream_stdout(|out| render::json::write_pretty(out, doc));
+        }
+        (Format::Json, None) => render::json::pretty(doc),
+        _ => {
+            let style = if to_file {
+                Style::default()
+            } else {
+                stdout_style()
+            };
+            render::for_format(format).render(&for_display(doc), style)
+        }
     };
     store::write_output(output, &text)?;
     if let Some(path) = output.filter(|_| to_file) {
@@ -182,11 +199,9 @@ pub fn emit(doc: &ResultDocument, format: Format, output: Option<&Path>) -> Resu
 }
 
 /// `value` as pretty JSON ending in a newline, with every character a terminal could act on
-/// written as an escape (see [`crate::text::json_safe`]).
+/// written as an escape (see [`render::json::write_pretty`]).
 pub(super) fn json_text<T: serde::Serialize>(value: &T) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
-    text.push('\n');
-    crate::text::json_safe(text)
+    render::json::pretty(value)
 }
 
 /// A copy of a result fit for a terminal: every string escaped and of bounded length (see

@@ -7,7 +7,7 @@ mod cohort_json;
 mod cohort_table;
 mod csv;
 mod html;
-mod json;
+pub mod json;
 mod lists;
 mod markdown;
 mod paint;
