@@ -31,7 +31,7 @@ fn run(path: &str) -> Result<(), Error> {
     let profile_id = answers
         .profile
         .clone()
-        .unwrap_or_else(|| pack.profiles[0].id.clone());
+        .unwrap_or_else(|| pack.profiles[0].id.to_string());
     let profile = pack
         .profile(&profile_id)
         .ok_or_else(|| Error::usage(format!("unknown profile {profile_id}"), "fix `profile:`"))?;

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
-use crate::pack::{FactKind, Pack, Question, QuestionKind};
+use crate::pack::{FactKind, Pack, Question, QuestionKind, Text};
 use crate::yaml::{self, Spans};
 
 /// An answers file as written.
@@ -342,7 +342,7 @@ pub fn check(
         let missing_facts: Vec<&str> = pack
             .facts
             .iter()
-            .filter(|f| f.kind != FactKind::List && !answers.facts.contains_key(&f.id))
+            .filter(|f| f.kind != FactKind::List && !answers.facts.contains_key(f.id.as_str()))
             .filter(|f| pack.fact_applies(f, &answers.facts))
             .map(|f| f.id.as_str())
             .collect();
@@ -360,13 +360,13 @@ pub fn check(
     for competency in pack
         .competencies
         .iter()
-        .filter(|c| competencies.is_empty() || competencies.contains(&c.id))
+        .filter(|c| competencies.is_empty() || competencies.contains(&c.id.to_string()))
     {
         missing_questions.extend(
             competency
                 .questions
                 .iter()
-                .filter(|q| !q.kind.is_knowledge() && !answers.answers.contains_key(&q.id))
+                .filter(|q| !q.kind.is_knowledge() && !answers.answers.contains_key(q.id.as_str()))
                 .map(|q| q.id.as_str()),
         );
         // Scenarios: the default set or the whole bank; any `scenarios_needed` of them score.
@@ -437,16 +437,16 @@ fn missing(file: &str, what: &str, ids: &[&str], position: Option<(usize, usize)
     .hint("answer every question; `skillgap answers template` prints a file with all of them")
 }
 
-fn join_ids<'a>(ids: impl Iterator<Item = &'a String>) -> String {
-    ids.map(String::as_str).collect::<Vec<_>>().join(", ")
+fn join_ids<'a, S: AsRef<str> + ?Sized + 'a>(ids: impl Iterator<Item = &'a S>) -> String {
+    ids.map(AsRef::as_ref).collect::<Vec<_>>().join(", ")
 }
 
 type Problem = Option<(String, String)>;
 
-fn check_one_of<'a>(value: &Value, allowed: impl Iterator<Item = &'a String>) -> Problem {
-    let allowed: Vec<&String> = allowed.collect();
+fn check_one_of<'a>(value: &Value, allowed: impl Iterator<Item = &'a Text>) -> Problem {
+    let allowed: Vec<&str> = allowed.map(Text::as_str).collect();
     match value {
-        Value::Text(t) if allowed.contains(&t) => None,
+        Value::Text(t) if allowed.contains(&t.as_str()) => None,
         other => Some((
             format!("`{}` is not one of the options", other.display()),
             format!("use one of: {}", join_ids(allowed.into_iter())),
@@ -454,18 +454,21 @@ fn check_one_of<'a>(value: &Value, allowed: impl Iterator<Item = &'a String>) ->
     }
 }
 
-fn check_some_of<'a>(value: &Value, allowed: impl Iterator<Item = &'a String>) -> Problem {
-    let allowed: Vec<&String> = allowed.collect();
+fn check_some_of<'a>(value: &Value, allowed: impl Iterator<Item = &'a Text>) -> Problem {
+    let allowed: Vec<&str> = allowed.map(Text::as_str).collect();
     let Value::List(picked) = value else {
         return Some((
             format!("`{}` is not a list", value.display()),
             format!(
                 "write a list such as [{}] (or [] for none)",
-                allowed.first().map_or("a", |a| a.as_str())
+                allowed.first().copied().unwrap_or("a")
             ),
         ));
     };
-    let unknown: Vec<&String> = picked.iter().filter(|p| !allowed.contains(p)).collect();
+    let unknown: Vec<&String> = picked
+        .iter()
+        .filter(|p| !allowed.contains(&p.as_str()))
+        .collect();
     if !unknown.is_empty() {
         return Some((
             format!("{} not among the options", join_ids(unknown.into_iter())),

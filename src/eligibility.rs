@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::answers::{format_number, Value};
-use crate::pack::{Certification, Pack, Route, Source};
+use crate::pack::{Certification, Pack, Route, Source, Text};
 
 /// Whether a person may sit a certification now, and if not, what is missing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -166,15 +166,15 @@ pub fn evaluate(pack: &Pack, cert: &Certification, facts: &BTreeMap<String, Valu
         .map(|id| cert_name(pack, id));
     let Source { url, as_of, .. } = &cert.source;
     Eligibility {
-        id: cert.id.clone(),
+        id: cert.id.to_string(),
         title: crate::text::one_line(&cert.title),
         issuer: crate::text::one_line(&cert.issuer),
         eligible: missing.is_empty(),
         held: held_list.contains(&cert.id.as_str()),
         superseded_by,
         missing,
-        route,
-        source: url.clone(),
+        route: route.map(String::from),
+        source: url.to_string(),
         as_of: as_of.to_string(),
         note: cert.note.as_deref().map(crate::text::one_line),
     }
@@ -222,7 +222,7 @@ pub fn degree_rank(pack: &Pack, id: &str) -> Option<usize> {
         .and_then(|f| f.options.iter().position(|o| o.id == id))
 }
 
-fn or_hold(pack: &Pack, certs: &[String]) -> String {
+fn or_hold(pack: &Pack, certs: &[Text]) -> String {
     let names: Vec<String> = certs.iter().map(|c| cert_name(pack, c)).collect();
     let list = match names.as_slice() {
         [] => String::new(),
@@ -293,7 +293,7 @@ fn shortfalls(
                     missing: Missing {
                         fact: Some("degree".into()),
                         have: have_id.map(|id| Value::Text(id.to_string())),
-                        need: Some(Value::Text(needed.clone())),
+                        need: Some(Value::Text(needed.to_string())),
                         text,
                     },
                     share: steps as f64 / degree.options.len().max(1) as f64,
@@ -302,18 +302,18 @@ fn shortfalls(
         }
     }
     for fact_id in &route.requires_yes {
-        let answer = facts.get(fact_id).and_then(Value::as_bool);
+        let answer = facts.get(fact_id.as_str()).and_then(Value::as_bool);
         if answer == Some(true) {
             continue;
         }
         let text = words(&|| {
             pack.fact(fact_id)
-                .and_then(|f| f.shortfall.clone())
+                .and_then(|f| f.shortfall.as_deref().map(str::to_string))
                 .unwrap_or_else(|| format!("{}: yes", fact_id.replace('_', " ")))
         });
         out.push(Shortfall {
             missing: Missing {
-                fact: Some(fact_id.clone()),
+                fact: Some(fact_id.to_string()),
                 have: answer.map(Value::Bool),
                 need: Some(Value::Bool(true)),
                 text,
@@ -323,7 +323,10 @@ fn shortfalls(
         });
     }
     for (fact_id, minimum) in &route.minimums {
-        let have = facts.get(fact_id).and_then(Value::as_number).unwrap_or(0.0);
+        let have = facts
+            .get(fact_id.as_str())
+            .and_then(Value::as_number)
+            .unwrap_or(0.0);
         if waived(fact_id) || have >= *minimum {
             continue;
         }
@@ -338,7 +341,7 @@ fn shortfalls(
             };
             let what = fact
                 .and_then(|f| f.shortfall.clone())
-                .unwrap_or_else(|| fact_id.replace('_', " "));
+                .unwrap_or_else(|| fact_id.replace('_', " ").into());
             let mut text = [format_number(short).as_str(), "more", unit, what.as_str()]
                 .iter()
                 .filter(|s| !s.is_empty())
@@ -352,7 +355,7 @@ fn shortfalls(
         });
         out.push(Shortfall {
             missing: Missing {
-                fact: Some(fact_id.clone()),
+                fact: Some(fact_id.to_string()),
                 have: Some(Value::Number(have)),
                 need: Some(Value::Number(*minimum)),
                 text,
@@ -442,7 +445,7 @@ mod tests {
                     Value::Bool(false),
                 ] {
                     let mut facts = answers.facts.clone();
-                    facts.insert(fact.id.clone(), value);
+                    facts.insert(fact.id.to_string(), value);
                     futures.push(facts);
                 }
             }

@@ -270,20 +270,24 @@ pub fn build(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) 
             .map(one_line)
             .filter(|p| !p.is_empty()),
         pack: PackRef {
-            id: pack.id.clone(),
+            id: pack.id.to_string(),
             version: pack.version,
-            title: pack.title.clone(),
+            title: pack.title.to_string(),
         },
-        profile: profile.id.clone(),
-        profile_title: profile.title.clone(),
+        profile: profile.id.to_string(),
+        profile_title: profile.title.to_string(),
         taken_at: taken_at.into(),
         levels: pack
             .levels
             .iter()
             .map(|l| LevelRef {
-                id: l.id.clone(),
-                title: l.title.clone(),
-                short_title: l.short_title.clone().unwrap_or_else(|| l.title.clone()),
+                id: l.id.to_string(),
+                title: l.title.to_string(),
+                short_title: l
+                    .short_title
+                    .clone()
+                    .unwrap_or_else(|| l.title.clone())
+                    .to_string(),
                 min_score: l.min_score,
             })
             .collect(),
@@ -295,16 +299,16 @@ pub fn build(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) 
             .map(|a| {
                 let r = a.recommendation;
                 RecommendationResult {
-                    id: r.id.clone(),
+                    id: r.id.to_string(),
                     kind: r.kind.name().into(),
                     title: one_line(&r.title),
                     detail: one_line(&r.detail),
-                    url: r.url.clone(),
+                    url: r.url.to_string(),
                     as_of: r.as_of.to_string(),
-                    effort: r.effort.clone(),
-                    cost: r.cost.clone(),
+                    effort: r.effort.clone().map(String::from),
+                    cost: r.cost.clone().map(String::from),
                     addresses: a.addresses.clone(),
-                    builds: r.builds.clone(),
+                    builds: r.builds.iter().map(|b| b.to_string()).collect(),
                 }
             })
             .collect(),
@@ -313,7 +317,7 @@ pub fn build(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) 
             .iter()
             .map(|a| PlanItem {
                 horizon: a.horizon.code().into(),
-                recommendation: a.recommendation.id.clone(),
+                recommendation: a.recommendation.id.to_string(),
                 why: one_line(&a.why),
             })
             .collect(),
@@ -367,7 +371,7 @@ fn competencies(pack: &Pack, assessment: &Assessment) -> Vec<CompetencyResult> {
                             .and_then(|q| q.explanation.as_deref().map(one_line)),
                         source: question
                             .filter(|_| missed)
-                            .and_then(|q| q.source.as_ref().map(|s| s.url.clone())),
+                            .and_then(|q| q.source.as_ref().map(|s| s.url.to_string())),
                     }
                 })
                 .collect();
@@ -378,18 +382,18 @@ fn competencies(pack: &Pack, assessment: &Assessment) -> Vec<CompetencyResult> {
                     .and_then(|comp| comp.short_title.as_deref())
                     .map_or_else(|| c.title.clone(), one_line),
                 score: c.score,
-                level: level_id(c.level),
-                target_level: level_id(c.target),
+                level: level_id(c.level).to_string(),
+                target_level: level_id(c.target).to_string(),
                 gap: c.gap,
                 importance: c.importance,
                 priority: c.priority,
-                self_rating: c.self_rating.map(level_id),
+                self_rating: c.self_rating.map(level_id).map(String::from),
                 knowledge_score: c.knowledge.map(|(s, _)| s),
-                knowledge_level: c.knowledge.map(|(_, l)| level_id(l)),
+                knowledge_level: c.knowledge.map(|(_, l)| level_id(l)).map(String::from),
                 experience_score: c.experience,
                 evidence_score: Some(c.evidence.0),
-                evidence_level: Some(level_id(c.evidence.1)),
-                capped_at: c.capped_at.map(level_id),
+                evidence_level: Some(level_id(c.evidence.1).to_string()),
+                capped_at: c.capped_at.map(level_id).map(String::from),
                 carried_from: None,
                 calibration,
                 next_level,

@@ -88,7 +88,7 @@ pub fn score(pack: &Pack, profile: &Profile, answers: &Answers) -> Assessment {
         .map(|competency| score_competency(pack, profile, competency, answers))
         .collect();
     Assessment {
-        profile: profile.id.clone(),
+        profile: profile.id.to_string(),
         competencies,
     }
 }
@@ -103,9 +103,9 @@ fn score_competency(
         .questions
         .iter()
         .filter_map(|q| {
-            let value = answers.answers.get(&q.id)?;
+            let value = answers.answers.get(q.id.as_str())?;
             Some(Evidence {
-                question: q.id.clone(),
+                question: q.id.to_string(),
                 kind: q.kind,
                 fraction: fraction(pack, q, value),
                 weight: q.weight,
@@ -127,7 +127,7 @@ fn score_competency(
         .questions
         .iter()
         .find(|q| q.kind == QuestionKind::Rating)
-        .and_then(|q| answers.answers.get(&q.id))
+        .and_then(|q| answers.answers.get(q.id.as_str()))
         .and_then(Value::as_text)
         .and_then(|level| pack.level_index(level));
 
@@ -182,8 +182,8 @@ fn score_competency(
     });
     let gap = target.saturating_sub(level);
     CompetencyScore {
-        id: competency.id.clone(),
-        title: competency.title.clone(),
+        id: competency.id.to_string(),
+        title: competency.title.to_string(),
         score: score.0,
         level,
         target,
@@ -377,15 +377,15 @@ mod tests {
         with_number.questions = vec![number];
         let mut targets = BTreeMap::new();
         targets.insert(
-            "c".to_string(),
+            "c".into(),
             Target {
                 level: "expert".into(),
                 importance: 3.0,
             },
         );
         let mut experience_needed = BTreeMap::new();
-        experience_needed.insert("proficient".to_string(), 0.5);
-        experience_needed.insert("expert".to_string(), 0.75);
+        experience_needed.insert("proficient".into(), 0.5);
+        experience_needed.insert("expert".into(), 0.75);
         Pack {
             id: "p".into(),
             title: "P".into(),

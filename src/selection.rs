@@ -34,7 +34,7 @@ pub fn questions(pack: &Pack, scope: &Scope, only: &[String]) -> Vec<String> {
     let competencies: Vec<&Competency> = pack
         .competencies
         .iter()
-        .filter(|c| only.is_empty() || only.contains(&c.id))
+        .filter(|c| only.is_empty() || only.contains(&c.id.to_string()))
         .collect();
     let per = pack.default_run.scenarios_per_competency.max(1);
     let mut counts: Vec<usize> = competencies
@@ -77,7 +77,7 @@ pub fn questions(pack: &Pack, scope: &Scope, only: &[String]) -> Vec<String> {
         let drawn = drawn_scenarios(competency, count, draw);
         for q in &competency.questions {
             if !q.kind.is_knowledge() || drawn.contains(&q.id.as_str()) {
-                out.push(q.id.clone());
+                out.push(q.id.to_string());
             }
         }
     }
@@ -124,16 +124,16 @@ pub fn extra_scenarios(
             .questions
             .iter()
             .find(|q| q.kind == QuestionKind::Rating)
-            .and_then(|q| answers.get(&q.id))
+            .and_then(|q| answers.get(q.id.as_str()))
             .and_then(|v| v.as_text())
             .and_then(|level| pack.level_index(level));
         let bank = scenarios(competency);
         let answered: Vec<f64> = bank
             .iter()
-            .filter(|q| asked.contains(&q.id))
+            .filter(|q| asked.contains(&q.id.to_string()))
             .filter_map(|q| {
                 answers
-                    .get(&q.id)
+                    .get(q.id.as_str())
                     .map(|v| crate::score::fraction(pack, q, v))
             })
             .collect();
@@ -145,13 +145,13 @@ pub fn extra_scenarios(
         // The next scenario of the bank after the last one asked, going round.
         let after = bank
             .iter()
-            .rposition(|q| asked.contains(&q.id))
+            .rposition(|q| asked.contains(&q.id.to_string()))
             .unwrap_or(0);
         let next = (1..=bank.len())
             .map(|i| bank[(after + i) % bank.len()])
-            .find(|q| !asked.contains(&q.id));
+            .find(|q| !asked.contains(&q.id.to_string()));
         if let (true, Some(next)) = (distance >= 0.5, next) {
-            candidates.push((distance, next.id.clone()));
+            candidates.push((distance, next.id.to_string()));
         }
     }
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -197,7 +197,7 @@ pub fn checklists<'p>(
         let statements: Vec<(&Competency, &Question)> = competency
             .questions
             .iter()
-            .filter(|q| q.kind == QuestionKind::YesNo && asked.contains(&q.id))
+            .filter(|q| q.kind == QuestionKind::YesNo && asked.contains(&q.id.to_string()))
             .map(|q| (competency, q))
             .collect();
         if statements.is_empty() {
@@ -214,7 +214,7 @@ pub fn checklists<'p>(
 fn checklist_prompts<'p>(competencies: impl Iterator<Item = &'p Competency> + Clone) -> usize {
     let every: Vec<String> = competencies
         .clone()
-        .flat_map(|c| c.questions.iter().map(|q| q.id.clone()))
+        .flat_map(|c| c.questions.iter().map(|q| q.id.to_string()))
         .collect();
     checklists(competencies, &every).len()
 }
@@ -224,7 +224,7 @@ fn checklist_prompts<'p>(competencies: impl Iterator<Item = &'p Competency> + Cl
 pub fn prompt_count(pack: &Pack, asked: &[String], with_facts: bool) -> usize {
     let questions = pack
         .questions()
-        .filter(|(_, q)| asked.contains(&q.id) && q.kind != QuestionKind::YesNo)
+        .filter(|(_, q)| asked.contains(&q.id.to_string()) && q.kind != QuestionKind::YesNo)
         .count();
     let lists = checklists(pack.competencies.iter(), asked).len();
     let facts = if with_facts {
@@ -251,7 +251,10 @@ pub fn minutes(pack: &Pack, asked: &[String], with_facts: bool) -> usize {
             total += fact.options.iter().map(|o| words(&o.text)).sum::<usize>();
         }
     }
-    for (competency, q) in pack.questions().filter(|(_, q)| asked.contains(&q.id)) {
+    for (competency, q) in pack
+        .questions()
+        .filter(|(_, q)| asked.contains(&q.id.to_string()))
+    {
         total += words(&q.prompt);
         total += q.options.iter().map(|o| words(&o.text)).sum::<usize>();
         if q.kind == QuestionKind::Rating {
@@ -290,7 +293,7 @@ mod tests {
             let mine: Vec<&Question> = c
                 .questions
                 .iter()
-                .filter(|q| asked.contains(&q.id))
+                .filter(|q| asked.contains(&q.id.to_string()))
                 .collect();
             assert!(
                 mine.iter().any(|q| q.kind == QuestionKind::Rating),
@@ -320,8 +323,8 @@ mod tests {
             let drawn = |asked: &[String]| -> Vec<String> {
                 c.questions
                     .iter()
-                    .filter(|q| q.kind.is_knowledge() && asked.contains(&q.id))
-                    .map(|q| q.id.clone())
+                    .filter(|q| q.kind.is_knowledge() && asked.contains(&q.id.to_string()))
+                    .map(|q| q.id.to_string())
                     .collect()
             };
             let (a, b) = (drawn(&first), drawn(&second));
@@ -360,30 +363,35 @@ mod tests {
                 .unwrap()
                 .questions
                 .iter()
-                .filter(|q| q.kind.is_knowledge() && asked.contains(&q.id))
+                .filter(|q| q.kind.is_knowledge() && asked.contains(&q.id.to_string()))
                 .collect()
         };
         let wrong = |q: &Question| match q.kind {
-            QuestionKind::Choice => {
-                Value::Text(q.options.iter().find(|o| !o.correct).unwrap().id.clone())
-            }
+            QuestionKind::Choice => Value::Text(
+                q.options
+                    .iter()
+                    .find(|o| !o.correct)
+                    .unwrap()
+                    .id
+                    .to_string(),
+            ),
             _ => Value::List(vec![q
                 .options
                 .iter()
                 .find(|o| !o.correct)
                 .unwrap()
                 .id
-                .clone()]),
+                .to_string()]),
         };
         let right = |q: &Question| match q.kind {
             QuestionKind::Choice => {
-                Value::Text(q.options.iter().find(|o| o.correct).unwrap().id.clone())
+                Value::Text(q.options.iter().find(|o| o.correct).unwrap().id.to_string())
             }
             _ => Value::List(
                 q.options
                     .iter()
                     .filter(|o| o.correct)
-                    .map(|o| o.id.clone())
+                    .map(|o| o.id.to_string())
                     .collect(),
             ),
         };
@@ -396,18 +404,18 @@ mod tests {
         ] {
             answers.insert(format!("{c}_rating"), Value::Text(rating.into()));
             for q in drawn(c) {
-                answers.insert(q.id.clone(), answer(q));
+                answers.insert(q.id.to_string(), answer(q));
             }
         }
         answers.insert("hipaa_rating".into(), Value::Text("competent".into()));
         let hipaa = drawn("hipaa");
-        answers.insert(hipaa[0].id.clone(), right(hipaa[0]));
-        answers.insert(hipaa[1].id.clone(), wrong(hipaa[1]));
+        answers.insert(hipaa[0].id.to_string(), right(hipaa[0]));
+        answers.insert(hipaa[1].id.to_string(), wrong(hipaa[1]));
 
         let extra = extra_scenarios(&pack, &answers, &asked, 2);
         assert_eq!(extra.len(), 2, "{extra:?}");
         assert!(extra.iter().all(|id| !asked.contains(id)));
-        let of = |id: &str| pack.question(id).unwrap().0.id.clone();
+        let of = |id: &str| pack.question(id).unwrap().0.id.to_string();
         let mut competencies: Vec<String> = extra.iter().map(|id| of(id)).collect();
         competencies.sort();
         assert_eq!(competencies, ["ethics", "risk"], "the widest first");

@@ -116,7 +116,7 @@ impl Session {
     /// or of all when it is empty).
     pub fn new(pack: &Pack, started_at: &str, questions: Vec<String>, only: Vec<String>) -> Self {
         Session {
-            pack: pack.id.clone(),
+            pack: pack.id.to_string(),
             pack_version: pack.version,
             started_at: started_at.into(),
             profile: None,
@@ -235,7 +235,7 @@ pub fn reconcile(pack: &Pack, session: &mut Session) -> Vec<String> {
     });
     session.questions.retain(|id| pack.question(id).is_some());
     session.only.retain(|id| pack.competency(id).is_some());
-    session.pack = pack.id.clone();
+    session.pack = pack.id.to_string();
     session.pack_version = pack.version;
     dropped
 }

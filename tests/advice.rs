@@ -136,7 +136,7 @@ fn levels_of(pack: &Pack, person: &Simulated) -> BTreeMap<String, usize> {
                 .iter()
                 .find(|(id, _)| *id == c.id)
                 .map_or(person.default_level, |(_, l)| *l);
-            (c.id.clone(), pack.level_index(level).unwrap())
+            (c.id.to_string(), pack.level_index(level).unwrap())
         })
         .collect()
 }
@@ -236,8 +236,11 @@ fn every_certification_step_is_reachable_in_its_horizon() {
             let mut then = facts.clone();
             for earlier in made.steps.iter().filter(|s| s.horizon < step.horizon) {
                 for (fact, value) in &earlier.recommendation.provides {
-                    let have = then.get(fact).and_then(Value::as_number).unwrap_or(0.0);
-                    then.insert(fact.clone(), Value::Number(have.max(*value)));
+                    let have = then
+                        .get(fact.as_str())
+                        .and_then(Value::as_number)
+                        .unwrap_or(0.0);
+                    then.insert(fact.to_string(), Value::Number(have.max(*value)));
                 }
                 if earlier.recommendation.kind == RecommendationKind::Certification {
                     if let Some(c) = &earlier.recommendation.certification {
@@ -245,7 +248,7 @@ fn every_certification_step_is_reachable_in_its_horizon() {
                             .into_iter()
                             .map(String::from)
                             .collect();
-                        held.push(c.clone());
+                        held.push(c.to_string());
                         then.insert("certifications_held".into(), Value::List(held));
                     }
                 }
@@ -283,7 +286,7 @@ fn eligible_now_certifications_that_suit_the_stage_come_first() {
                     rows.iter().any(|e| e.id == c && e.open_now())
                         && pack
                             .certification(c)
-                            .is_some_and(|cert| cert.suits.contains(&stage))
+                            .is_some_and(|cert| cert.suits.iter().any(|s| *s == stage))
                 })
         };
         let mut seen_other_cert = false;
@@ -314,7 +317,7 @@ fn eligible_now_certifications_that_suit_the_stage_come_first() {
                 e.open_now()
                     && pack
                         .certification(&e.id)
-                        .is_some_and(|c| c.suits.contains(&stage))
+                        .is_some_and(|c| c.suits.iter().any(|s| *s == stage))
             })
             .count();
         let all = rows
@@ -323,7 +326,7 @@ fn eligible_now_certifications_that_suit_the_stage_come_first() {
                 e.open_now()
                     && pack
                         .certification(&e.id)
-                        .is_some_and(|c| c.suits.contains(&stage))
+                        .is_some_and(|c| c.suits.iter().any(|s| *s == stage))
             })
             .count();
         assert_eq!(firsts, all, "{}: eligibility order", who(person, inside));
@@ -550,7 +553,7 @@ fn meeting_every_target_gives_a_stretch_or_growth_plan() {
     let at_targets: BTreeMap<String, usize> = pm
         .targets
         .iter()
-        .map(|(id, t)| (id.clone(), pack.level_index(&t.level).unwrap()))
+        .map(|(id, t)| (id.to_string(), pack.level_index(&t.level).unwrap()))
         .collect();
     let stretch = plan::make(
         &pack,
@@ -566,7 +569,7 @@ fn meeting_every_target_gives_a_stretch_or_growth_plan() {
         stretch.aim,
         Aim::Stretch {
             profile: "senior".into(),
-            title: pack.profile("senior").unwrap().title.clone()
+            title: pack.profile("senior").unwrap().title.to_string()
         }
     );
     assert!(stretch.steps.len() >= plan::MIN_STEPS);

@@ -157,14 +157,14 @@ fn aggregates_match_an_independent_count() {
         assert_eq!(c["below_target"], below, "{}", want.id);
         let mut at_level: BTreeMap<String, u64> = BTreeMap::new();
         for level in &pack.levels {
-            at_level.insert(level.id.clone(), 0);
+            at_level.insert(level.id.to_string(), 0);
         }
         for x in &mine {
             *at_level.get_mut(&x.level).unwrap() += 1;
         }
         let levels = c["levels"].as_object().unwrap();
         let ids: Vec<&String> = levels.keys().collect();
-        let scale: Vec<&String> = pack.levels.iter().map(|l| &l.id).collect();
+        let scale: Vec<&str> = pack.levels.iter().map(|l| l.id.as_str()).collect();
         assert_eq!(ids.len(), scale.len());
         for (id, n) in &at_level {
             assert_eq!(levels[id.as_str()], *n, "{} at {id}", want.id);

@@ -267,7 +267,7 @@ fn single_answer_items(pack: &Pack) -> Vec<(String, usize, Vec<usize>)> {
                 .filter(|o| !o.correct)
                 .map(|o| option_length(&o.text))
                 .collect();
-            (q.id.clone(), option_length(&key.text), distractors)
+            (q.id.to_string(), option_length(&key.text), distractors)
         })
         .collect()
 }

@@ -321,12 +321,12 @@ fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
     let text = std::fs::read_to_string(&file).unwrap();
     let (answers, _) = skillgap::answers::parse("example", &text).unwrap();
     let asked = selection::questions(&pack, &Scope::Default { draw: 0 }, &[]);
-    let position = |ids: Vec<&String>, value: &Value| {
+    let position = |ids: Vec<&skillgap::pack::Text>, value: &Value| {
         ids.iter()
             .position(|id| Some(id.as_str()) == value.as_text())
             .unwrap()
     };
-    let ticks = |ids: Vec<&String>, picked: Vec<&str>| -> Vec<String> {
+    let ticks = |ids: Vec<&skillgap::pack::Text>, picked: Vec<&str>| -> Vec<String> {
         let mut keys = Vec::new();
         for (i, id) in ids.iter().enumerate() {
             if i > 0 {
@@ -339,8 +339,9 @@ fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
         keys.push(ENTER.to_string());
         keys
     };
-    let holds =
-        |map: &std::collections::BTreeMap<String, Value>, id: &String| map[id].as_bool().unwrap();
+    let holds = |map: &std::collections::BTreeMap<String, Value>, id: &skillgap::pack::Text| {
+        map[id.as_str()].as_bool().unwrap()
+    };
     let select = |n: usize| -> Vec<String> {
         std::iter::repeat_n(DOWN.to_string(), n)
             .chain([ENTER.to_string()])
@@ -353,7 +354,7 @@ fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
     let mut steps: Vec<Vec<String>> = vec![select(
         pack.profiles
             .iter()
-            .position(|p| Some(&p.id) == answers.profile.as_ref())
+            .position(|p| Some(p.id.as_str()) == answers.profile.as_deref())
             .unwrap(),
     )];
     let mut kept = skillgap::answers::Answers {
@@ -368,12 +369,12 @@ fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
             .collect();
         for f in &facts {
             kept.facts
-                .insert(f.id.clone(), answers.facts[&f.id].clone());
+                .insert(f.id.to_string(), answers.facts[f.id.as_str()].clone());
         }
         match facts.as_slice() {
             [] => {}
             [fact] if group.len() == 1 => {
-                let value = &answers.facts[&fact.id];
+                let value = &answers.facts[fact.id.as_str()];
                 steps.push(match fact.kind {
                     FactKind::YesNo => unreachable!("yes/no facts come in a group"),
                     FactKind::Select => select(position(
@@ -388,7 +389,7 @@ fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
                 })
             }
             several => {
-                let ids: Vec<&String> = several.iter().map(|f| &f.id).collect();
+                let ids: Vec<&skillgap::pack::Text> = several.iter().map(|f| &f.id).collect();
                 let picked = ids
                     .iter()
                     .filter(|id| holds(&answers.facts, id))
@@ -399,7 +400,7 @@ fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
         }
     }
     for list in selection::checklists(pack.competencies.iter(), &asked) {
-        let ids: Vec<&String> = list.iter().map(|(_, q)| &q.id).collect();
+        let ids: Vec<&skillgap::pack::Text> = list.iter().map(|(_, q)| &q.id).collect();
         let picked = ids
             .iter()
             .filter(|id| holds(&answers.answers, id))
@@ -408,14 +409,14 @@ fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
         steps.push(ticks(ids.clone(), picked));
     }
     for (competency, q) in pack.questions() {
-        if !asked.contains(&q.id) {
+        if !asked.contains(&q.id.to_string()) {
             continue;
         }
-        let value = &answers.answers[&q.id];
-        kept.answers.insert(q.id.clone(), value.clone());
+        let value = &answers.answers[q.id.as_str()];
+        kept.answers.insert(q.id.to_string(), value.clone());
         steps.push(match q.kind {
             QuestionKind::Rating => {
-                let levels: Vec<&String> = pack
+                let levels: Vec<&skillgap::pack::Text> = pack
                     .levels
                     .iter()
                     .map(|l| &l.id)

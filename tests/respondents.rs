@@ -30,7 +30,10 @@ fn fill(pack: &Pack, asked: &[String], rules: Rules<'_>) -> Answers {
         experience,
     } = rules;
     let mut answers = BTreeMap::new();
-    for (_, q) in pack.questions().filter(|(_, q)| asked.contains(&q.id)) {
+    for (_, q) in pack
+        .questions()
+        .filter(|(_, q)| asked.contains(&q.id.to_string()))
+    {
         let value = match q.kind {
             QuestionKind::Rating => Value::Text(rating(pack)),
             QuestionKind::Choice => Value::Text(choice(q)),
@@ -40,7 +43,7 @@ fn fill(pack: &Pack, asked: &[String], rules: Rules<'_>) -> Answers {
                 Value::Number(if experience { q.max } else { q.min }.unwrap_or(0.0))
             }
         };
-        answers.insert(q.id.clone(), value);
+        answers.insert(q.id.to_string(), value);
     }
     let facts = [
         ("degree", Value::Text("bachelor".into())),
@@ -95,7 +98,7 @@ fn runs(pack: &Pack) -> Vec<(String, Vec<String>)> {
 }
 
 fn middle_rating(pack: &Pack) -> String {
-    pack.levels[pack.levels.len() / 2].id.clone()
+    pack.levels[pack.levels.len() / 2].id.to_string()
 }
 
 fn length(text: &str) -> usize {
@@ -112,7 +115,7 @@ fn longest(q: &Question) -> String {
         .max_by_key(|o| length(&o.text))
         .unwrap()
         .id
-        .clone()
+        .to_string()
 }
 
 fn longer_half(q: &Question) -> Vec<String> {
@@ -121,7 +124,7 @@ fn longer_half(q: &Question) -> Vec<String> {
     by_length
         .iter()
         .take(q.options.len().div_ceil(2))
-        .map(|o| o.id.clone())
+        .map(|o| o.id.to_string())
         .collect()
 }
 
@@ -129,7 +132,7 @@ fn keys(q: &Question) -> Vec<String> {
     q.options
         .iter()
         .filter(|o| o.correct)
-        .map(|o| o.id.clone())
+        .map(|o| o.id.to_string())
         .collect()
 }
 
@@ -140,7 +143,7 @@ fn knows_every_key(pack: &Pack, asked: &[String], rating: usize, experience: boo
         pack,
         asked,
         Rules {
-            rating: &|pack: &Pack| pack.levels[rating].id.clone(),
+            rating: &|pack: &Pack| pack.levels[rating].id.to_string(),
             choice: &mut |q: &Question| keys(q)[0].clone(),
             multi: &mut keys,
             experience,
@@ -222,11 +225,11 @@ fn a_random_guesser_earns_about_chance() {
             Rules {
                 rating: &|pack: &Pack| {
                     let i = rng.borrow_mut().below(pack.levels.len());
-                    pack.levels[i].id.clone()
+                    pack.levels[i].id.to_string()
                 },
                 choice: &mut |q: &Question| {
                     let i = rng.borrow_mut().below(q.options.len());
-                    q.options[i].id.clone()
+                    q.options[i].id.to_string()
                 },
                 // Any non-empty subset, each equally likely.
                 multi: &mut |q: &Question| {
@@ -234,7 +237,7 @@ fn a_random_guesser_earns_about_chance() {
                     let mask = 1 + rng.borrow_mut().below((1 << n) - 1);
                     (0..n)
                         .filter(|i| mask & (1 << i) != 0)
-                        .map(|i| q.options[i].id.clone())
+                        .map(|i| q.options[i].id.to_string())
                         .collect()
                 },
                 experience: false,
@@ -289,10 +292,23 @@ fn calibration_flags_only_real_disagreement() {
         &pack,
         &asked,
         Rules {
-            rating: &|pack: &Pack| pack.levels.last().unwrap().id.clone(),
-            choice: &mut |q: &Question| q.options.iter().find(|o| !o.correct).unwrap().id.clone(),
+            rating: &|pack: &Pack| pack.levels.last().unwrap().id.to_string(),
+            choice: &mut |q: &Question| {
+                q.options
+                    .iter()
+                    .find(|o| !o.correct)
+                    .unwrap()
+                    .id
+                    .to_string()
+            },
             multi: &mut |q: &Question| {
-                vec![q.options.iter().find(|o| !o.correct).unwrap().id.clone()]
+                vec![q
+                    .options
+                    .iter()
+                    .find(|o| !o.correct)
+                    .unwrap()
+                    .id
+                    .to_string()]
             },
             experience: false,
         },

@@ -49,7 +49,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 Some(d) => PackSource::Dir(d),
                 None => source,
             };
-            // The built-in pack from its YAML, not the pre-parsed form runs use: this is the
+            // The built-in pack from its YAML, not the code form runs use: this is the
             // check, so it parses what people edit and points at file, line and column.
             let pack = match &source {
                 PackSource::Embedded => pack::load_embedded()?,

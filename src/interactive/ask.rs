@@ -97,7 +97,7 @@ impl<'p> Flow<'p> {
                     help: Some("Enter with none ticked means none of these is true."),
                     ..ask("Tick each that is true for you now.", options)
                 };
-                let ids: Vec<&String> = facts.iter().map(|f| &f.id).collect();
+                let ids: Vec<&Text> = facts.iter().map(|f| &f.id).collect();
                 tick_some(prompter, &ask, &ids, current)
             }
             // A competency with a single statement: a plain yes or no.
@@ -108,7 +108,7 @@ impl<'p> Flow<'p> {
                 Ok(
                     match yes_no(prompter, &ask(&question.prompt, vec![]), current)? {
                         Nav::Answer(Value::Bool(true)) => {
-                            Nav::Answer(Value::List(vec![question.id.clone()]))
+                            Nav::Answer(Value::List(vec![question.id.to_string()]))
                         }
                         Nav::Answer(_) => Nav::Answer(Value::List(vec![])),
                         Nav::Back => Nav::Back,
@@ -141,7 +141,7 @@ impl<'p> Flow<'p> {
                         options,
                     )
                 };
-                let ids: Vec<&String> = items
+                let ids: Vec<&Text> = items
                     .iter()
                     .map(|&(c, q)| &self.question(c, q).id)
                     .collect();
@@ -205,7 +205,7 @@ impl<'p> Flow<'p> {
 pub(super) fn pick_one(
     prompter: &mut dyn Prompter,
     ask: &Ask,
-    ids: Vec<&String>,
+    ids: Vec<&Text>,
     current: Option<Value>,
 ) -> Prompted<Value> {
     let default = current
@@ -213,7 +213,7 @@ pub(super) fn pick_one(
         .and_then(Value::as_text)
         .and_then(|c| ids.iter().position(|id| *id == c));
     Ok(match prompter.select(ask, default)? {
-        Nav::Answer(i) => Nav::Answer(Value::Text(ids[i].clone())),
+        Nav::Answer(i) => Nav::Answer(Value::Text(ids[i].to_string())),
         Nav::Back => Nav::Back,
     })
 }
@@ -235,14 +235,14 @@ pub(super) fn yes_no(
 pub(super) fn tick_some(
     prompter: &mut dyn Prompter,
     ask: &Ask,
-    ids: &[&String],
+    ids: &[&Text],
     current: Option<Value>,
 ) -> Prompted<Value> {
     let picked: Vec<&str> = current.as_ref().map(Value::as_list).unwrap_or_default();
     let defaults: Vec<bool> = ids.iter().map(|id| picked.contains(&id.as_str())).collect();
     Ok(match prompter.multi(ask, &defaults)? {
         Nav::Answer(chosen) => Nav::Answer(Value::List(
-            chosen.into_iter().map(|i| ids[i].clone()).collect(),
+            chosen.into_iter().map(|i| ids[i].to_string()).collect(),
         )),
         Nav::Back => Nav::Back,
     })
@@ -262,7 +262,10 @@ pub(super) fn pick_many(
         .collect();
     Ok(match prompter.multi(ask, &defaults)? {
         Nav::Answer(chosen) => Nav::Answer(Value::List(
-            chosen.into_iter().map(|i| options[i].id.clone()).collect(),
+            chosen
+                .into_iter()
+                .map(|i| options[i].id.to_string())
+                .collect(),
         )),
         Nav::Back => Nav::Back,
     })

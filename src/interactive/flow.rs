@@ -64,10 +64,15 @@ impl<'p> Flow<'p> {
             let mine: Vec<usize> = (0..competency.questions.len())
                 .filter(|&q| {
                     let question = &competency.questions[q];
-                    asked.contains(&question.id) && question.kind != QuestionKind::YesNo
+                    asked.contains(&question.id.to_string()) && question.kind != QuestionKind::YesNo
                 })
                 .collect();
-            if mine.is_empty() && !competency.questions.iter().any(|q| asked.contains(&q.id)) {
+            if mine.is_empty()
+                && !competency
+                    .questions
+                    .iter()
+                    .any(|q| asked.contains(&q.id.to_string()))
+            {
                 continue;
             }
             competencies.push(c);
@@ -106,18 +111,18 @@ impl<'p> Flow<'p> {
     /// The answer stored for a step; a checklist has one when every item has one, as the
     /// list of items that hold.
     pub(super) fn current(&self, session: &Session, step: &Step) -> Option<Value> {
-        let ticked = |ids: Vec<&String>, map: &std::collections::BTreeMap<String, Value>| {
+        let ticked = |ids: Vec<&Text>, map: &std::collections::BTreeMap<String, Value>| {
             let mut out = Vec::new();
             for id in ids {
-                if map.get(id)?.as_bool()? {
-                    out.push(id.clone());
+                if map.get(id.as_str())?.as_bool()? {
+                    out.push(id.to_string());
                 }
             }
             Some(Value::List(out))
         };
         match step {
             Step::Profile => session.profile.clone().map(Value::Text),
-            Step::Fact(f) => session.facts.get(&self.pack.facts[*f].id).cloned(),
+            Step::Fact(f) => session.facts.get(self.pack.facts[*f].id.as_str()).cloned(),
             Step::Facts(group) => ticked(
                 self.facts_asked(session, group)
                     .into_iter()
@@ -132,7 +137,10 @@ impl<'p> Flow<'p> {
                     .collect(),
                 &session.answers,
             ),
-            Step::Question(c, q) => session.answers.get(&self.question(*c, *q).id).cloned(),
+            Step::Question(c, q) => session
+                .answers
+                .get(self.question(*c, *q).id.as_str())
+                .cloned(),
         }
     }
 
@@ -140,7 +148,9 @@ impl<'p> Flow<'p> {
         match step {
             Step::Profile => session.profile = value.as_text().map(String::from),
             Step::Fact(f) => {
-                session.facts.insert(self.pack.facts[*f].id.clone(), value);
+                session
+                    .facts
+                    .insert(self.pack.facts[*f].id.to_string(), value);
                 self.drop_unasked_facts(session);
             }
             Step::Facts(group) => {
@@ -149,7 +159,7 @@ impl<'p> Flow<'p> {
                     let id = &self.pack.facts[f].id;
                     session
                         .facts
-                        .insert(id.clone(), Value::Bool(ticked.contains(&id.as_str())));
+                        .insert(id.to_string(), Value::Bool(ticked.contains(&id.as_str())));
                 }
                 self.drop_unasked_facts(session);
             }
@@ -159,13 +169,13 @@ impl<'p> Flow<'p> {
                     let id = &self.question(c, q).id;
                     session
                         .answers
-                        .insert(id.clone(), Value::Bool(ticked.contains(&id.as_str())));
+                        .insert(id.to_string(), Value::Bool(ticked.contains(&id.as_str())));
                 }
             }
             Step::Question(c, q) => {
                 session
                     .answers
-                    .insert(self.question(*c, *q).id.clone(), value);
+                    .insert(self.question(*c, *q).id.to_string(), value);
             }
         }
     }
@@ -174,7 +184,7 @@ impl<'p> Flow<'p> {
     pub(super) fn drop_unasked_facts(&self, session: &mut Session) {
         for fact in &self.pack.facts {
             if !self.pack.fact_applies(fact, &session.facts) {
-                session.facts.remove(&fact.id);
+                session.facts.remove(fact.id.as_str());
             }
         }
     }
@@ -195,7 +205,7 @@ impl<'p> Flow<'p> {
             self.pack.facts[*f]
                 .ask_if
                 .iter()
-                .any(|c| !session.facts.contains_key(&c.fact))
+                .any(|c| !session.facts.contains_key(c.fact.as_str()))
         };
         match step {
             Step::Fact(f) => undecided(f) || self.applies(session, step),

@@ -11,7 +11,7 @@ mod widget;
 
 use crate::answers::{format_number, Value};
 use crate::diagnostic::Result;
-use crate::pack::{Choice, FactKind, Pack, QuestionKind};
+use crate::pack::{Choice, FactKind, Pack, QuestionKind, Text};
 use crate::session::Session;
 use crate::text::one_line;
 

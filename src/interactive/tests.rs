@@ -109,7 +109,7 @@ fn full_run() -> Vec<Act> {
 
 /// Every question of the pack, as a thorough run asks them.
 fn everything(pack: &Pack) -> Vec<String> {
-    pack.questions().map(|(_, q)| q.id.clone()).collect()
+    pack.questions().map(|(_, q)| q.id.to_string()).collect()
 }
 
 fn new_session(pack: &Pack) -> Session {
@@ -258,7 +258,7 @@ fn a_retake_asks_only_its_competencies_without_the_opening() {
         .competencies
         .iter()
         .filter(|c| c.id == "beta")
-        .flat_map(|c| c.questions.iter().map(|q| q.id.clone()))
+        .flat_map(|c| c.questions.iter().map(|q| q.id.to_string()))
         .collect();
     let mut session = Session::new(&pack, "t", asked, vec!["beta".into()]);
     let mut script = Script::new(&[Pick(1), Picks(vec![0, 2]), Num(24.0), Pick(0)]);
@@ -288,7 +288,7 @@ fn a_fact_an_earlier_answer_rules_out_is_skipped_and_not_counted() {
     }
     let next = flow.first_unanswered(&session);
     let fact = |i: usize| match &flow.steps[i] {
-        Step::Fact(f) => pack.facts[*f].id.clone(),
+        Step::Fact(f) => pack.facts[*f].id.to_string(),
         other => format!("{other:?}"),
     };
     assert_eq!(fact(next), "months_privacy_security");

@@ -28,7 +28,8 @@ impl PackSource {
     }
 }
 
-/// Loads and validates the pack named by `source`; the built-in one from its pre-parsed form.
+/// Loads and validates the pack named by `source`; the built-in one from the code build.rs
+/// wrote of it.
 pub fn load_from(source: &PackSource) -> Result<Pack> {
     match source {
         PackSource::Embedded => embedded(),
@@ -36,30 +37,84 @@ pub fn load_from(source: &PackSource) -> Result<Pack> {
     }
 }
 
-// `PRE_PARSED`: each file of the built-in pack as JSON, written by build.rs.
-include!(concat!(env!("OUT_DIR"), "/embedded_pack.rs"));
-
-/// The built-in pack, quickly: read from the JSON that build.rs made of its YAML files, then
-/// validated like any pack (a tenth of a millisecond). This skips parsing 180 KB of YAML and
-/// indexing every node's position, which only error messages need. Should the pre-parsed form
-/// be missing a file or refused, the YAML is loaded instead, so a fault is still reported with
-/// file, line and column; the tests below fail loudly whenever that fallback would be taken.
-pub fn embedded() -> Result<Pack> {
-    load_pre_parsed().or_else(|_| load_embedded())
+/// The files of the built-in pack, as `build.rs` wrote them in Rust (`built_in()`).
+pub(crate) struct BuiltIn {
+    pack: PackFile,
+    recommendations: RecommendationsFile,
+    certifications: CertificationsFile,
+    /// (path in the pack, competency)
+    competencies: Vec<(&'static str, Competency)>,
 }
 
-fn load_pre_parsed() -> Result<Pack> {
-    let files = PRE_PARSED
-        .iter()
-        .map(|(relative, json)| {
-            (
-                format!("rubrics/healthcare-it-pm/{relative}"),
-                relative.to_string(),
-                *json,
-            )
-        })
-        .collect();
-    load_files(files, Syntax::PreParsed)
+/// What the generated code reads its text into: a [`Text`] borrowed from the binary, or a
+/// date. `None` only if a value does not read back (the build wrote it, so never).
+trait FromLiteral: Sized {
+    fn from_literal(text: &'static str) -> Option<Self>;
+}
+
+impl FromLiteral for Text {
+    #[inline(always)]
+    fn from_literal(text: &'static str) -> Option<Self> {
+        Some(Text::borrowed(text))
+    }
+}
+
+impl FromLiteral for jiff::civil::Date {
+    fn from_literal(text: &'static str) -> Option<Self> {
+        text.parse().ok()
+    }
+}
+
+#[inline(always)]
+fn lit<T: FromLiteral>(text: &'static str) -> Option<T> {
+    T::from_literal(text)
+}
+
+/// A unit variant by its serde name, so renames (`30d`) hold as they do in the YAML.
+fn variant<T: serde::de::DeserializeOwned>(name: &'static str) -> Option<T> {
+    use serde::de::value::{Error, StrDeserializer};
+    T::deserialize(StrDeserializer::<Error>::new(name)).ok()
+}
+
+mod generated {
+    use super::*;
+    include!(concat!(env!("OUT_DIR"), "/built_in_pack.rs"));
+}
+
+/// The built-in pack, quickly: build.rs wrote it as Rust code, so a run neither parses YAML
+/// nor copies a byte of its text (every string is borrowed from the binary). A release run
+/// trusts it, as the build proved it; every debug build validates it like any pack. Should
+/// the build have failed to write it, the YAML is loaded instead, so a fault is still reported
+/// with file, line and column; the tests below fail loudly whenever that fallback is taken.
+pub fn embedded() -> Result<Pack> {
+    load_built_in().or_else(|_| load_embedded())
+}
+
+fn load_built_in() -> Result<Pack> {
+    let Some(built) = generated::built_in() else {
+        return Err(Error::Invalid(vec![Diagnostic::new(
+            "rubrics/healthcare-it-pm",
+            "the built-in pack was not written as code when the binary was built",
+        )]));
+    };
+    fn located<T>(relative: &str, value: T) -> Located<T> {
+        Located {
+            value,
+            file: format!("rubrics/healthcare-it-pm/{relative}"),
+            spans: Spans::default(),
+        }
+    }
+    let parsed = Parsed {
+        pack: located("pack.yaml", built.pack),
+        competencies: built
+            .competencies
+            .into_iter()
+            .map(|(relative, c)| located(relative, c))
+            .collect(),
+        recommendations: Some(located("recommendations.yaml", built.recommendations)),
+        certifications: Some(located("certifications.yaml", built.certifications)),
+    };
+    assemble(parsed, !cfg!(debug_assertions))
 }
 
 /// Loads and validates the embedded default pack from its YAML files, as `rubrics validate`
@@ -172,20 +227,7 @@ const MAX_PACK_TEXT: &str = "16 MiB";
 
 /// Loads a pack from texts in memory: (name shown in messages, path relative to the pack,
 /// text). Parses each file by its place in the pack, then validates the whole.
-pub fn load_texts(files: Vec<(String, String, String)>) -> Result<Pack> {
-    load_files(files, Syntax::Yaml)
-}
-
-/// The form of a pack's file texts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Syntax {
-    /// YAML as people write it, indexed so that every fault has a line and column.
-    Yaml,
-    /// The JSON that build.rs made of the built-in pack's YAML: no positions.
-    PreParsed,
-}
-
-fn load_files<S: AsRef<str>>(mut files: Vec<(String, String, S)>, syntax: Syntax) -> Result<Pack> {
+pub fn load_texts(mut files: Vec<(String, String, String)>) -> Result<Pack> {
     files.sort_by(|a, b| a.1.cmp(&b.1));
     let mut problems = Vec::new();
     let mut pack = None;
@@ -194,18 +236,11 @@ fn load_files<S: AsRef<str>>(mut files: Vec<(String, String, S)>, syntax: Syntax
     let mut certifications = None;
 
     fn parse_file<T: serde::de::DeserializeOwned>(
-        syntax: Syntax,
         name: &str,
         text: &str,
         problems: &mut Vec<Diagnostic>,
     ) -> Option<Located<T>> {
-        let parsed = match syntax {
-            Syntax::Yaml => yaml::parse::<T>(name, text),
-            Syntax::PreParsed => serde_json::from_str::<T>(text)
-                .map(|value| (value, Spans::default()))
-                .map_err(|e| Diagnostic::new(name, format!("pre-parsed form refused: {e}"))),
-        };
-        match parsed {
+        match yaml::parse::<T>(name, text) {
             Ok((value, spans)) => Some(Located {
                 value,
                 file: name.to_string(),
@@ -220,22 +255,11 @@ fn load_files<S: AsRef<str>>(mut files: Vec<(String, String, S)>, syntax: Syntax
 
     for (name, relative, text) in &files {
         match relative.as_str() {
-            "pack.yaml" => {
-                pack = parse_file::<PackFile>(syntax, name, text.as_ref(), &mut problems)
-            }
-            "recommendations.yaml" => {
-                recommendations = parse_file(syntax, name, text.as_ref(), &mut problems)
-            }
-            "certifications.yaml" => {
-                certifications = parse_file(syntax, name, text.as_ref(), &mut problems)
-            }
+            "pack.yaml" => pack = parse_file::<PackFile>(name, text, &mut problems),
+            "recommendations.yaml" => recommendations = parse_file(name, text, &mut problems),
+            "certifications.yaml" => certifications = parse_file(name, text, &mut problems),
             other if other.starts_with("competencies/") && !other[13..].contains('/') => {
-                competencies.extend(parse_file::<Competency>(
-                    syntax,
-                    name,
-                    text.as_ref(),
-                    &mut problems,
-                ));
+                competencies.extend(parse_file::<Competency>(name, text, &mut problems));
             }
             _ => problems.push(
                 Diagnostic::new(name, "this file is not part of the pack format").hint(
@@ -266,12 +290,13 @@ fn load_files<S: AsRef<str>>(mut files: Vec<(String, String, S)>, syntax: Syntax
         recommendations,
         certifications,
     };
-    // The built-in pack's pre-parsed form was proved valid where it was built: every debug
-    // build validates it here, `cargo test` checks it is the YAML pack, and CI runs `rubrics
-    // validate`. A release run skips proving it again, a fifth of start-up; packs given with
-    // --rubrics, and the YAML fallback, are always validated.
-    let proven = syntax == Syntax::PreParsed && !cfg!(debug_assertions);
-    let problems = if proven {
+    assemble(parsed, false)
+}
+
+/// Validates `parsed` (unless it is `trusted`: the built-in pack, which its build proved)
+/// and puts the pack together.
+fn assemble(parsed: Parsed, trusted: bool) -> Result<Pack> {
+    let problems = if trusted {
         Vec::new()
     } else {
         validate(&parsed)
@@ -333,25 +358,13 @@ mod tests {
     use super::*;
 
     /// The run-time path for the built-in pack must give exactly what the YAML gives, without
-    /// falling back: a pack whose YAML the build cannot carry as JSON (say `title: 2026`, a
-    /// number where text is wanted) fails here, so quote such values in the YAML.
+    /// falling back: a pack file build.rs cannot write as code (a type it does not know how
+    /// to write) fails here.
     #[test]
-    fn the_pre_parsed_pack_is_the_yaml_pack() {
+    fn the_built_in_code_is_the_yaml_pack() {
         let yaml = load_embedded().expect("the built-in pack is valid");
-        let mut relative: Vec<&str> = PRE_PARSED.iter().map(|(r, _)| *r).collect();
-        let mut expected = Vec::new();
-        collect_embedded(&EMBEDDED_PACK, &mut expected);
-        let mut expected: Vec<String> = expected.into_iter().map(|(r, _)| r).collect();
-        relative.sort();
-        expected.sort();
-        assert_eq!(
-            relative, expected,
-            "build.rs left files out of the pre-parsed pack: it could not read them as YAML"
-        );
-        let fast = load_pre_parsed().unwrap_or_else(|e| {
-            panic!(
-                "the pre-parsed built-in pack is refused, so every run would parse the YAML:\n{e}"
-            )
+        let fast = load_built_in().unwrap_or_else(|e| {
+            panic!("the built-in pack was not written as code, so every run parses the YAML:\n{e}")
         });
         // The id index is a cache (built on first use, in hash order): compare the data.
         let (mut fast, mut yaml) = (fast, yaml);
@@ -361,15 +374,12 @@ mod tests {
     }
 
     #[test]
-    fn a_refused_pre_parsed_file_is_an_error_not_a_panic() {
-        let mut files: Vec<(String, String, &str)> = PRE_PARSED
-            .iter()
-            .map(|(r, j)| (r.to_string(), r.to_string(), *j))
-            .collect();
-        files[0].2 = "{\"id\": 7}";
-        let Err(Error::Invalid(problems)) = load_files(files, Syntax::PreParsed) else {
-            panic!("a broken pre-parsed file must be refused");
+    fn the_built_in_code_borrows_its_text_from_the_binary() {
+        let Some(built) = generated::built_in() else {
+            panic!("the built-in pack was not written as code");
         };
-        assert!(problems[0].message.contains("pre-parsed form refused"));
+        assert!(built.pack.title.is_borrowed() && built.pack.description.is_borrowed());
+        let question = &built.competencies[0].1.questions[0];
+        assert!(question.id.is_borrowed() && question.prompt.is_borrowed());
     }
 }

@@ -1,5 +1,6 @@
 //! Rubric packs: the data model, loading from the embedded pack or a folder, and validation.
 
+mod files;
 mod load;
 mod model;
 mod validate;

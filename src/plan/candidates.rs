@@ -24,7 +24,7 @@ impl<'p> Planner<'p, '_> {
                     .iter()
                     .filter_map(|id| {
                         let (g, priority) = gap(pack, stage, self.person.levels, id);
-                        let level = self.person.levels.get(id).copied().unwrap_or(0);
+                        let level = self.person.levels.get(id.as_str()).copied().unwrap_or(0);
                         (g > 0 && below.is_none_or(|b| level < b)).then_some((
                             id.as_str(),
                             priority,

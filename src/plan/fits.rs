@@ -16,7 +16,10 @@ pub fn situation(pack: &Pack, facts: &BTreeMap<String, Value>) -> Option<String>
         .iter()
         .filter_map(|f| {
             let text = f.situation.as_ref()?;
-            let yes = facts.get(&f.id).and_then(Value::as_bool).unwrap_or(false);
+            let yes = facts
+                .get(f.id.as_str())
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
             Some(if yes {
                 text.yes.as_str()
             } else {
@@ -79,7 +82,11 @@ impl Planner<'_, '_> {
 /// of some fact than they have (no second course for hours already covered).
 pub(super) fn adds(r: &Recommendation, facts: &BTreeMap<String, Value>) -> bool {
     r.provides.is_empty()
-        || r.provides
-            .iter()
-            .any(|(f, v)| facts.get(f).and_then(Value::as_number).unwrap_or(0.0) < *v)
+        || r.provides.iter().any(|(f, v)| {
+            facts
+                .get(f.as_str())
+                .and_then(Value::as_number)
+                .unwrap_or(0.0)
+                < *v
+        })
 }

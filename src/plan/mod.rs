@@ -142,12 +142,12 @@ pub fn make<'p>(pack: &'p Pack, person: Person<'_>) -> Plan<'p> {
     let aim = match primary {
         Some(0) => Aim::Chosen,
         Some(i) => Aim::Stretch {
-            profile: stages[i].id.clone(),
-            title: stages[i].title.clone(),
+            profile: stages[i].id.to_string(),
+            title: stages[i].title.to_string(),
         },
         None => Aim::Beyond {
-            profile: top.id.clone(),
-            title: top.title.clone(),
+            profile: top.id.to_string(),
+            title: top.title.to_string(),
         },
     };
 
@@ -169,8 +169,8 @@ pub fn make<'p>(pack: &'p Pack, person: Person<'_>) -> Plan<'p> {
         let after = primary.map_or(stages.len(), |i| i + 1);
         for stage in &stages[after.min(stages.len())..] {
             let toward = Aim::Stretch {
-                profile: stage.id.clone(),
-                title: stage.title.clone(),
+                profile: stage.id.to_string(),
+                title: stage.title.to_string(),
             };
             let pool = planner.candidates(stage, &toward, true);
             planner.place(pool, MIN_STEPS);

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use super::{Later, Planner, Step, LATER_LINES};
 use crate::answers::{format_number, Value};
 use crate::eligibility::{self, cert_name};
-use crate::pack::{Horizon, Pack, Recommendation};
+use crate::pack::{Horizon, Pack, Recommendation, Text};
 
 impl<'p> Planner<'p, '_> {
     /// The facts once every step placed before `horizon` is done: what they provide, and
@@ -63,8 +63,11 @@ impl<'p> Planner<'p, '_> {
 /// `facts` after `r` is done: what it provides, and the credential it leads to.
 pub(super) fn apply(r: &Recommendation, cert: Option<&str>, facts: &mut BTreeMap<String, Value>) {
     for (fact, value) in &r.provides {
-        let have = facts.get(fact).and_then(Value::as_number).unwrap_or(0.0);
-        facts.insert(fact.clone(), Value::Number(have.max(*value)));
+        let have = facts
+            .get(fact.as_str())
+            .and_then(Value::as_number)
+            .unwrap_or(0.0);
+        facts.insert(fact.to_string(), Value::Number(have.max(*value)));
     }
     if let Some(cert) = cert {
         let mut held: Vec<String> = eligibility::held(facts)
@@ -97,7 +100,7 @@ pub fn within_reach(
     let provided: HashSet<&str> = pack
         .recommendations
         .iter()
-        .flat_map(|r| r.provides.keys().map(String::as_str))
+        .flat_map(|r| r.provides.keys().map(Text::as_str))
         .collect();
     let estimates: Vec<Estimate> = eligibility::route_shortfalls(pack, cert, facts)
         .into_iter()
@@ -163,7 +166,7 @@ pub fn within_reach(
     );
     let Some(best) = best else {
         return Later {
-            certification: cert.id.clone(),
+            certification: cert.id.to_string(),
             name,
             text: "the pack gives no route to it".into(),
             months: None,
@@ -201,7 +204,7 @@ pub fn within_reach(
         None => format!("needs {}", best.texts.join("; ")),
     };
     Later {
-        certification: cert.id.clone(),
+        certification: cert.id.to_string(),
         name,
         text,
         months: best.months,

@@ -19,7 +19,7 @@ fn levels(pack: &Pack, level: &str) -> BTreeMap<String, usize> {
     let i = pack.level_index(level).unwrap();
     pack.competencies
         .iter()
-        .map(|c| (c.id.clone(), i))
+        .map(|c| (c.id.to_string(), i))
         .collect()
 }
 

@@ -43,7 +43,9 @@ pub fn answers_for(pack: &Pack, profile: &str, rng: &mut Rng) -> Answers {
     };
     for fact in &pack.facts {
         let value = match fact.kind {
-            FactKind::Select => Value::Text(fact.options[rng.below(fact.options.len())].id.clone()),
+            FactKind::Select => {
+                Value::Text(fact.options[rng.below(fact.options.len())].id.to_string())
+            }
             FactKind::Number => {
                 let min = fact.min.unwrap_or(0.0);
                 let max = fact.max.unwrap_or(min + 120.0).min(min + 120.0);
@@ -53,12 +55,12 @@ pub fn answers_for(pack: &Pack, profile: &str, rng: &mut Rng) -> Answers {
                 fact.options
                     .iter()
                     .filter(|_| rng.unit() < 0.15)
-                    .map(|o| o.id.clone())
+                    .map(|o| o.id.to_string())
                     .collect(),
             ),
             FactKind::YesNo => Value::Bool(rng.unit() < 0.5),
         };
-        a.facts.insert(fact.id.clone(), value);
+        a.facts.insert(fact.id.to_string(), value);
     }
     for competency in &pack.competencies {
         let ability = (base + (rng.unit() - 0.5) * 0.8).clamp(0.0, 1.0);
@@ -81,7 +83,7 @@ pub fn answers_for(pack: &Pack, profile: &str, rng: &mut Rng) -> Answers {
                     } else {
                         rng.below(q.options.len())
                     };
-                    Value::Text(q.options[pick].id.clone())
+                    Value::Text(q.options[pick].id.to_string())
                 }
                 QuestionKind::Multi => Value::List(
                     q.options
@@ -93,7 +95,7 @@ pub fn answers_for(pack: &Pack, profile: &str, rng: &mut Rng) -> Answers {
                                 rng.unit() < (1.0 - ability) * 0.4
                             }
                         })
-                        .map(|o| o.id.clone())
+                        .map(|o| o.id.to_string())
                         .collect(),
                 ),
                 QuestionKind::YesNo => Value::Bool(rng.unit() < ability),
@@ -103,7 +105,7 @@ pub fn answers_for(pack: &Pack, profile: &str, rng: &mut Rng) -> Answers {
                     Value::Number((min + ability * (max - min)).floor())
                 }
             };
-            a.answers.insert(q.id.clone(), value);
+            a.answers.insert(q.id.to_string(), value);
         }
     }
     a

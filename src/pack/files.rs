@@ -1,0 +1,606 @@
+//! The files of a rubric pack as plain data: what `pack.yaml`, `competencies/*.yaml`,
+//! `recommendations.yaml` and `certifications.yaml` hold, checked by [`super::validate`].
+//!
+//! Every struct refuses unknown fields, and none uses `#[serde(flatten)]` or internally tagged
+//! enums: serde_yaml reports wrong error positions under both.
+//!
+//! This file stands alone (std, serde, jiff and schemars only): `build.rs` includes it to read
+//! the built-in pack when the binary is built and write it out as Rust code.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// A piece of a pack's text (an id, a title, a prompt). The built-in pack's text is borrowed
+/// from the binary, where `build.rs` wrote it, so loading that pack copies no text at all; a
+/// pack read from files owns its text. Reads as a `str` everywhere.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct Text(Cow<'static, str>);
+
+/// In the schemas a `Text` is what it is in the files: a string.
+impl schemars::JsonSchema for Text {
+    fn inline_schema() -> bool {
+        String::inline_schema()
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        String::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(generator)
+    }
+}
+
+impl Text {
+    /// Text that lives as long as the program: no copy is made.
+    pub const fn borrowed(text: &'static str) -> Self {
+        Text(Cow::Borrowed(text))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the text is the binary's own, not a copy (the built-in pack's is).
+    pub fn is_borrowed(&self) -> bool {
+        matches!(self.0, Cow::Borrowed(_))
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Self {
+        Text(Cow::Owned(text))
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Self {
+        Text(Cow::Owned(text.to_owned()))
+    }
+}
+
+impl From<Text> for String {
+    fn from(text: Text) -> Self {
+        text.0.into_owned()
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Text> for str {
+    fn eq(&self, other: &Text) -> bool {
+        *self == *other.0
+    }
+}
+
+impl PartialEq<Text> for &str {
+    fn eq(&self, other: &Text) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<Text> for String {
+    fn eq(&self, other: &Text) -> bool {
+        **self == *other.0
+    }
+}
+
+/// `pack.yaml`: the pack's identity, its level scale, the career-stage profiles and the
+/// background facts.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PackFile {
+    pub id: Text,
+    pub title: Text,
+    pub version: u32,
+    pub description: Text,
+    /// Competency ids in asking and reporting order; each has a file `competencies/<id>.yaml`.
+    pub competencies: Vec<Text>,
+    pub levels: Vec<Level>,
+    pub profiles: Vec<Profile>,
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+    /// How answers become a score; the defaults are documented in rubrics/README.md.
+    #[serde(default)]
+    pub scoring: Scoring,
+    /// What the default (short) run asks; `assess --thorough` asks everything.
+    #[serde(default)]
+    pub default_run: DefaultRun,
+}
+
+/// The scoring model: knowing is not doing.
+///
+/// A competency's evidence score is knowledge points times the share of scenarios answered
+/// right plus experience points times the share of experience statements that hold. The
+/// self-rating then pulls the score toward the rated level, by a share of the distance and at
+/// most a few points. Finally a level above `competent` must be backed by experience: each
+/// level in `experience_needed` is reached only with at least that share of the experience.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Scoring {
+    /// Points (of 100) that scenario answers can earn.
+    pub knowledge_points: f64,
+    /// Points (of 100) that experience can earn; with `knowledge_points` they make 100.
+    pub experience_points: f64,
+    /// The share (0–1) of the distance between evidence and the self-rated level that the
+    /// self-rating closes.
+    pub self_rating_share: f64,
+    /// The most points the self-rating can move a score, either way.
+    pub self_rating_max_points: f64,
+    /// Level id → the least share (0–1) of a competency's experience that the level needs.
+    pub experience_needed: BTreeMap<Text, f64>,
+    /// Self-rating and evidence disagree (calibration) when the self-rated level's midpoint
+    /// and the evidence score are at least this many points apart.
+    pub calibration_margin: f64,
+}
+
+impl Default for Scoring {
+    fn default() -> Self {
+        Scoring {
+            knowledge_points: 50.0,
+            experience_points: 50.0,
+            self_rating_share: 0.25,
+            self_rating_max_points: 10.0,
+            experience_needed: BTreeMap::new(),
+            calibration_margin: 30.0,
+        }
+    }
+}
+
+/// The default run: a short assessment people finish, with a bigger bank behind it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct DefaultRun {
+    /// Scenarios asked per competency; retakes draw the next ones from the bank.
+    pub scenarios_per_competency: usize,
+    /// The most prompts (facts included) the default run may ask; scenarios give way first.
+    pub max_prompts: usize,
+}
+
+impl Default for DefaultRun {
+    fn default() -> Self {
+        DefaultRun {
+            scenarios_per_competency: 2,
+            max_prompts: 50,
+        }
+    }
+}
+
+/// One step of the scale every competency is measured on.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub id: Text,
+    pub title: Text,
+    /// A competency scoring at least this (0–100) reaches the level.
+    pub min_score: f64,
+    pub description: Text,
+    /// A shorter title for narrow tables ("Adv. beginner").
+    pub short_title: Option<Text>,
+}
+
+/// A target career stage: the level wanted in each competency and how much it matters.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub id: Text,
+    pub title: Text,
+    pub description: Text,
+    pub rationale: Text,
+    pub targets: BTreeMap<Text, Target>,
+}
+
+/// The wanted level in one competency under a profile.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub level: Text,
+    /// How much a gap here matters; priority = gap × importance.
+    pub importance: f64,
+}
+
+/// A background fact, asked once; eligibility rules read these.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub id: Text,
+    pub prompt: Text,
+    pub kind: FactKind,
+    /// For `select` (ordered lowest first) and `list`.
+    #[serde(default)]
+    pub options: Vec<Choice>,
+    pub unit: Option<Text>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// How a shortfall reads after "N more <unit>": "leading projects".
+    pub shortfall: Option<Text>,
+    /// One line shown under the prompt saying what counts, for facts people misread
+    /// ("superuser and go-live work counts as information-systems work").
+    pub help: Option<Text>,
+    /// Ask only when every condition holds (about facts asked earlier); a fact not asked
+    /// counts as none, zero or no. Keeps the run short: nobody without a degree is asked
+    /// whether it was accredited.
+    #[serde(default)]
+    pub ask_if: Vec<FactCondition>,
+    /// For a number fact counted in months: how it grows while the person does that work,
+    /// so the plan can say when a certification comes within reach at their pace.
+    pub accrues: Option<Accrual>,
+    /// For a yes_no fact: how each answer reads in the line that says which situation the
+    /// plan assumed ("You work in healthcare and are on a project now").
+    pub situation: Option<SituationText>,
+}
+
+/// How a months fact grows: one a month while every condition holds.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Accrual {
+    /// Conditions on other facts under which the months accrue ("on a project now").
+    #[serde(default)]
+    pub when: Vec<FactCondition>,
+    /// What the estimate assumes, after "if": "you lead the project you are on now".
+    pub assumes: Text,
+    /// When the conditions do not hold, when the months start to count: "once you lead a
+    /// project".
+    pub otherwise: Text,
+}
+
+/// How a yes_no fact reads after "You …": `yes: work in healthcare`, `no: work outside
+/// healthcare`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SituationText {
+    pub yes: Text,
+    pub no: Text,
+}
+
+/// A condition on an earlier fact's answer: the fact, and one test of its value.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FactCondition {
+    pub fact: Text,
+    /// For a `select` fact: this option or a later one.
+    pub at_least: Option<Text>,
+    /// For a `number` fact: at least this much.
+    pub min: Option<f64>,
+    /// For a `number` fact: less than this (an entry-level step for someone with under 24
+    /// months leading projects).
+    pub below: Option<f64>,
+    /// For a `yes_no` fact: this answer.
+    pub is: Option<bool>,
+    /// For a `list` fact: this option is among the answers (`certifications_held` has
+    /// `pmp`).
+    pub has: Option<Text>,
+}
+
+/// The shape of a fact's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FactKind {
+    Select,
+    Number,
+    List,
+    /// Yes or no ("I work in a healthcare organisation now").
+    YesNo,
+}
+
+/// `competencies/<id>.yaml`.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Competency {
+    pub id: Text,
+    pub title: Text,
+    /// A shorter title for narrow tables ("Clinical workflows").
+    pub short_title: Option<Text>,
+    pub summary: Text,
+    /// What the person does at each level, keyed by level id; these are the statements of the
+    /// competency's `rating` question, so a self-rating is never a bare number.
+    pub levels: BTreeMap<Text, Text>,
+    pub questions: Vec<Question>,
+}
+
+/// One question. Fields that do not fit its `kind` are refused by validation.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: Text,
+    pub kind: QuestionKind,
+    pub prompt: Text,
+    /// A few words naming what the question is about ("Minimum necessary: treatment"), for
+    /// the review list and the report, where the whole prompt would not fit one line.
+    pub label: Option<Text>,
+    #[serde(default = "one")]
+    pub weight: f64,
+    #[serde(default)]
+    pub options: Vec<Choice>,
+    pub explanation: Option<Text>,
+    pub source: Option<Source>,
+    pub unit: Option<Text>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    #[serde(default)]
+    pub bands: Vec<Band>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// What a question asks for and how it is scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// Self-rating against the competency's level statements.
+    Rating,
+    /// A scenario with exactly one right option.
+    Choice,
+    /// A scenario with several right options.
+    Multi,
+    /// An experience fact.
+    YesNo,
+    /// An experience amount, scored by bands.
+    Number,
+}
+
+impl QuestionKind {
+    /// Whether the question tests knowledge (a scenario).
+    pub fn is_knowledge(self) -> bool {
+        matches!(self, QuestionKind::Choice | QuestionKind::Multi)
+    }
+
+    /// Whether the question asks what the person has done.
+    pub fn is_experience(self) -> bool {
+        matches!(self, QuestionKind::YesNo | QuestionKind::Number)
+    }
+
+    /// The name used in the YAML files.
+    pub fn name(self) -> &'static str {
+        match self {
+            QuestionKind::Rating => "rating",
+            QuestionKind::Choice => "choice",
+            QuestionKind::Multi => "multi",
+            QuestionKind::YesNo => "yes_no",
+            QuestionKind::Number => "number",
+        }
+    }
+}
+
+/// An option of a choice, multi, select or list.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub id: Text,
+    pub text: Text,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub correct: bool,
+}
+
+/// A scoring band of a number question.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub from: f64,
+    pub score: f64,
+}
+
+/// Where a fact comes from, and when it was last checked.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: Text,
+    pub url: Text,
+    pub as_of: Date,
+}
+
+/// `recommendations.yaml`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecommendationsFile {
+    pub recommendations: Vec<Recommendation>,
+}
+
+/// A concrete step a person can take.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Recommendation {
+    pub id: Text,
+    pub kind: RecommendationKind,
+    pub title: Text,
+    pub detail: Text,
+    /// Competency ids this step helps close.
+    pub builds: Vec<Text>,
+    /// Applies only while a built competency is below this level.
+    pub below: Option<Text>,
+    pub horizon: Horizon,
+    pub effort: Option<Text>,
+    pub cost: Option<Text>,
+    pub url: Text,
+    pub as_of: Date,
+    /// The certification this step leads to, if any.
+    pub certification: Option<Text>,
+    /// Applies only to people whose `degree` fact is below this option (a degree programme
+    /// is no advice for someone who holds one already).
+    pub degree_below: Option<Text>,
+    /// Applies only when every condition on the person's facts holds: a step that needs a
+    /// hospital job says `{ fact: works_in_healthcare, is: true }`. A fact not answered counts
+    /// as none, zero or no.
+    #[serde(default)]
+    pub when: Vec<FactCondition>,
+    /// Offered only when the plan aims at one of these profiles (the chosen one, or the stage
+    /// a stretch plan aims at). Empty: any stage.
+    #[serde(default)]
+    pub stages: Vec<Text>,
+    /// Offered without a gap when a plan would otherwise have fewer than three steps: growth
+    /// for someone who meets every target.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub growth: bool,
+    /// What completing the step gives: number fact id → the value it reaches at least (a
+    /// 35-hour course gives `pm_education_hours: 35`). The plan counts it before placing a
+    /// certification in a later horizon, and offers the step only while it adds something.
+    #[serde(default)]
+    pub provides: BTreeMap<Text, f64>,
+}
+
+/// The four kinds of step the plan mixes.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Deserialize,
+    Serialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum RecommendationKind {
+    Education,
+    Certification,
+    Networking,
+    Experience,
+}
+
+impl RecommendationKind {
+    /// The lower-case name used in files and output.
+    pub fn name(self) -> &'static str {
+        match self {
+            RecommendationKind::Education => "education",
+            RecommendationKind::Certification => "certification",
+            RecommendationKind::Networking => "networking",
+            RecommendationKind::Experience => "experience",
+        }
+    }
+}
+
+/// When a step is worth starting.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, schemars::JsonSchema,
+)]
+pub enum Horizon {
+    #[serde(rename = "30d")]
+    Days30,
+    #[serde(rename = "90d")]
+    Days90,
+    #[serde(rename = "12m")]
+    Months12,
+}
+
+impl Horizon {
+    /// The heading a person reads.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Horizon::Days30 => "Next 30 days",
+            Horizon::Days90 => "Next 90 days",
+            Horizon::Months12 => "Next 12 months",
+        }
+    }
+
+    /// The short code used in files and JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Horizon::Days30 => "30d",
+            Horizon::Days90 => "90d",
+            Horizon::Months12 => "12m",
+        }
+    }
+}
+
+/// `certifications.yaml`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CertificationsFile {
+    pub certifications: Vec<Certification>,
+}
+
+/// A certification and the routes to being eligible for it.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Certification {
+    pub id: Text,
+    pub title: Text,
+    pub issuer: Text,
+    pub routes: Vec<Route>,
+    pub source: Source,
+    pub note: Option<Text>,
+    /// Profile ids of the career stages this credential suits; eligible-now certifications
+    /// that suit the chosen stage come first in the report and the plan.
+    #[serde(default)]
+    pub suits: Vec<Text>,
+    /// Credentials that outrank this one (a PMP holder needs no CAPM): holding one marks the
+    /// row "not needed" and the plan never offers it.
+    #[serde(default)]
+    pub superseded_by: Vec<Text>,
+}
+
+/// One way to become eligible; every requirement in it must be met.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    pub label: Option<Text>,
+    /// An option id of the `degree` fact; any option at or after it qualifies.
+    pub degree_at_least: Option<Text>,
+    /// Numeric fact id → the least value needed.
+    #[serde(default)]
+    pub minimums: BTreeMap<Text, f64>,
+    /// Fact id → certifications whose holding meets that requirement instead: a numeric fact
+    /// of `minimums`, or `degree` for `degree_at_least` (a CCA stands in for an associate
+    /// degree on CHPS's route).
+    #[serde(default)]
+    pub waived_by: BTreeMap<Text, Vec<Text>>,
+    /// yes_no fact ids that must be answered yes (`degree_gac_accredited`).
+    #[serde(default)]
+    pub requires_yes: Vec<Text>,
+}
