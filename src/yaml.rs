@@ -24,7 +24,8 @@ pub struct Spans {
 }
 
 impl Spans {
-    fn of(source: &str) -> Self {
+    /// The positions of `source`'s nodes, worked out when a message first needs one.
+    pub(crate) fn of(source: &str) -> Self {
         Spans {
             source: source.into(),
             positions: std::sync::OnceLock::new(),

@@ -11,6 +11,8 @@ use crate::diagnostic::Diagnostic;
 use crate::pack::{FactKind, Pack, Question, QuestionKind, Text};
 use crate::yaml::{self, Spans};
 
+mod plain;
+
 /// An answers file as written.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -206,7 +208,11 @@ pub fn format_number(n: f64) -> String {
 /// Parses an answers file (YAML or JSON) named `file` in messages.
 /// Blank values (`key:` with nothing after it) count as not answered.
 pub fn parse(file: &str, source: &str) -> Result<(Answers, Spans), Vec<Diagnostic>> {
-    let (mut answers, spans) = yaml::parse::<Answers>(file, source).map_err(|d| {
+    // Most files keep to the plain shape of the template, which is read directly; any other
+    // goes to serde_yaml (see `plain`).
+    let quick = plain::parse(source).map(|answers| (answers, Spans::of(source)));
+    let parsed = quick.map_or_else(|| yaml::parse::<Answers>(file, source), Ok);
+    let (mut answers, spans) = parsed.map_err(|d| {
         // serde's words: "invalid type: map, expected a word, number, yes/no or list of words".
         let wrong_shape = d.message.contains(VALUE_SHAPES) || d.message.contains(WORD_IN_LIST);
         let hint = if wrong_shape {
