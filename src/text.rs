@@ -71,19 +71,18 @@ fn push_escaped(out: &mut String, c: char) {
     };
 }
 
-/// Whether byte `b` can begin a character [`is_unsafe`] names: a C0 control, DEL, 0xC2 (the
-/// C1 controls are U+0080–U+009F) or 0xE2 (the bidirectional controls). Such a byte only ever
-/// starts a character, so a scan can look at these places alone instead of decoding all text.
-fn may_start_unsafe(b: u8) -> bool {
-    b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2
+/// The byte offset of the first character of `text` that [`is_unsafe`] names, if any.
+pub(crate) fn first_unsafe(text: &str) -> Option<usize> {
+    first_unsafe_bytes(text.as_bytes()).map(|(at, _, _)| at)
 }
 
-/// The byte offset of the first character of `text` that [`is_unsafe`] names, if any. Text
-/// is looked at 32 bytes at a time, with a test that compiles to vector compares; only a
-/// block holding a byte that may start such a character is looked at closely. Output and
-/// pack text, mostly ASCII with the odd dash, cost little to check.
-pub(crate) fn first_unsafe(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
+/// The first character [`is_unsafe`] names in the UTF-8 `bytes`, as (byte offset, length in
+/// bytes, code point). Text is looked at 32 bytes at a time, with a test that compiles to
+/// vector compares; only a block holding a byte that may start such a character (a C0
+/// control, DEL, 0xC2 for the C1 controls, 0xE2 for the bidirectional ones) is looked at
+/// closely. Output and pack text, mostly ASCII with the odd dash, cost little to check, and
+/// JSON can be checked as bytes, before it is cut into whole characters.
+pub(crate) fn first_unsafe_bytes(bytes: &[u8]) -> Option<(usize, usize, u32)> {
     let mut start = 0;
     for block in bytes.chunks(32) {
         let suspect = block.iter().fold(false, |any, &b| {
@@ -93,16 +92,34 @@ pub(crate) fn first_unsafe(text: &str) -> Option<usize> {
                 | (b == 0xe2)
         });
         if suspect {
-            for (offset, &b) in block.iter().enumerate() {
-                let at = start + offset;
-                if may_start_unsafe(b) && text[at..].chars().next().is_some_and(is_unsafe) {
-                    return Some(at);
+            for offset in 0..block.len() {
+                if let Some((length, code)) = unsafe_at(bytes, start + offset) {
+                    return Some((start + offset, length, code));
                 }
             }
         }
         start += block.len();
     }
     None
+}
+
+/// The length and code point of the character at `at` when [`is_unsafe`] names it.
+fn unsafe_at(bytes: &[u8], at: usize) -> Option<(usize, u32)> {
+    let next = |n: usize| bytes.get(at + n).copied().unwrap_or(0);
+    match bytes[at] {
+        b'\n' | b'\t' => None,
+        b @ (0..=0x1f | 0x7f) => Some((1, u32::from(b))),
+        // U+0080–U+009F
+        0xc2 if (0x80..=0x9f).contains(&next(1)) => Some((2, u32::from(next(1)))),
+        // U+202A–U+202E and U+2066–U+2069
+        0xe2 if next(1) == 0x80 && (0xaa..=0xae).contains(&next(2)) => {
+            Some((3, 0x2000 | u32::from(next(2) & 0x3f)))
+        }
+        0xe2 if next(1) == 0x81 && (0xa6..=0xa9).contains(&next(2)) => {
+            Some((3, 0x2040 | u32::from(next(2) & 0x3f)))
+        }
+        _ => None,
+    }
 }
 
 /// The name the crate used when control sequences were stripped; it now escapes them

@@ -55,34 +55,43 @@ struct SafeBlocks<W: Write> {
 }
 
 impl<W: Write> SafeBlocks<W> {
-    /// Escapes and writes the pending text up to its last whole character (all of it when
-    /// `to_end`), keeping the start of a character cut by the block's end for the next one.
+    /// Escapes and writes the pending text (all of it when `to_end`; otherwise up to a
+    /// character cut by the block's end, which is kept for the next block).
     fn pass_on(&mut self, to_end: bool) -> io::Result<()> {
-        let whole = match std::str::from_utf8(&self.pending) {
-            Ok(text) => text.len(),
-            Err(cut) if !to_end || cut.error_len().is_none() => cut.valid_up_to(),
-            // Not UTF-8 (serde_json never writes that): passed on as it is.
-            Err(_) => self.pending.len(),
-        };
-        let (text, rest) = self.pending.split_at(whole);
-        let mut text = std::str::from_utf8(text).unwrap_or_default();
-        while let Some(at) = crate::text::first_unsafe(text) {
-            self.inner.write_all(&text.as_bytes()[..at])?;
-            let Some(c) = text[at..].chars().next() else {
-                break;
-            };
-            write!(self.inner, "\\u{:04x}", c as u32)?;
-            text = &text[at + c.len_utf8()..];
-        }
-        self.inner.write_all(text.as_bytes())?;
-        if to_end {
-            self.inner.write_all(rest)?;
-            self.pending.clear();
+        let whole = if to_end {
+            self.pending.len()
         } else {
-            self.pending.drain(..whole);
+            whole_characters(&self.pending)
+        };
+        let mut text = &self.pending[..whole];
+        while let Some((at, length, code)) = crate::text::first_unsafe_bytes(text) {
+            self.inner.write_all(&text[..at])?;
+            write!(self.inner, "\\u{code:04x}")?;
+            text = &text[at + length..];
         }
+        self.inner.write_all(text)?;
+        self.pending.drain(..whole);
         Ok(())
     }
+}
+
+/// How many bytes of UTF-8 `bytes` make whole characters: all but a last character cut short.
+fn whole_characters(bytes: &[u8]) -> usize {
+    // A character is at most 4 bytes: look back for its first byte.
+    for back in 1..=bytes.len().min(4) {
+        let at = bytes.len() - back;
+        let b = bytes[at];
+        if b & 0xc0 != 0x80 {
+            let length = match b {
+                0xf0.. => 4,
+                0xe0.. => 3,
+                0xc0.. => 2,
+                _ => 1,
+            };
+            return if back < length { at } else { bytes.len() };
+        }
+    }
+    bytes.len()
 }
 
 impl<W: Write> Write for SafeBlocks<W> {
