@@ -232,8 +232,9 @@ fn or_hold(pack: &Pack, certs: &[Text]) -> String {
     format!(" (or hold {list})")
 }
 
-/// Whether [`shortfalls`] words what is missing, or only finds it (for [`is_eligible`], which
-/// the planner asks hundreds of times and which needs no sentence).
+/// Whether [`shortfalls`] words what is missing, or only tells whether anything is (for
+/// [`is_eligible`], which the planner asks many times and which needs neither the sentences
+/// nor more than the first shortfall).
 #[derive(Clone, Copy, PartialEq)]
 enum Texts {
     Write,
@@ -301,6 +302,9 @@ fn shortfalls(
             }
         }
     }
+    if texts == Texts::Skip && !out.is_empty() {
+        return out;
+    }
     for fact_id in &route.requires_yes {
         let answer = facts.get(fact_id.as_str()).and_then(Value::as_bool);
         if answer == Some(true) {
@@ -321,6 +325,9 @@ fn shortfalls(
             // A yes/no that is not in the person's hands weighs as a whole requirement.
             share: 1.0,
         });
+        if texts == Texts::Skip {
+            return out;
+        }
     }
     for (fact_id, minimum) in &route.minimums {
         let have = facts
@@ -362,6 +369,9 @@ fn shortfalls(
             },
             share: if *minimum > 0.0 { short / minimum } else { 1.0 },
         });
+        if texts == Texts::Skip {
+            return out;
+        }
     }
     out
 }

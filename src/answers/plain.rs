@@ -13,7 +13,7 @@ use super::{Answers, Value};
 /// `source` read as an answers file, if it keeps to the plain shape.
 pub(super) fn parse(source: &str) -> Option<Answers> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    if source.contains(['\t', '\r']) {
+    if source.bytes().any(|b| b == b'\t' || b == b'\r') {
         return None;
     }
     let mut answers = Answers::default();
@@ -64,11 +64,11 @@ pub(super) fn parse(source: &str) -> Option<Answers> {
         } else {
             &mut answers.facts
         };
-        let key = word(key)?;
-        if map.contains_key(key) {
-            return None;
-        }
-        map.insert(key.to_string(), value_of(value)?);
+        let value = value_of(value)?;
+        match map.entry(word(key)?.to_string()) {
+            std::collections::btree_map::Entry::Vacant(slot) => slot.insert(value),
+            std::collections::btree_map::Entry::Occupied(_) => return None,
+        };
     }
     match block {
         Some(open) if !open.filled => None,
@@ -176,12 +176,12 @@ fn name(text: &str) -> Option<&str> {
 }
 
 /// Words YAML (as serde_yaml reads it) takes for null, a bool or a number, and words Rust
-/// reads as a float (`inf`, `nan`).
+/// reads as a float (`inf`, `nan`; a word starts with a letter, so no other float).
 fn reserved(word: &str) -> bool {
     matches!(
         word,
         "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
-    ) || word.parse::<f64>().is_ok()
+    ) || (word.starts_with(['i', 'I', 'n', 'N']) && word.parse::<f64>().is_ok())
 }
 
 #[cfg(test)]
