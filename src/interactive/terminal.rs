@@ -5,7 +5,7 @@
 //! Drawn by hand on crossterm rather than with dialoguer, which cannot go back with Esc from
 //! a typed answer, answers yes/no on a single key (so the habitual Enter carried into the
 //! next prompt), ignores digits, cuts long options with "…" and never hears of a resize.
-//! What each prompt shows and how it answers keys lives in [`super::widget`]; this file only
+//! What each prompt shows and how it answers keys lives in `widget.rs`; this file only
 //! reads keys and draws.
 //!
 //! The terminal is in raw mode only while a prompt waits for keys, and a guard leaves it on
