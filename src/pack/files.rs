@@ -263,7 +263,7 @@ pub struct Fact {
     pub unit: Option<Text>,
     pub min: Option<f64>,
     pub max: Option<f64>,
-    /// How a shortfall reads after `"N more <unit>"`: "leading projects".
+    /// How a shortfall reads after "N more" and the unit: "leading projects".
     pub shortfall: Option<Text>,
     /// One line shown under the prompt saying what counts, for facts people misread
     /// ("superuser and go-live work counts as information-systems work").

@@ -28,8 +28,9 @@ pub struct Pack {
 /// Where each id of a [`Pack`] is, so that looking one up costs the same in a pack of ten
 /// questions and in one of thirty thousand. Built once, on the first lookup. A pack changed
 /// after that is still answered right when items were added or removed: every hit is checked
-/// against the pack, and when the pack's shape no longer matches the index, lookups fall back
-/// to a scan. Code that renames ids in place sets `pack.index = PackIndex::default()`.
+/// against the pack, and a miss is trusted only while the pack keeps the shape the index was
+/// built for (otherwise the lookup scans). Code that renames ids in place sets
+/// `pack.index = PackIndex::default()`.
 #[derive(Debug, Clone, Default)]
 pub struct PackIndex(std::sync::OnceLock<Index>);
 
@@ -65,9 +66,9 @@ impl Pack {
         ]
     }
 
-    /// The index, when it still fits the pack.
-    fn index(&self) -> Option<&Index> {
-        let index = self.index.0.get_or_init(|| {
+    /// The index, built on first use.
+    fn index(&self) -> &Index {
+        self.index.0.get_or_init(|| {
             let mut questions = HashMap::default();
             for (c, competency) in self.competencies.iter().enumerate() {
                 for (q, question) in competency.questions.iter().enumerate() {
@@ -83,8 +84,28 @@ impl Pack {
                 certifications: positions(self.certifications.iter().map(|c| &c.id)),
                 questions,
             }
-        });
-        (index.shape == self.shape()).then_some(index)
+        })
+    }
+
+    /// Where `id` is among `items`: the index's position (`slot`) when the item there has
+    /// that id. A miss is trusted while the pack still has the shape the index was built for
+    /// (working the shape out costs more than a lookup, so only misses pay it); otherwise
+    /// the items are scanned.
+    fn position<T>(
+        &self,
+        slot: Option<usize>,
+        items: &[T],
+        id: &str,
+        id_of: impl Fn(&T) -> &str,
+    ) -> Option<usize> {
+        if let Some(i) = slot.filter(|&i| items.get(i).is_some_and(|t| id_of(t) == id)) {
+            return Some(i);
+        }
+        if self.index().shape == self.shape() {
+            None
+        } else {
+            items.iter().position(|t| id_of(t) == id)
+        }
     }
 
     /// Builds the index now rather than on the first lookup.
@@ -94,50 +115,29 @@ impl Pack {
 
     /// The position of a level id on the scale, lowest 0.
     pub fn level_index(&self, id: &str) -> Option<usize> {
-        match self.index() {
-            Some(index) => index
-                .levels
-                .get(id)
-                .copied()
-                .filter(|&i| self.levels.get(i).is_some_and(|l| l.id == id)),
-            None => self.levels.iter().position(|l| l.id == id),
-        }
+        let slot = self.index().levels.get(id).copied();
+        self.position(slot, &self.levels, id, |l| &l.id)
     }
 
     /// A profile by id.
     pub fn profile(&self, id: &str) -> Option<&Profile> {
-        match self.index() {
-            Some(index) => index
-                .profiles
-                .get(id)
-                .and_then(|&i| self.profiles.get(i))
-                .filter(|p| p.id == id),
-            None => self.profiles.iter().find(|p| p.id == id),
-        }
+        let slot = self.index().profiles.get(id).copied();
+        self.position(slot, &self.profiles, id, |p| &p.id)
+            .map(|i| &self.profiles[i])
     }
 
     /// A competency by id.
     pub fn competency(&self, id: &str) -> Option<&Competency> {
-        match self.index() {
-            Some(index) => index
-                .competencies
-                .get(id)
-                .and_then(|&i| self.competencies.get(i))
-                .filter(|c| c.id == id),
-            None => self.competencies.iter().find(|c| c.id == id),
-        }
+        let slot = self.index().competencies.get(id).copied();
+        self.position(slot, &self.competencies, id, |c| &c.id)
+            .map(|i| &self.competencies[i])
     }
 
     /// A fact by id.
     pub fn fact(&self, id: &str) -> Option<&Fact> {
-        match self.index() {
-            Some(index) => index
-                .facts
-                .get(id)
-                .and_then(|&i| self.facts.get(i))
-                .filter(|f| f.id == id),
-            None => self.facts.iter().find(|f| f.id == id),
-        }
+        let slot = self.index().facts.get(id).copied();
+        self.position(slot, &self.facts, id, |f| &f.id)
+            .map(|i| &self.facts[i])
     }
 
     /// Whether `fact` is asked of someone whose facts so far are `known`: every `ask_if`
@@ -183,14 +183,9 @@ impl Pack {
 
     /// A certification by id.
     pub fn certification(&self, id: &str) -> Option<&Certification> {
-        match self.index() {
-            Some(index) => index
-                .certifications
-                .get(id)
-                .and_then(|&i| self.certifications.get(i))
-                .filter(|c| c.id == id),
-            None => self.certifications.iter().find(|c| c.id == id),
-        }
+        let slot = self.index().certifications.get(id).copied();
+        self.position(slot, &self.certifications, id, |c| &c.id)
+            .map(|i| &self.certifications[i])
     }
 
     /// Every question with the competency it belongs to, in asking order.
@@ -202,14 +197,16 @@ impl Pack {
 
     /// A question and its competency by question id.
     pub fn question(&self, id: &str) -> Option<(&Competency, &Question)> {
-        match self.index() {
-            Some(index) => index.questions.get(id).and_then(|&(c, q)| {
-                let competency = self.competencies.get(c)?;
-                let question = competency.questions.get(q)?;
-                (question.id == id).then_some((competency, question))
-            }),
-            None => self.questions().find(|(_, q)| q.id == id),
+        let hit = self.index().questions.get(id).and_then(|&(c, q)| {
+            let competency = self.competencies.get(c)?;
+            let question = competency.questions.get(q)?;
+            (question.id == id).then_some((competency, question))
+        });
+        // As in `position`: a miss is trusted while the pack keeps the index's shape.
+        if hit.is_some() || self.index().shape == self.shape() {
+            return hit;
         }
+        self.questions().find(|(_, q)| q.id == id)
     }
 
     /// A copy whose text is fit for a terminal: every string escaped and of bounded length
