@@ -11,7 +11,7 @@ use crate::result::ResultDocument;
 pub fn merge(pack: &Pack, base: &ResultDocument, new: &Answers, only: &[String]) -> Answers {
     let retaken = |question: &str| {
         pack.question(question)
-            .is_some_and(|(competency, _)| only.contains(&competency.id.to_string()))
+            .is_some_and(|(competency, _)| only.iter().any(|id| *id == competency.id))
     };
     let mut answers: std::collections::BTreeMap<_, _> = base
         .answers

@@ -103,7 +103,7 @@ pub fn answers_template(pack: &Pack, profile: Option<&str>) -> String {
         for q in &competency.questions {
             let mark = match (
                 q.kind.is_knowledge(),
-                default_set.contains(&q.id.to_string()),
+                default_set.iter().any(|id| *id == q.id),
             ) {
                 (true, true) => "[default set] ",
                 (true, false) => "[bank] ",

@@ -32,7 +32,7 @@ fn fill(pack: &Pack, asked: &[String], rules: Rules<'_>) -> Answers {
     let mut answers = BTreeMap::new();
     for (_, q) in pack
         .questions()
-        .filter(|(_, q)| asked.contains(&q.id.to_string()))
+        .filter(|(_, q)| asked.iter().any(|id| *id == q.id))
     {
         let value = match q.kind {
             QuestionKind::Rating => Value::Text(rating(pack)),

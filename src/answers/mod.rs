@@ -366,7 +366,7 @@ pub fn check(
     for competency in pack
         .competencies
         .iter()
-        .filter(|c| competencies.is_empty() || competencies.contains(&c.id.to_string()))
+        .filter(|c| competencies.is_empty() || competencies.iter().any(|id| *id == c.id))
     {
         missing_questions.extend(
             competency

@@ -64,14 +64,15 @@ impl<'p> Flow<'p> {
             let mine: Vec<usize> = (0..competency.questions.len())
                 .filter(|&q| {
                     let question = &competency.questions[q];
-                    asked.contains(&question.id.to_string()) && question.kind != QuestionKind::YesNo
+                    asked.iter().any(|id| *id == question.id)
+                        && question.kind != QuestionKind::YesNo
                 })
                 .collect();
             if mine.is_empty()
                 && !competency
                     .questions
                     .iter()
-                    .any(|q| asked.contains(&q.id.to_string()))
+                    .any(|q| asked.iter().any(|id| *id == q.id))
             {
                 continue;
             }
