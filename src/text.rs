@@ -280,7 +280,11 @@ pub fn for_display<T: serde::Serialize + serde::de::DeserializeOwned>(value: &T)
 /// JSON text with the characters serde_json leaves raw but a terminal may act on — DEL, the
 /// C1 controls and the bidirectional overrides — written as `\uNNNN` escapes. The document
 /// means the same; only its spelling changes (they can only occur inside strings).
-pub fn json_safe(json: String) -> String {
+///
+/// Runs write JSON through `render::json::write_pretty`, which escapes as it writes; this
+/// whole-text form is the reference its tests compare with.
+#[cfg(test)]
+pub(crate) fn json_safe(json: String) -> String {
     use std::fmt::Write as _;
     let Some(mut at) = first_unsafe(&json) else {
         return json;

@@ -166,6 +166,18 @@ fn each_plan(check: impl Fn(&Pack, &Simulated, bool, &BTreeMap<String, Value>, &
     }
 }
 
+/// The plan's step for recommendation `id`; without one the test fails with `missing()`.
+fn step<'a, 'p>(
+    made: &'a plan::Plan<'p>,
+    id: &str,
+    missing: impl Fn() -> String,
+) -> &'a plan::Step<'p> {
+    made.steps
+        .iter()
+        .find(|s| s.recommendation.id == id)
+        .unwrap_or_else(|| panic!("{}", missing()))
+}
+
 fn who(person: &Simulated, in_healthcare: bool) -> String {
     format!(
         "{} ({} healthcare)",
@@ -458,11 +470,9 @@ fn people_outside_healthcare_get_the_routes_open_to_them() {
 fn the_graduate_is_told_to_take_the_capm_she_can_sit_now() {
     each_plan(|_, person, inside, _, made| {
         if person.name.starts_with("graduate") {
-            let capm = made
-                .steps
-                .iter()
-                .find(|s| s.recommendation.id == "cert_capm")
-                .unwrap_or_else(|| panic!("{}: no CAPM", who(person, inside)));
+            let capm = step(made, "cert_capm", || {
+                format!("{}: no CAPM", who(person, inside))
+            });
             assert!(
                 capm.why.starts_with("You are eligible for CAPM now"),
                 "{}",
@@ -477,21 +487,17 @@ fn the_graduate_is_told_to_take_the_capm_she_can_sit_now() {
 fn the_engineer_twelve_hours_away_is_told_about_the_pmi_acp() {
     each_plan(|_, person, inside, _, made| {
         if person.name.starts_with("engineer") {
-            let training = made
-                .steps
-                .iter()
-                .find(|s| s.recommendation.id == "agile_training_28h")
-                .unwrap_or_else(|| panic!("{}: no agile training", who(person, inside)));
+            let training = step(made, "agile_training_28h", || {
+                format!("{}: no agile training", who(person, inside))
+            });
             assert!(
                 training.why.contains("12 more hours of agile training"),
                 "{}",
                 training.why
             );
-            let acp = made
-                .steps
-                .iter()
-                .find(|s| s.recommendation.id == "cert_pmi_acp")
-                .unwrap_or_else(|| panic!("{}: no PMI-ACP", who(person, inside)));
+            let acp = step(made, "cert_pmi_acp", || {
+                format!("{}: no PMI-ACP", who(person, inside))
+            });
             assert!(acp.horizon > training.horizon);
         }
     });

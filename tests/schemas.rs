@@ -1,14 +1,13 @@
 //! The published JSON Schemas match the code, and the project's own files validate against
 //! them. Run with UPDATE_SCHEMAS=1 to rewrite `schemas/` after changing a type.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+mod common;
+
+use common::root;
 use skillgap::answers::{self, Completeness};
 use skillgap::{pack, result, schema};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn load(name: &str) -> serde_json::Value {
     let path = root().join("schemas").join(name);

@@ -45,7 +45,7 @@ pub(super) fn eligibility_command(source: &PackSource, args: EligibilityArgs) ->
     let profile = profile.filter(|p| pack.profile(p).is_some());
     eligibility::sort_for_stage(&pack, profile.as_deref(), &mut results);
     let text = match args.format {
-        ListFormat::Json => json_text(&results),
+        ListFormat::Json => render::json::pretty(&results),
         ListFormat::Table => render::eligibility_table(&results, stdout_style()),
     };
     store::write_output(None, &text)

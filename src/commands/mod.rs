@@ -198,12 +198,6 @@ pub(super) fn emit_with(
     Ok(())
 }
 
-/// `value` as pretty JSON ending in a newline, with every character a terminal could act on
-/// written as an escape (see [`render::json::write_pretty`]).
-pub(super) fn json_text<T: serde::Serialize>(value: &T) -> String {
-    render::json::pretty(value)
-}
-
 /// A copy of a result fit for a terminal: every string escaped and of bounded length (see
 /// [`crate::text::for_display`]). Text formats render this copy; JSON keeps the data as it is.
 pub(super) fn for_display(doc: &ResultDocument) -> ResultDocument {

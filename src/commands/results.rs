@@ -23,7 +23,7 @@ pub(super) fn history(format: ListFormat) -> Result<()> {
                     })
                 })
                 .collect();
-            json_text(&list)
+            render::json::pretty(&list)
         }
         ListFormat::Table if entries.is_empty() => {
             crate::diagnostic::message(&format!(
@@ -53,7 +53,7 @@ pub(super) fn compare(old: &str, new: &str, format: ListFormat) -> Result<()> {
     crate::history::warn_passed_over(&[old.clone(), new.clone()]);
     let (old_ref, old_doc, new_ref, new_doc) = (old.reference, old.doc, new.reference, new.doc);
     let text = match format {
-        ListFormat::Json => json_text(&crate::compare::compare(
+        ListFormat::Json => render::json::pretty(&crate::compare::compare(
             &old_ref, &old_doc, &new_ref, &new_doc,
         )),
         ListFormat::Table => {
