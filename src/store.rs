@@ -249,7 +249,15 @@ fn is_stdout(_meta: &std::fs::Metadata) -> bool {
 
 /// Reads at most [`MAX_INPUT_BYTES`] from `reader`; `Ok(None)` if there is more.
 pub fn read_bytes(reader: impl Read) -> std::io::Result<Option<Vec<u8>>> {
-    let mut bytes = Vec::new();
+    read_bytes_expecting(reader, 0)
+}
+
+/// [`read_bytes`] for a reader whose length is likely `expected` (a regular file's size):
+/// the buffer starts that large, so a file is read in one call rather than in doubling steps
+/// from 32 bytes. The cap holds whatever the file turns out to hold.
+fn read_bytes_expecting(reader: impl Read, expected: u64) -> std::io::Result<Option<Vec<u8>>> {
+    // One byte over the size, so the read that finds the end needs no second allocation.
+    let mut bytes = Vec::with_capacity(expected.min(MAX_INPUT_BYTES) as usize + 1);
     reader.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
     Ok((bytes.len() as u64 <= MAX_INPUT_BYTES).then_some(bytes))
 }
@@ -313,7 +321,7 @@ pub fn read_text_file(path: &Path, what: &str, hint: &str) -> Result<String> {
         .hint(hint.to_string())]));
     }
     let file = std::fs::File::open(path).map_err(failed)?;
-    read_and_decode(file, &name, what).map_err(|e| match e {
+    read_and_decode(file, meta.len(), &name, what).map_err(|e| match e {
         Ok(source) => failed(source),
         Err(d) => Error::Invalid(vec![d]),
     })
@@ -322,10 +330,11 @@ pub fn read_text_file(path: &Path, what: &str, hint: &str) -> Result<String> {
 /// Reads and decodes through the cap: an I/O error, or a diagnostic about the content.
 fn read_and_decode(
     reader: impl Read,
+    expected: u64,
     name: &str,
     what: &str,
 ) -> std::result::Result<String, std::result::Result<std::io::Error, Diagnostic>> {
-    let bytes = read_bytes(reader)
+    let bytes = read_bytes_expecting(reader, expected)
         .map_err(Ok)?
         .ok_or_else(|| Err(too_large(name, what)))?;
     decode(name, bytes).map_err(Err)
@@ -335,14 +344,15 @@ fn read_and_decode(
 pub fn read_input(path: &Path, what: &str) -> Result<(String, String)> {
     if path == Path::new("-") {
         let name = "<stdin>".to_string();
-        let text = read_and_decode(std::io::stdin().lock(), &name, what).map_err(|e| match e {
-            Ok(source) => Error::Read {
-                path: path.to_path_buf(),
-                source,
-                hint: format!("pipe a {what} in as UTF-8 text"),
-            },
-            Err(d) => Error::Invalid(vec![d]),
-        })?;
+        let text =
+            read_and_decode(std::io::stdin().lock(), 0, &name, what).map_err(|e| match e {
+                Ok(source) => Error::Read {
+                    path: path.to_path_buf(),
+                    source,
+                    hint: format!("pipe a {what} in as UTF-8 text"),
+                },
+                Err(d) => Error::Invalid(vec![d]),
+            })?;
         return Ok((name, text));
     }
     let name = path.display().to_string();
@@ -360,7 +370,13 @@ pub fn read_input(path: &Path, what: &str) -> Result<(String, String)> {
     };
     // A FIFO (`<(…)`) or a device is read too, through the same cap.
     let file = std::fs::File::open(path).map_err(failed)?;
-    let text = read_and_decode(file, &name, what).map_err(|e| match e {
+    // A FIFO or a device reports no useful length; a regular file's is where reading starts.
+    let expected = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map_or(0, |m| m.len());
+    let text = read_and_decode(file, expected, &name, what).map_err(|e| match e {
         Ok(source) => failed(source),
         Err(d) => Error::Invalid(vec![d]),
     })?;
@@ -404,6 +420,20 @@ mod tests {
         assert!(read_bytes(endless).unwrap().is_none());
         let exact = vec![b'a'; MAX_INPUT_BYTES as usize];
         assert!(read_bytes(&exact[..]).unwrap().is_some());
+    }
+
+    #[test]
+    fn an_expected_length_only_sizes_the_buffer() {
+        // A file that grew or shrank since its size was read is read whole, and the cap
+        // holds whatever length was expected.
+        let text = b"profile: senior\n".to_vec();
+        for expected in [0, 3, text.len() as u64, 1 << 20, u64::MAX] {
+            let read = read_bytes_expecting(&text[..], expected).unwrap();
+            assert_eq!(read.as_deref(), Some(&text[..]), "expected {expected}");
+        }
+        assert!(read_bytes_expecting(std::io::repeat(0), u64::MAX)
+            .unwrap()
+            .is_none());
     }
 
     #[test]
