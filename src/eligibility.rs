@@ -266,8 +266,10 @@ fn shortfalls(
     if let Some(needed) = &route.degree_at_least {
         if let Some(degree) = pack.fact("degree") {
             let have_id = facts.get("degree").and_then(Value::as_text);
-            let have = have_id.and_then(|id| degree_rank(pack, id));
-            let need = degree_rank(pack, needed).unwrap_or(0);
+            // The fact is at hand: its options rank the degrees (as `degree_rank` does).
+            let rank = |id: &str| degree.options.iter().position(|o| o.id == id);
+            let have = have_id.and_then(rank);
+            let need = rank(needed).unwrap_or(0);
             if have.is_none_or(|h| h < need) && !waived("degree") {
                 let text = words(&|| {
                     let title = degree

@@ -222,14 +222,12 @@ pub struct LaterItem {
 /// this stays pure (and snapshots stay stable); the plan dates "within reach" lines from it.
 pub fn build(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) -> ResultDocument {
     let assessment = score::score(pack, profile, answers);
-    let mut eligibility = eligibility::evaluate_all(pack, &answers.facts);
-    eligibility::sort_for_stage(pack, Some(&profile.id), &mut eligibility);
     let levels = plan::levels_of(&assessment);
     let today = taken_at
         .parse::<jiff::Timestamp>()
         .ok()
         .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date());
-    let made = plan::make(
+    let mut made = plan::make(
         pack,
         plan::Person {
             profile,
@@ -238,6 +236,9 @@ pub fn build(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) 
             today,
         },
     );
+    // The plan judged its steps by the same rows; they are shown in the stage's order.
+    let mut eligibility = std::mem::take(&mut made.eligibility);
+    eligibility::sort_for_stage(pack, Some(&profile.id), &mut eligibility);
     let plan_basis = Some(match &made.aim {
         plan::Aim::Chosen => PlanBasis {
             targets_met: made.targets_met,

@@ -104,7 +104,7 @@ pub(crate) fn first_unsafe_bytes(bytes: &[u8]) -> Option<(usize, usize, u32)> {
 }
 
 /// The length and code point of the character at `at` when [`is_unsafe`] names it.
-fn unsafe_at(bytes: &[u8], at: usize) -> Option<(usize, u32)> {
+pub(crate) fn unsafe_at(bytes: &[u8], at: usize) -> Option<(usize, u32)> {
     let next = |n: usize| bytes.get(at + n).copied().unwrap_or(0);
     match bytes[at] {
         b'\n' | b'\t' => None,

@@ -274,11 +274,12 @@ pub fn check(
         }
     }
     for (id, value) in answers.facts.iter_mut() {
-        let path = format!("facts.{id}");
+        // Written out only for a message: most answers have none.
+        let path = || format!("facts.{id}");
         match pack.fact(id) {
             None => out.push(
                 Diagnostic::new(file, format!("unknown fact `{id}`"))
-                    .at(at(&path))
+                    .at(at(&path()))
                     .hint(format!(
                         "facts this pack asks: {}",
                         join_ids(pack.facts.iter().map(|f| &f.id))
@@ -296,7 +297,7 @@ pub fn check(
                 if let Some((message, hint)) = problem {
                     out.push(
                         Diagnostic::new(file, format!("fact `{id}`: {message}"))
-                            .at(at(&path))
+                            .at(at(&path()))
                             .hint(hint),
                     );
                 }
@@ -304,11 +305,11 @@ pub fn check(
         }
     }
     for (id, value) in answers.answers.iter_mut() {
-        let path = format!("answers.{id}");
+        let path = || format!("answers.{id}");
         match pack.question(id) {
             None => out.push(
                 Diagnostic::new(file, format!("unknown question `{id}`"))
-                    .at(at(&path))
+                    .at(at(&path()))
                     .hint(
                         "check the spelling; `skillgap answers template` lists every question id",
                     ),
@@ -337,7 +338,7 @@ pub fn check(
                 if let Some((message, hint)) = problem {
                     out.push(
                         Diagnostic::new(file, format!("question `{id}`: {message}"))
-                            .at(at(&path))
+                            .at(at(&path()))
                             .hint(hint),
                     );
                 }

@@ -121,6 +121,9 @@ pub struct Plan<'p> {
     /// taken from elsewhere to reach [`MIN_STEPS`].
     pub candidates: Vec<Step<'p>>,
     pub later: Vec<Later>,
+    /// Eligibility for every certification on the person's own facts, in pack order: the
+    /// plan judges its steps by it, and the result shows it.
+    pub eligibility: Vec<Eligibility>,
     pub aim: Aim,
     /// Every target of the chosen profile is met.
     pub targets_met: bool,
@@ -185,6 +188,7 @@ pub fn make<'p>(pack: &'p Pack, person: Person<'_>) -> Plan<'p> {
     }
 
     let later = planner.later(&candidates);
+    let eligibility = planner.now;
     let mut steps = planner.placed;
     steps.sort_by(|a, b| {
         a.horizon
@@ -214,6 +218,7 @@ pub fn make<'p>(pack: &'p Pack, person: Person<'_>) -> Plan<'p> {
         steps,
         candidates: all,
         later,
+        eligibility,
         aim,
         targets_met,
         situation: situation(pack, person.facts),
