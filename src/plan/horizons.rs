@@ -88,6 +88,13 @@ impl<'p> Planner<'p, '_> {
                     .collect()
             };
             for step in &mut here {
+                // A step that adds no fact and no certification leaves every waiting one as
+                // out of reach as it was.
+                if step.recommendation.provides.is_empty()
+                    && self.rule_cert(step.recommendation).is_none()
+                {
+                    continue;
+                }
                 let mut after = facts.clone();
                 apply(
                     step.recommendation,
