@@ -65,9 +65,11 @@ fn generate(pack: &Path) -> Result<String, String> {
         };
         let body = body.map_err(|e| format!("{relative}: {e}"))?;
         // One function a file keeps each one small enough to compile quickly.
+        // Nothing in the body can fail: a fallible step would make the compiler write a
+        // path that drops what was built so far after every one of them.
         let _ = writeln!(
             out,
-            "\n#[inline(never)]\nfn {function}() -> Option<{kind}> {{\n    Some({body})\n}}"
+            "\n#[inline(never)]\nfn {function}() -> {kind} {{\n    {body}\n}}"
         );
     }
     // The function that builds the file `name`, which the pack must have.
@@ -81,14 +83,14 @@ fn generate(pack: &Path) -> Result<String, String> {
     let _ = writeln!(
         out,
         "\npub(crate) fn built_in() -> Option<BuiltIn> {{\n    Some(BuiltIn {{\n        \
-         pack: {}()?,\n        recommendations: {}()?,\n        certifications: {}()?,\n        \
+         pack: {}(),\n        recommendations: {}(),\n        certifications: {}(),\n        \
          competencies: vec![",
         function_of("pack.yaml")?,
         function_of("recommendations.yaml")?,
         function_of("certifications.yaml")?,
     );
     for (relative, function) in &competencies {
-        let _ = writeln!(out, "            ({relative:?}, {function}()?),");
+        let _ = writeln!(out, "            ({relative:?}, {function}()),");
     }
     out.push_str("        ],\n    })\n}\n");
     Ok(out)
@@ -118,10 +120,11 @@ fn literal<T: serde::de::DeserializeOwned + Serialize>(text: &str) -> Result<Str
     Ok(writer.0)
 }
 
-/// A serde serializer whose output is Rust code. Text becomes `lit("…")?` (a `Text` borrowed
-/// from the binary, or a date read from it), a unit variant `variant::<Enum>("name")?` (its
-/// serde name, so renames hold), a struct a struct literal with the fields serde skipped set
-/// to their defaults, a sequence `vec![…]` and a map a collected array of pairs.
+/// A serde serializer whose output is Rust code that cannot fail. Text becomes `lit("…")` (a
+/// `Text` borrowed from the binary), a date a constant `Date`, a unit variant the constant
+/// `<Enum as Variants>::ALL[index]` (the index serde gives it), a struct a struct literal with
+/// the fields serde skipped set to their defaults, a sequence `vec![…]` and a map a collected
+/// array of pairs.
 struct Literal(String);
 
 #[derive(Debug)]
@@ -209,7 +212,7 @@ impl<'a> ser::Serializer for &'a mut Literal {
     }
     fn serialize_str(self, v: &str) -> Done {
         // Debug of a str is a valid Rust string literal.
-        self.push(format_args!("lit({v:?})?"))
+        self.push(format_args!("lit({v:?})"))
     }
     fn serialize_bytes(self, _: &[u8]) -> Done {
         unsupported("bytes")
@@ -228,8 +231,26 @@ impl<'a> ser::Serializer for &'a mut Literal {
     fn serialize_unit_struct(self, name: &'static str) -> Done {
         self.push(name)
     }
-    fn serialize_unit_variant(self, name: &'static str, _: u32, variant: &'static str) -> Done {
-        self.push(format_args!("variant::<{name}>({variant:?})?"))
+    fn serialize_unit_variant(self, name: &'static str, index: u32, _: &'static str) -> Done {
+        self.push(format_args!(
+            "const {{ <{name} as Variants>::ALL[{index}] }}"
+        ))
+    }
+    /// Only a date is written through `Display` (jiff's `Date`): `YYYY-MM-DD` becomes a
+    /// constant, checked when the binary is compiled.
+    fn collect_str<T: ?Sized + fmt::Display>(self, value: &T) -> Done {
+        let text = value.to_string();
+        let number = |range: std::ops::Range<usize>| {
+            text.get(range)
+                .filter(|digits| digits.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|digits| digits.parse::<i16>().ok())
+        };
+        match (text.len(), number(0..4), number(5..7), number(8..10)) {
+            (10, Some(year), Some(month), Some(day)) => self.push(format_args!(
+                "const {{ jiff::civil::Date::constant({year}, {month}, {day}) }}"
+            )),
+            _ => unsupported(&format!("`{text}`, written as text but not a date")),
+        }
     }
     fn serialize_newtype_struct<T: ?Sized + Serialize>(
         self,

@@ -148,12 +148,14 @@ pub fn write_stdout(bytes: &[u8]) -> Result<()> {
     stream_stdout(|out| out.write_all(bytes))
 }
 
-/// Writes to stdout whatever `write` writes, through a buffer, with the same handling of a
-/// reader that has gone and of other failures as [`write_stdout`].
+/// Writes to stdout whatever `write` writes, with the same handling of a reader that has
+/// gone and of other failures as [`write_stdout`]. Stdout passes whole lines straight on, so
+/// `write` should write in large pieces (a whole text, or the blocks JSON is written in)
+/// rather than have them copied into one more buffer.
 pub fn stream_stdout(
-    write: impl FnOnce(&mut std::io::BufWriter<std::io::StdoutLock<'static>>) -> std::io::Result<()>,
+    write: impl FnOnce(&mut std::io::StdoutLock<'static>) -> std::io::Result<()>,
 ) -> Result<()> {
-    let mut out = std::io::BufWriter::with_capacity(32 * 1024, std::io::stdout().lock());
+    let mut out = std::io::stdout().lock();
     match write(&mut out).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == ErrorKind::BrokenPipe => Ok(()),

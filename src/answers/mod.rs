@@ -505,25 +505,22 @@ fn check_yes_no(value: &Value) -> Problem {
 }
 
 fn check_number(value: &Value, min: Option<f64>, max: Option<f64>, unit: Option<&str>) -> Problem {
-    let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
-    let range = format!(
-        "{} to {}{unit}",
-        format_number(min.unwrap_or(0.0)),
-        max.map_or("any".to_string(), format_number)
-    );
+    // The range is worded only for a message.
+    let give = || {
+        let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
+        format!(
+            "give a number from {} to {}{unit}",
+            format_number(min.unwrap_or(0.0)),
+            max.map_or("any".to_string(), format_number)
+        )
+    };
     let Some(n) = value.as_number() else {
-        return Some((
-            format!("`{}` is not a number", value.display()),
-            format!("give a number from {range}"),
-        ));
+        return Some((format!("`{}` is not a number", value.display()), give()));
     };
     let below = min.is_some_and(|m| n < m);
     let above = max.is_some_and(|m| n > m);
     if !n.is_finite() || below || above {
-        return Some((
-            format!("{} is out of range", format_number(n)),
-            format!("give a number from {range}"),
-        ));
+        return Some((format!("{} is out of range", format_number(n)), give()));
     }
     None
 }

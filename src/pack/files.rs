@@ -604,3 +604,42 @@ pub struct Route {
     #[serde(default)]
     pub requires_yes: Vec<Text>,
 }
+
+/// Every variant of a unit-only enum of the pack's files, in the order they are declared
+/// (the index serde gives each). `build.rs` writes a variant of the built-in pack as
+/// `<Enum as Variants>::ALL[index]`, a constant, so building the pack reads no names.
+pub trait Variants: Sized + 'static {
+    const ALL: &'static [Self];
+}
+
+impl Variants for FactKind {
+    const ALL: &'static [Self] = &[
+        FactKind::Select,
+        FactKind::Number,
+        FactKind::List,
+        FactKind::YesNo,
+    ];
+}
+
+impl Variants for QuestionKind {
+    const ALL: &'static [Self] = &[
+        QuestionKind::Rating,
+        QuestionKind::Choice,
+        QuestionKind::Multi,
+        QuestionKind::YesNo,
+        QuestionKind::Number,
+    ];
+}
+
+impl Variants for RecommendationKind {
+    const ALL: &'static [Self] = &[
+        RecommendationKind::Education,
+        RecommendationKind::Certification,
+        RecommendationKind::Networking,
+        RecommendationKind::Experience,
+    ];
+}
+
+impl Variants for Horizon {
+    const ALL: &'static [Self] = &[Horizon::Days30, Horizon::Days90, Horizon::Months12];
+}

@@ -46,34 +46,10 @@ pub(crate) struct BuiltIn {
     competencies: Vec<(&'static str, Competency)>,
 }
 
-/// What the generated code reads its text into: a [`Text`] borrowed from the binary, or a
-/// date. `None` only if a value does not read back (the build wrote it, so never).
-trait FromLiteral: Sized {
-    fn from_literal(text: &'static str) -> Option<Self>;
-}
-
-impl FromLiteral for Text {
-    #[inline(always)]
-    fn from_literal(text: &'static str) -> Option<Self> {
-        Some(Text::borrowed(text))
-    }
-}
-
-impl FromLiteral for jiff::civil::Date {
-    fn from_literal(text: &'static str) -> Option<Self> {
-        text.parse().ok()
-    }
-}
-
+/// A `Text` borrowed from the binary, as the generated code writes text.
 #[inline(always)]
-fn lit<T: FromLiteral>(text: &'static str) -> Option<T> {
-    T::from_literal(text)
-}
-
-/// A unit variant by its serde name, so renames (`30d`) hold as they do in the YAML.
-fn variant<T: serde::de::DeserializeOwned>(name: &'static str) -> Option<T> {
-    use serde::de::value::{Error, StrDeserializer};
-    T::deserialize(StrDeserializer::<Error>::new(name)).ok()
+fn lit(text: &'static str) -> Text {
+    Text::borrowed(text)
 }
 
 mod generated {
@@ -360,6 +336,53 @@ mod tests {
     /// The run-time path for the built-in pack must give exactly what the YAML gives, without
     /// falling back: a pack file build.rs cannot write as code (a type it does not know how
     /// to write) fails here.
+    /// `Variants::ALL` lists each enum in the order serde numbers its variants (the order
+    /// of declaration, which the JSON schema's `enum` keeps), since build.rs writes a variant
+    /// by that number.
+    #[test]
+    fn the_variant_lists_are_in_serde_order() {
+        fn names<T: Variants + serde::Serialize>() -> Vec<String> {
+            T::ALL
+                .iter()
+                .map(|v| {
+                    serde_json::to_value(v)
+                        .unwrap()
+                        .as_str()
+                        .unwrap()
+                        .to_string()
+                })
+                .collect()
+        }
+        fn declared<T: schemars::JsonSchema>() -> Vec<String> {
+            let schema = serde_json::to_value(schemars::schema_for!(T)).unwrap();
+            // A plain list, or (when variants have doc comments) one entry a variant or run
+            // of variants, in order.
+            let values: Vec<serde_json::Value> = match schema["enum"].as_array() {
+                Some(values) => values.clone(),
+                None => schema["oneOf"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .flat_map(|entry| match entry.get("const") {
+                        Some(one) => vec![one.clone()],
+                        None => entry["enum"].as_array().unwrap().clone(),
+                    })
+                    .collect(),
+            };
+            values
+                .iter()
+                .map(|v| v.as_str().unwrap().to_string())
+                .collect()
+        }
+        assert_eq!(names::<FactKind>(), declared::<FactKind>());
+        assert_eq!(names::<QuestionKind>(), declared::<QuestionKind>());
+        assert_eq!(
+            names::<RecommendationKind>(),
+            declared::<RecommendationKind>()
+        );
+        assert_eq!(names::<Horizon>(), declared::<Horizon>());
+    }
+
     #[test]
     fn the_built_in_code_is_the_yaml_pack() {
         let yaml = load_embedded().expect("the built-in pack is valid");

@@ -77,7 +77,10 @@ mod tests {
     #[test]
     fn long_strings_around_the_block_size_are_escaped_whole() {
         for pad in 0..4 {
-            let text = format!("{}\u{202e}\u{9b}é—\"\n", "x".repeat(32 * 1024 - 8 + pad));
+            let text = format!(
+                "{}\u{202e}\u{9b}é—\"\n",
+                "x".repeat(serializer::BLOCK - 8 + pad)
+            );
             let list = vec![text.clone(), text.clone(), text];
             let (whole, streamed) = both(&list);
             assert_eq!(whole, reference(&list), "pad {pad}");

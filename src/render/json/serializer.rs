@@ -13,8 +13,9 @@ use std::io::{self, Write};
 
 use serde::ser::{self, Serialize};
 
-/// How much text gathers before it is passed to the writer.
-const BLOCK: usize = 32 * 1024;
+/// How much text gathers before it is passed to the writer: a few pages, reused block after
+/// block, and a few writes for a result (about 80 KB).
+pub(super) const BLOCK: usize = 16 * 1024;
 
 /// Why writing stopped: the writer's own error (a closed pipe stays a closed pipe), or a
 /// value JSON cannot hold, such as a map key that is not text.
