@@ -314,7 +314,7 @@ fn scored(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) -> 
                 min_score: l.min_score,
             })
             .collect(),
-        competencies: competencies(pack, &assessment),
+        competencies: competencies(pack, assessment),
         eligibility,
         recommendations: made
             .candidates
@@ -362,11 +362,12 @@ fn scored(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) -> 
     }
 }
 
-fn competencies(pack: &Pack, assessment: &Assessment) -> Vec<CompetencyResult> {
+/// The scored competencies as the document shows them; the scores' ids and titles move in.
+fn competencies(pack: &Pack, assessment: Assessment) -> Vec<CompetencyResult> {
     let level_id = |i: usize| pack.levels[i].id.clone();
     assessment
         .competencies
-        .iter()
+        .into_iter()
         .map(|c| {
             let competency = pack.competency(&c.id);
             let calibration = c.calibration.map(|d| match d {
@@ -380,12 +381,12 @@ fn competencies(pack: &Pack, assessment: &Assessment) -> Vec<CompetencyResult> {
                 .map(|t| one_line(t));
             let evidence = c
                 .items
-                .iter()
+                .into_iter()
                 .map(|e| {
                     let question = pack.question(&e.question).map(|(_, q)| q);
                     let missed = e.kind.is_knowledge() && e.fraction < 1.0;
                     EvidenceItem {
-                        question: e.question.clone(),
+                        question: e.question,
                         kind: e.kind.name().into(),
                         earned: (e.fraction * e.weight * 100.0).round() / 100.0,
                         possible: e.weight,
@@ -398,12 +399,13 @@ fn competencies(pack: &Pack, assessment: &Assessment) -> Vec<CompetencyResult> {
                     }
                 })
                 .collect();
+            let short_title = competency
+                .and_then(|comp| comp.short_title.as_deref())
+                .map_or_else(|| c.title.clone(), one_line);
             CompetencyResult {
-                id: c.id.clone(),
-                title: c.title.clone(),
-                short_title: competency
-                    .and_then(|comp| comp.short_title.as_deref())
-                    .map_or_else(|| c.title.clone(), one_line),
+                id: c.id,
+                title: c.title,
+                short_title,
                 score: c.score,
                 level: level_id(c.level).to_string(),
                 target_level: level_id(c.target).to_string(),
