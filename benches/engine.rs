@@ -1,6 +1,6 @@
 //! Start-up and scoring costs: loading the embedded pack (from its YAML, validated, and from
-//! the Rust code build.rs writes of it, which runs use), and scoring one answers file into a
-//! result document. Run with `cargo bench`.
+//! the Rust code build.rs writes of it, which runs use), scoring one answers file into a
+//! result document, and writing it out. Run with `cargo bench`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use skillgap::answers::{self, Completeness};
@@ -45,6 +45,15 @@ fn score_answers(c: &mut Criterion) {
     let doc = result::build(&pack, profile, &answers, "2026-11-25T12:00:00Z");
     c.bench_function("render gap report", |b| {
         b.iter(|| TableRenderer.render(&doc, Style::default()))
+    });
+    // What `--format json` writes to stdout, block by block.
+    let mut out = Vec::with_capacity(128 * 1024);
+    c.bench_function("write result document as JSON", |b| {
+        b.iter(|| {
+            out.clear();
+            skillgap::render::json::write_pretty(&mut out, &doc).unwrap();
+            out.len()
+        })
     });
 }
 

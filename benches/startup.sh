@@ -4,6 +4,7 @@
 # Rust), without saving and saved as a person's run is (into a fresh data folder, with its
 # fsync); the gap report; and `rubrics validate` (the built-in pack from its YAML, with every
 # check and position). The in-process costs are in benches/engine.rs (cargo bench --bench engine).
+# For the ratio of a scored run to --version, benches/turns.py runs the two in turns.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
