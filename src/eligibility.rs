@@ -342,12 +342,10 @@ fn shortfalls(
         let short = minimum - have;
         let text = words(&|| {
             let fact = pack.fact(fact_id);
-            let unit = fact.and_then(|f| f.unit.as_deref()).unwrap_or("");
-            let unit = if (short - 1.0).abs() < f64::EPSILON {
-                unit.strip_suffix('s').unwrap_or(unit)
-            } else {
-                unit
-            };
+            let unit = crate::answers::unit_after(
+                short,
+                fact.and_then(|f| f.unit.as_deref()).unwrap_or(""),
+            );
             let what = fact
                 .and_then(|f| f.shortfall.clone())
                 .unwrap_or_else(|| fact_id.replace('_', " ").into());

@@ -191,6 +191,21 @@ impl Value {
     }
 }
 
+/// `unit` as it reads after the number `n`: singular for exactly one ("1 month", "36
+/// months"). Packs write units in the plural; one that does not end in `s` stays as it is.
+///
+/// ```
+/// assert_eq!(skillgap::answers::unit_after(1.0, "months"), "month");
+/// assert_eq!(skillgap::answers::unit_after(2.5, "hours"), "hours");
+/// ```
+pub fn unit_after(n: f64, unit: &str) -> &str {
+    if n == 1.0 {
+        unit.strip_suffix('s').unwrap_or(unit)
+    } else {
+        unit
+    }
+}
+
 /// A number without a needless ".0".
 ///
 /// ```

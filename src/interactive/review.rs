@@ -66,7 +66,9 @@ impl<'p> Flow<'p> {
                         .map(|o| one_line(&o.text))
                 });
                 let unit = match (&value, &fact.unit) {
-                    (Some(Value::Number(_)), Some(u)) => format!(" {}", one_line(u)),
+                    (Some(Value::Number(n)), Some(u)) => {
+                        format!(" {}", one_line(crate::answers::unit_after(*n, u)))
+                    }
                     _ => String::new(),
                 };
                 format!("{} · {answer}{unit}", one_line(&fact.prompt))
@@ -118,7 +120,9 @@ impl<'p> Flow<'p> {
                     _ => shown(&value, &|id| Some(id.to_string())),
                 };
                 let unit = match (&value, &question.unit) {
-                    (Some(Value::Number(_)), Some(u)) => format!(" {}", one_line(u)),
+                    (Some(Value::Number(n)), Some(u)) => {
+                        format!(" {}", one_line(crate::answers::unit_after(*n, u)))
+                    }
                     _ => String::new(),
                 };
                 let kind = match question.kind {

@@ -342,7 +342,9 @@ impl Prompter for TerminalPrompter {
         let mut line = Line::number(range, default.map(format_number));
         Ok(match self.run_line(ask, &mut line, &span)? {
             Nav::Answer(Typed::Number(n)) => {
-                let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
+                let unit = unit
+                    .map(|u| format!(" {}", crate::answers::unit_after(n, u)))
+                    .unwrap_or_default();
                 self.keep(ask, &[format!("{}{unit}", format_number(n))]);
                 Nav::Answer(n)
             }

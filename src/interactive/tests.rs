@@ -396,4 +396,17 @@ fn review_rows_fall_back_to_the_title_and_prompt() {
         rows.contains(&"Alpha skill · self-rating · (not answered)".to_string()),
         "{rows:#?}"
     );
+    // One of a unit reads in the singular.
+    session
+        .facts
+        .insert("months_leading_projects".into(), Value::Number(1.0));
+    assert!(
+        (0..flow.len())
+            .map(|i| flow.summary(&session, i))
+            .any(|row| row == "Months leading projects · 1 month"),
+        "{:#?}",
+        (0..flow.len())
+            .map(|i| flow.summary(&session, i))
+            .collect::<Vec<_>>()
+    );
 }
