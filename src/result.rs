@@ -330,7 +330,7 @@ fn scored(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) -> 
                     as_of: r.as_of.to_string(),
                     effort: r.effort.clone().map(String::from),
                     cost: r.cost.clone().map(String::from),
-                    addresses: a.addresses.clone(),
+                    addresses: a.addresses.iter().map(|id| id.to_string()).collect(),
                     builds: r.builds.iter().map(|b| b.to_string()).collect(),
                 }
             })

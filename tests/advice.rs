@@ -452,7 +452,7 @@ fn people_outside_healthcare_get_the_routes_open_to_them() {
             let workflows_gap = made
                 .candidates
                 .iter()
-                .any(|c| c.addresses.iter().any(|a| a == "workflows"));
+                .any(|c| c.addresses.contains(&"workflows"));
             if workflows_gap {
                 assert!(
                     made.steps

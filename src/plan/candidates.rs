@@ -88,7 +88,7 @@ impl<'p> Planner<'p, '_> {
             out.push(Step {
                 recommendation: r,
                 horizon: r.horizon,
-                addresses: addressed.iter().map(|a| a.0.to_string()).collect(),
+                addresses: addressed.iter().map(|a| a.0).collect(),
                 rank,
                 why,
                 tier,
@@ -129,10 +129,7 @@ impl<'p> Planner<'p, '_> {
             .collect();
         let mut enablers = Vec::new();
         for r in &pack.recommendations {
-            if r.provides.is_empty()
-                || out.iter().any(|s| s.recommendation.id == r.id)
-                || !self.fits(r, stage)
-            {
+            if r.provides.is_empty() || out.iter().any(|s| s.is(r)) || !self.fits(r, stage) {
                 continue;
             }
             let mut after = self.person.facts.clone();

@@ -37,20 +37,14 @@ impl Planner<'_, '_> {
     pub(super) fn fits(&self, r: &Recommendation, stage: &Profile) -> bool {
         let pack = self.pack;
         let facts = self.person.facts;
-        let degree = facts
-            .get("degree")
-            .and_then(Value::as_text)
-            .and_then(|d| eligibility::degree_rank(pack, d))
-            .unwrap_or(0);
         let below_degree = r
             .degree_below
             .as_deref()
             .and_then(|d| eligibility::degree_rank(pack, d))
-            .is_none_or(|limit| degree < limit);
+            .is_none_or(|limit| self.degree < limit);
         let stage_fits = r.stages.is_empty() || r.stages.contains(&stage.id);
-        let held = eligibility::held(facts);
         let credential_open = r.certification.as_deref().is_none_or(|c| {
-            !held.contains(&c) && self.row(c).is_none_or(|e| e.superseded_by.is_none())
+            !self.held.contains(&c) && self.row(c).is_none_or(|e| e.superseded_by.is_none())
         });
         below_degree
             && stage_fits

@@ -16,12 +16,7 @@ impl<'p> Planner<'p, '_> {
         let pack = self.pack;
         let mut pool: Vec<Step<'p>> = pool
             .into_iter()
-            .filter(|s| {
-                !self
-                    .placed
-                    .iter()
-                    .any(|p| p.recommendation.id == s.recommendation.id)
-            })
+            .filter(|s| !self.placed.iter().any(|p| p.is(s.recommendation)))
             .collect();
         for horizon in HORIZONS {
             if self.count() >= until {
@@ -153,9 +148,7 @@ impl<'p> Planner<'p, '_> {
                     if chosen.len() >= limit {
                         break;
                     }
-                    let taken = chosen
-                        .iter()
-                        .any(|c| c.recommendation.id == step.recommendation.id);
+                    let taken = chosen.iter().any(|c| c.is(step.recommendation));
                     let wanted = match pass {
                         0 => step.tier < 2,
                         1 => !kinds.contains(&step.recommendation.kind),
@@ -190,11 +183,7 @@ impl<'p> Planner<'p, '_> {
                     }
                 }
             }
-            pool.retain(|s| {
-                !chosen
-                    .iter()
-                    .any(|c| c.recommendation.id == s.recommendation.id)
-            });
+            pool.retain(|s| !chosen.iter().any(|c| c.is(s.recommendation)));
             self.placed.extend(chosen);
         }
     }

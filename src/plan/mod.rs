@@ -88,13 +88,21 @@ pub struct Step<'p> {
     pub horizon: Horizon,
     /// Competency ids with a gap that it builds, against the stage it serves, highest
     /// priority first; empty for growth steps and credentials that suit the stage.
-    pub addresses: Vec<String>,
+    pub addresses: Vec<&'p str>,
     /// Sum of the priorities of the gaps it builds.
     pub rank: f64,
     pub why: String,
     /// 0: a certification the person may sit now that suits the stage; 1: a step that
     /// makes a certification of the plan reachable, or such a certification; 2: the rest.
     pub tier: u8,
+}
+
+impl Step<'_> {
+    /// Whether this step is `r`: a pack's recommendation ids are unique, so the same entry of
+    /// the pack is the same id, and telling them apart needs no string compared.
+    fn is(&self, r: &Recommendation) -> bool {
+        std::ptr::eq(self.recommendation, r)
+    }
 }
 
 /// A certification the plan cannot reach within 12 months.
@@ -199,18 +207,12 @@ pub fn make<'p>(pack: &'p Pack, person: Person<'_>) -> Plan<'p> {
     });
     let mut all = candidates;
     for step in &steps {
-        if !all
-            .iter()
-            .any(|c| c.recommendation.id == step.recommendation.id)
-        {
+        if !all.iter().any(|c| c.is(step.recommendation)) {
             all.push(step.clone());
         }
     }
     for candidate in &mut all {
-        if let Some(step) = steps
-            .iter()
-            .find(|s| s.recommendation.id == candidate.recommendation.id)
-        {
+        if let Some(step) = steps.iter().find(|s| s.is(candidate.recommendation)) {
             candidate.horizon = step.horizon;
         }
     }
@@ -255,6 +257,10 @@ struct Planner<'p, 'a> {
     person: Person<'a>,
     /// Eligibility on the person's own facts.
     now: Vec<Eligibility>,
+    /// The rank of the person's degree among the `degree` options (0 without one), and the
+    /// certifications they hold: every step is judged against both.
+    degree: usize,
+    held: Vec<&'a str>,
     /// The steps placed so far.
     placed: Vec<Step<'p>>,
 }
@@ -265,6 +271,13 @@ impl<'p, 'a> Planner<'p, 'a> {
             pack,
             person,
             now: eligibility::evaluate_all(pack, person.facts),
+            degree: person
+                .facts
+                .get("degree")
+                .and_then(Value::as_text)
+                .and_then(|d| eligibility::degree_rank(pack, d))
+                .unwrap_or(0),
+            held: eligibility::held(person.facts),
             placed: Vec::new(),
         }
     }
