@@ -153,12 +153,24 @@ fn number(text: &str) -> Option<f64> {
 /// An id-like word that YAML reads as a string: a letter or `_` first, then letters, digits,
 /// `_` and `-`; not one of the words YAML reads as null, a bool or a number.
 fn word(text: &str) -> Option<&str> {
-    let mut bytes = text.bytes();
-    let first = bytes.next()?;
+    let (&first, rest) = text.as_bytes().split_first()?;
     let shaped = (first.is_ascii_alphabetic() || first == b'_')
-        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        && rest.iter().all(|&b| IN_WORD[usize::from(b)]);
     (shaped && !reserved(text)).then_some(text)
 }
+
+/// The bytes a word may hold after its first: letters, digits, `_` and `-` (a table, as
+/// every id of an answers file is checked byte by byte).
+const IN_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-';
+        b += 1;
+    }
+    table
+};
 
 /// A person's name: words of letters, digits and `.'-`, single spaces between them.
 fn name(text: &str) -> Option<&str> {
