@@ -99,7 +99,8 @@ pub struct RecommendationStats {
     pub title: String,
     /// education, certification, networking or experience.
     pub kind: String,
-    /// People whose result recommends it.
+    /// People it serves: their result has it building one of their gaps (a certification
+    /// only where their plan schedules it, within reach in 12 months).
     pub people: usize,
 }
 

@@ -277,6 +277,8 @@ struct View<'a> {
     eligibility: Vec<EligibilityView<'a>>,
     #[serde(default, borrow)]
     recommendations: Vec<RecommendationView<'a>>,
+    #[serde(default, borrow)]
+    plan: Vec<PlanView<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -326,6 +328,15 @@ struct RecommendationView<'a> {
     title: Cow<'a, str>,
     #[serde(borrow)]
     kind: Cow<'a, str>,
+    /// The gaps it builds: only how many matters here.
+    #[serde(default)]
+    addresses: Vec<serde::de::IgnoredAny>,
+}
+
+#[derive(Deserialize)]
+struct PlanView<'a> {
+    #[serde(borrow)]
+    recommendation: Cow<'a, str>,
 }
 
 // ── Finding files ──
@@ -569,9 +580,16 @@ fn boil_down(pool: &mut Pool, path: &Path, view: &View<'_>) -> std::result::Resu
                 held: e.held,
             })
             .collect(),
+        // What serves this person: a step that builds one of their gaps, and a certification
+        // only where their plan schedules it (within reach in 12 months), not one they
+        // cannot sit yet.
         recommendations: view
             .recommendations
             .iter()
+            .filter(|r| !r.addresses.is_empty())
+            .filter(|r| {
+                r.kind != "certification" || view.plan.iter().any(|p| p.recommendation == r.id)
+            })
             .map(|r| pool.get(&r.id))
             .collect(),
     })

@@ -225,7 +225,7 @@ fn steps(doc: &CohortDocument, width: usize, p: &Painter, out: &mut String) {
     if doc.recommendations.is_empty() {
         return;
     }
-    out.push_str(&p.bold("Group training: the steps recommended to the most people"));
+    out.push_str(&p.bold("Group training: the steps that build the most people's gaps"));
     out.push('\n');
     let count = "People".len().max(doc.people.to_string().len());
     let kind = doc
@@ -264,7 +264,13 @@ fn steps(doc: &CohortDocument, width: usize, p: &Painter, out: &mut String) {
         )));
         out.push('\n');
     }
-    out.push('\n');
+    out.push_str(&p.dim(&wrap(
+        "People: those with a gap the step builds; a certification counts only for those \
+         whose plan schedules it.",
+        width,
+        "",
+    )));
+    out.push_str("\n\n");
 }
 
 fn heat_map(cohort: &Cohort, width: usize, p: &Painter, out: &mut String) {
