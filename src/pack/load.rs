@@ -333,9 +333,6 @@ fn assemble(parsed: Parsed, trusted: bool) -> Result<Pack> {
 mod tests {
     use super::*;
 
-    /// The run-time path for the built-in pack must give exactly what the YAML gives, without
-    /// falling back: a pack file build.rs cannot write as code (a type it does not know how
-    /// to write) fails here.
     /// `Variants::ALL` lists each enum in the order serde numbers its variants (the order
     /// of declaration, which the JSON schema's `enum` keeps), since build.rs writes a variant
     /// by that number.
@@ -383,6 +380,9 @@ mod tests {
         assert_eq!(names::<Horizon>(), declared::<Horizon>());
     }
 
+    /// The run-time path for the built-in pack must give exactly what the YAML gives, without
+    /// falling back: a pack file build.rs cannot write as code (a type it does not know how
+    /// to write) fails here.
     #[test]
     fn the_built_in_code_is_the_yaml_pack() {
         let yaml = load_embedded().expect("the built-in pack is valid");

@@ -7,6 +7,8 @@ use serde::Serialize;
 use super::{Renderer, Style};
 use crate::result::ResultDocument;
 
+mod serializer;
+
 /// Prints the result document; the stable machine-readable form.
 pub struct JsonRenderer;
 
@@ -15,8 +17,6 @@ impl Renderer for JsonRenderer {
         pretty(doc)
     }
 }
-
-mod serializer;
 
 /// `value` as pretty JSON ending in a newline, safe to print (see [`write_pretty`]).
 pub fn pretty<T: Serialize>(value: &T) -> String {
@@ -171,6 +171,34 @@ mod tests {
         let (whole, streamed) = both(&value);
         assert_eq!(whole, reference(&value));
         assert_eq!(streamed, whole);
+    }
+
+    #[test]
+    fn keys_that_are_numbers_or_bools_are_quoted_as_serde_json_quotes_them() {
+        /// A map whose keys are every kind serde_json takes.
+        struct Keys(f64);
+        impl Serialize for Keys {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let mut map = s.serialize_map(None)?;
+                map.serialize_entry(&true, &1)?;
+                map.serialize_entry(&self.0, &2)?;
+                map.serialize_entry(&2.5f32, &3)?;
+                map.serialize_entry(&Some(-7i8), &4)?;
+                map.serialize_entry(&u128::MAX, &5)?;
+                map.end()
+            }
+        }
+        for key in [0.1, -0.0, 1e300, 12.0] {
+            let (whole, streamed) = both(&Keys(key));
+            assert_eq!(whole, reference(&Keys(key)));
+            assert_eq!(streamed, whole);
+        }
+        for key in [f64::NAN, f64::INFINITY] {
+            let ours = write_pretty(&mut Vec::new(), &Keys(key)).unwrap_err();
+            let theirs = serde_json::to_string(&Keys(key)).unwrap_err();
+            assert_eq!(ours.to_string(), theirs.to_string());
+        }
     }
 
     #[test]

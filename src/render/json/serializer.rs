@@ -2,7 +2,7 @@
 //! escaped once, in one pass that looks at 32 bytes at a time: JSON's own escapes and the
 //! characters a terminal could act on together. Behind `serde_json::to_writer_pretty` each
 //! string went through serde_json's byte-by-byte escaping and then through a second pass for
-//! the terminal; that was a quarter of a scored run's instructions.
+//! the terminal; that was a fifth of a scored run's instructions.
 //!
 //! The output is byte for byte what serde_json's pretty printer writes, with DEL, the C1
 //! controls and the bidirectional overrides as `\uNNNN` escapes (the tests hold it to that).
@@ -509,8 +509,8 @@ impl<W: Write> ser::SerializeStructVariant for Compound<'_, W> {
     }
 }
 
-/// A map key: JSON keys are strings, so text is written as one and an integer in quotes (as
-/// serde_json does); anything else is refused.
+/// A map key: JSON keys are strings, so text is written as one, and a number or a bool in
+/// quotes; anything else is refused, as serde_json refuses it.
 struct MapKey<'a>(&'a mut Vec<u8>);
 
 fn key_must_be_a_string() -> Error {
@@ -597,10 +597,27 @@ impl ser::Serializer for MapKey<'_> {
     fn serialize_u128(self, v: u128) -> Result<(), Error> {
         self.quoted(v)
     }
+    fn serialize_bool(self, v: bool) -> Result<(), Error> {
+        self.quoted(v)
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), Error> {
+        self.serialize_f64(f64::from(v))
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), Error> {
+        if !v.is_finite() {
+            return Err(ser::Error::custom(
+                "float key must be finite (got NaN or +/-inf)",
+            ));
+        }
+        // serde_json's own spelling of the number, in quotes.
+        let number = serde_json::to_string(&v).map_err(|e| Error(e.into()))?;
+        write_string(self.0, &number);
+        Ok(())
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
     refuse! {
-        serialize_bool(bool) -> ();
-        serialize_f32(f32) -> ();
-        serialize_f64(f64) -> ();
         serialize_bytes(&[u8]) -> ();
         serialize_none() -> ();
         serialize_unit() -> ();
@@ -612,9 +629,6 @@ impl ser::Serializer for MapKey<'_> {
         serialize_map(Option<usize>) -> Self::SerializeMap;
         serialize_struct(&'static str, usize) -> Self::SerializeStruct;
         serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant;
-    }
-    fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<(), Error> {
-        Err(key_must_be_a_string())
     }
     fn serialize_newtype_variant<T: ?Sized + Serialize>(
         self,
