@@ -245,8 +245,15 @@ impl<'a> ser::Serializer for &'a mut Literal {
                 .filter(|digits| digits.bytes().all(|b| b.is_ascii_digit()))
                 .and_then(|digits| digits.parse::<i16>().ok())
         };
-        match (text.len(), number(0..4), number(5..7), number(8..10)) {
-            (10, Some(year), Some(month), Some(day)) => self.push(format_args!(
+        let dashes = text.get(4..5) == Some("-") && text.get(7..8) == Some("-");
+        match (
+            text.len(),
+            dashes,
+            number(0..4),
+            number(5..7),
+            number(8..10),
+        ) {
+            (10, true, Some(year), Some(month), Some(day)) => self.push(format_args!(
                 "const {{ jiff::civil::Date::constant({year}, {month}, {day}) }}"
             )),
             _ => unsupported(&format!("`{text}`, written as text but not a date")),
