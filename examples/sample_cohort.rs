@@ -61,7 +61,7 @@ fn main() -> anyhow::Result<()> {
     if names {
         for (i, (path, mut doc)) in written.iter().cloned().enumerate() {
             if let Some(name) = NAMES.get(i / per_person.max(1)) {
-                doc.person = Some(name.to_string());
+                doc.person = Some((*name).into());
                 std::fs::write(
                     &path,
                     for_format(Format::Json).render(&doc, Style::default()),

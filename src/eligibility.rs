@@ -10,9 +10,9 @@ use crate::pack::{Certification, Pack, Route, Source, Text};
 /// Whether a person may sit a certification now, and if not, what is missing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Eligibility {
-    pub id: String,
-    pub title: String,
-    pub issuer: String,
+    pub id: Text,
+    pub title: Text,
+    pub issuer: Text,
     /// A route's requirements are met (see `superseded_by`: met, but not needed).
     pub eligible: bool,
     /// Already held (from `certifications_held`).
@@ -21,18 +21,18 @@ pub struct Eligibility {
     /// A credential the person holds that outranks this one (PMP over CAPM): not needed, and
     /// never recommended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub superseded_by: Option<String>,
+    pub superseded_by: Option<Text>,
     /// What the closest route still needs; empty when eligible. Results saved before this
     /// was structured held plain sentences here; they read as items with only `text`.
     #[serde(deserialize_with = "missing_items")]
     pub missing: Vec<Missing>,
     /// The route met, or the closest one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub route: Option<String>,
-    pub source: String,
-    pub as_of: String,
+    pub route: Option<Text>,
+    pub source: Text,
+    pub as_of: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 impl Eligibility {
@@ -54,7 +54,7 @@ pub struct Missing {
     /// The fact the requirement reads (`months_leading_projects`, `degree`); null when the
     /// pack gives no route at all.
     #[schemars(required)]
-    pub fact: Option<String>,
+    pub fact: Option<Text>,
     /// The person's value (null when not answered).
     #[schemars(required)]
     pub have: Option<Value>,
@@ -166,17 +166,17 @@ pub fn evaluate(pack: &Pack, cert: &Certification, facts: &BTreeMap<String, Valu
         .map(|id| cert_name(pack, id));
     let Source { url, as_of, .. } = &cert.source;
     Eligibility {
-        id: cert.id.to_string(),
-        title: crate::text::one_line(&cert.title),
-        issuer: crate::text::one_line(&cert.issuer),
+        id: cert.id.clone(),
+        title: crate::text::one_line_text(&cert.title),
+        issuer: crate::text::one_line_text(&cert.issuer),
         eligible: missing.is_empty(),
         held: held_list.contains(&cert.id.as_str()),
-        superseded_by,
+        superseded_by: superseded_by.map(Text::from),
         missing,
-        route: route.map(String::from),
-        source: url.to_string(),
-        as_of: as_of.to_string(),
-        note: cert.note.as_deref().map(crate::text::one_line),
+        route,
+        source: url.clone(),
+        as_of: as_of.to_string().into(),
+        note: cert.note.as_ref().map(crate::text::one_line_text),
     }
 }
 
@@ -294,7 +294,7 @@ fn shortfalls(
                 };
                 out.push(Shortfall {
                     missing: Missing {
-                        fact: Some("degree".into()),
+                        fact: Some(Text::borrowed("degree")),
                         have: have_id.map(|id| Value::Text(id.to_string())),
                         need: Some(Value::Text(needed.to_string())),
                         text,
@@ -319,7 +319,7 @@ fn shortfalls(
         });
         out.push(Shortfall {
             missing: Missing {
-                fact: Some(fact_id.to_string()),
+                fact: Some(fact_id.clone()),
                 have: answer.map(Value::Bool),
                 need: Some(Value::Bool(true)),
                 text,
@@ -362,7 +362,7 @@ fn shortfalls(
         });
         out.push(Shortfall {
             missing: Missing {
-                fact: Some(fact_id.to_string()),
+                fact: Some(fact_id.clone()),
                 have: Some(Value::Number(have)),
                 need: Some(Value::Number(*minimum)),
                 text,

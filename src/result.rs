@@ -10,10 +10,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answers, Value};
 use crate::eligibility::{self, Eligibility};
-use crate::pack::{Pack, Profile, QuestionKind};
+use crate::pack::{Pack, Profile, QuestionKind, Text};
 use crate::plan;
 use crate::score::{self, Assessment};
-use crate::text::one_line;
+use crate::text::{one_line, one_line_text};
 
 /// The current document version.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -26,12 +26,12 @@ pub struct ResultDocument {
     /// Whose result this is, from the answers file's `person:` or `--person`; the cohort view
     /// tells people apart by it (by the file name where it is absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub person: Option<String>,
+    pub person: Option<Text>,
     pub pack: PackRef,
-    pub profile: String,
-    pub profile_title: String,
+    pub profile: Text,
+    pub profile_title: Text,
     /// RFC 3339.
-    pub taken_at: String,
+    pub taken_at: Text,
     /// The pack's level scale, lowest first, so the document explains its own levels.
     pub levels: Vec<LevelRef>,
     pub competencies: Vec<CompetencyResult>,
@@ -46,7 +46,7 @@ pub struct ResultDocument {
     pub plan_basis: Option<PlanBasis>,
     /// The situation the plan assumed: "You work in healthcare and are on a project now."
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub situation: Option<String>,
+    pub situation: Option<Text>,
     /// Certifications not reachable within 12 months, with when they come within reach at
     /// the person's pace, or what is missing. Always written; absent in results saved
     /// before it existed.
@@ -59,48 +59,48 @@ pub struct ResultDocument {
 /// The program that wrote the document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Tool {
-    pub name: String,
-    pub version: String,
+    pub name: Text,
+    pub version: Text,
 }
 
 /// The pack the answers were scored against.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PackRef {
-    pub id: String,
+    pub id: Text,
     pub version: u32,
-    pub title: String,
+    pub title: Text,
 }
 
 /// A level of the scale.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LevelRef {
-    pub id: String,
-    pub title: String,
-    pub short_title: String,
+    pub id: Text,
+    pub title: Text,
+    pub short_title: Text,
     pub min_score: f64,
 }
 
 /// One competency's result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CompetencyResult {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     /// For narrow tables; the title when the pack gives none.
     #[serde(default)]
-    pub short_title: String,
+    pub short_title: Text,
     /// 0–100.
     pub score: f64,
-    pub level: String,
-    pub target_level: String,
+    pub level: Text,
+    pub target_level: Text,
     /// Levels below target; 0 when met.
     pub gap: usize,
     pub importance: f64,
     pub priority: f64,
     /// The level the person rated themselves at.
-    pub self_rating: Option<String>,
+    pub self_rating: Option<Text>,
     /// Score of the scenario questions alone (the share answered right, 0–100).
     pub knowledge_score: Option<f64>,
-    pub knowledge_level: Option<String>,
+    pub knowledge_level: Option<Text>,
     /// Share of the experience statements that hold (0–100).
     #[serde(default)]
     pub experience_score: Option<f64>,
@@ -108,20 +108,20 @@ pub struct CompetencyResult {
     #[serde(default)]
     pub evidence_score: Option<f64>,
     #[serde(default)]
-    pub evidence_level: Option<String>,
+    pub evidence_level: Option<Text>,
     /// The highest level the experience supports, present when it held the score back: knowing
     /// the rules carries a competency only so far; the upper levels need experience.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub capped_at: Option<String>,
+    pub capped_at: Option<Text>,
     /// `over` when the self-rating is well above the evidence (scenarios and experience),
     /// `under` when well below; absent when they agree within the pack's margin.
     pub calibration: Option<Calibration>,
     /// When this competency was not retaken (`assess --competency`), the time of the result
     /// its answers were carried from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub carried_from: Option<String>,
+    pub carried_from: Option<Text>,
     /// What the next level looks like in this competency, from the pack.
-    pub next_level: Option<String>,
+    pub next_level: Option<Text>,
     /// Each question's part of the score.
     pub evidence: Vec<EvidenceItem>,
 }
@@ -149,40 +149,40 @@ pub enum Calibration {
 /// What one question did to a score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct EvidenceItem {
-    pub question: String,
-    pub kind: String,
+    pub question: Text,
+    pub kind: Text,
     /// Points earned and possible (fraction × weight, weight).
     pub earned: f64,
     pub possible: f64,
     /// For a scenario answered wrongly: why the right answer is right, and where to read.
-    pub explanation: Option<String>,
-    pub source: Option<String>,
+    pub explanation: Option<Text>,
+    pub source: Option<Text>,
 }
 
 /// A recommendation that applies.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RecommendationResult {
-    pub id: String,
-    pub kind: String,
-    pub title: String,
-    pub detail: String,
-    pub url: String,
-    pub as_of: String,
-    pub effort: Option<String>,
-    pub cost: Option<String>,
+    pub id: Text,
+    pub kind: Text,
+    pub title: Text,
+    pub detail: Text,
+    pub url: Text,
+    pub as_of: Text,
+    pub effort: Option<Text>,
+    pub cost: Option<Text>,
     /// Competency ids with a gap that it builds, highest priority first.
-    pub addresses: Vec<String>,
+    pub addresses: Vec<Text>,
     /// Every competency it builds, main one first, as the pack lists them.
-    pub builds: Vec<String>,
+    pub builds: Vec<Text>,
 }
 
 /// One step of the plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlanItem {
     /// `30d`, `90d` or `12m`.
-    pub horizon: String,
-    pub recommendation: String,
-    pub why: String,
+    pub horizon: Text,
+    pub recommendation: Text,
+    pub why: Text,
 }
 
 /// What the plan aims at.
@@ -193,9 +193,9 @@ pub struct PlanBasis {
     /// The profile a stretch plan aims at (when every target of the chosen one is met), or
     /// the top stage the person has gone beyond.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub toward: Option<String>,
+    pub toward: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub toward_title: Option<String>,
+    pub toward_title: Option<Text>,
     /// Every target up to the top stage is met: the steps are growth beyond it.
     #[serde(default)]
     pub beyond_top: bool,
@@ -204,18 +204,18 @@ pub struct PlanBasis {
 /// A certification the plan could not reach within 12 months.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LaterItem {
-    pub certification: String,
+    pub certification: Text,
     /// "PMP (PMI)".
-    pub name: String,
+    pub name: Text,
     /// "within reach in about 18 months (around May 2028) if you lead the project you are on
     /// now", or "needs bachelor's degree or higher".
-    pub text: String,
+    pub text: Text,
     /// Months until it comes within reach at the person's pace, when that can be told.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub months: Option<u32>,
     /// `YYYY-MM` it comes within reach, when the months can be told.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub around: Option<String>,
+    pub around: Option<Text>,
 }
 
 /// Scores `answers` against `profile` and builds the document. `taken_at` is passed in so
@@ -271,46 +271,43 @@ fn scored(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) -> 
         plan::Aim::Stretch { profile, title } => PlanBasis {
             targets_met: made.targets_met,
             toward: Some(profile.clone()),
-            toward_title: Some(one_line(title)),
+            toward_title: Some(one_line_text(title)),
             beyond_top: false,
         },
         plan::Aim::Beyond { profile, title } => PlanBasis {
             targets_met: made.targets_met,
             toward: Some(profile.clone()),
-            toward_title: Some(one_line(title)),
+            toward_title: Some(one_line_text(title)),
             beyond_top: true,
         },
     });
     ResultDocument {
         schema_version: SCHEMA_VERSION,
         tool: Tool {
-            name: env!("CARGO_PKG_NAME").into(),
-            version: env!("CARGO_PKG_VERSION").into(),
+            name: Text::borrowed(env!("CARGO_PKG_NAME")),
+            version: Text::borrowed(env!("CARGO_PKG_VERSION")),
         },
         person: answers
             .person
             .as_deref()
             .map(one_line)
-            .filter(|p| !p.is_empty()),
+            .filter(|p| !p.is_empty())
+            .map(Text::from),
         pack: PackRef {
-            id: pack.id.to_string(),
+            id: pack.id.clone(),
             version: pack.version,
-            title: pack.title.to_string(),
+            title: pack.title.clone(),
         },
-        profile: profile.id.to_string(),
-        profile_title: profile.title.to_string(),
+        profile: profile.id.clone(),
+        profile_title: profile.title.clone(),
         taken_at: taken_at.into(),
         levels: pack
             .levels
             .iter()
             .map(|l| LevelRef {
-                id: l.id.to_string(),
-                title: l.title.to_string(),
-                short_title: l
-                    .short_title
-                    .clone()
-                    .unwrap_or_else(|| l.title.clone())
-                    .to_string(),
+                id: l.id.clone(),
+                title: l.title.clone(),
+                short_title: l.short_title.clone().unwrap_or_else(|| l.title.clone()),
                 min_score: l.min_score,
             })
             .collect(),
@@ -322,16 +319,16 @@ fn scored(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) -> 
             .map(|a| {
                 let r = a.recommendation;
                 RecommendationResult {
-                    id: r.id.to_string(),
-                    kind: r.kind.name().into(),
-                    title: one_line(&r.title),
-                    detail: one_line(&r.detail),
-                    url: r.url.to_string(),
-                    as_of: r.as_of.to_string(),
-                    effort: r.effort.clone().map(String::from),
-                    cost: r.cost.clone().map(String::from),
-                    addresses: a.addresses.iter().map(|id| id.to_string()).collect(),
-                    builds: r.builds.iter().map(|b| b.to_string()).collect(),
+                    id: r.id.clone(),
+                    kind: Text::borrowed(r.kind.name()),
+                    title: one_line_text(&r.title),
+                    detail: one_line_text(&r.detail),
+                    url: r.url.clone(),
+                    as_of: r.as_of.to_string().into(),
+                    effort: r.effort.clone(),
+                    cost: r.cost.clone(),
+                    addresses: a.addresses.iter().map(|&id| id.clone()).collect(),
+                    builds: r.builds.clone(),
                 }
             })
             .collect(),
@@ -339,22 +336,22 @@ fn scored(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) -> 
             .steps
             .iter()
             .map(|a| PlanItem {
-                horizon: a.horizon.code().into(),
-                recommendation: a.recommendation.id.to_string(),
-                why: one_line(&a.why),
+                horizon: Text::borrowed(a.horizon.code()),
+                recommendation: a.recommendation.id.clone(),
+                why: one_line(&a.why).into(),
             })
             .collect(),
         plan_basis,
-        situation: made.situation.clone(),
+        situation: made.situation.clone().map(Text::from),
         later: made
             .later
             .iter()
             .map(|l| LaterItem {
                 certification: l.certification.clone(),
-                name: one_line(&l.name),
-                text: one_line(&l.text),
+                name: one_line(&l.name).into(),
+                text: one_line(&l.text).into(),
                 months: l.months,
-                around: l.around.clone(),
+                around: l.around.clone().map(Text::from),
             })
             .collect(),
         facts: BTreeMap::new(),
@@ -378,7 +375,7 @@ fn competencies(pack: &Pack, assessment: Assessment) -> Vec<CompetencyResult> {
                 .levels
                 .get(c.level + 1)
                 .and_then(|l| competency.and_then(|comp| comp.levels.get(&l.id)))
-                .map(|t| one_line(t));
+                .map(one_line_text);
             let evidence = c
                 .items
                 .into_iter()
@@ -392,33 +389,33 @@ fn competencies(pack: &Pack, assessment: Assessment) -> Vec<CompetencyResult> {
                         possible: e.weight,
                         explanation: question
                             .filter(|_| missed)
-                            .and_then(|q| q.explanation.as_deref().map(one_line)),
+                            .and_then(|q| q.explanation.as_ref().map(one_line_text)),
                         source: question
                             .filter(|_| missed)
-                            .and_then(|q| q.source.as_ref().map(|s| s.url.to_string())),
+                            .and_then(|q| q.source.as_ref().map(|s| s.url.clone())),
                     }
                 })
                 .collect();
             let short_title = competency
-                .and_then(|comp| comp.short_title.as_deref())
-                .map_or_else(|| c.title.clone(), one_line);
+                .and_then(|comp| comp.short_title.as_ref())
+                .map_or_else(|| c.title.clone(), one_line_text);
             CompetencyResult {
                 id: c.id,
                 title: c.title,
                 short_title,
                 score: c.score,
-                level: level_id(c.level).to_string(),
-                target_level: level_id(c.target).to_string(),
+                level: level_id(c.level),
+                target_level: level_id(c.target),
                 gap: c.gap,
                 importance: c.importance,
                 priority: c.priority,
-                self_rating: c.self_rating.map(level_id).map(String::from),
+                self_rating: c.self_rating.map(level_id),
                 knowledge_score: c.knowledge.map(|(s, _)| s),
-                knowledge_level: c.knowledge.map(|(_, l)| level_id(l)).map(String::from),
+                knowledge_level: c.knowledge.map(|(_, l)| level_id(l)),
                 experience_score: c.experience,
                 evidence_score: Some(c.evidence.0),
-                evidence_level: Some(level_id(c.evidence.1).to_string()),
-                capped_at: c.capped_at.map(level_id).map(String::from),
+                evidence_level: Some(level_id(c.evidence.1)),
+                capped_at: c.capped_at.map(level_id),
                 carried_from: None,
                 calibration,
                 next_level,
@@ -434,7 +431,7 @@ impl ResultDocument {
         self.levels
             .iter()
             .find(|l| l.id == id)
-            .map_or_else(|| id.to_string(), |l| l.title.clone())
+            .map_or_else(|| id.to_string(), |l| l.title.to_string())
     }
 
     /// A level's short title by id, for narrow tables.
@@ -442,7 +439,7 @@ impl ResultDocument {
         self.levels
             .iter()
             .find(|l| l.id == id)
-            .map_or_else(|| id.to_string(), |l| l.short_title.clone())
+            .map_or_else(|| id.to_string(), |l| l.short_title.to_string())
     }
 
     /// A level's position on the scale.

@@ -26,8 +26,14 @@ pub fn merge(pack: &Pack, base: &ResultDocument, new: &Answers, only: &[String])
             .map(|(id, value)| (id.clone(), value.clone())),
     );
     Answers {
-        person: new.person.clone().or_else(|| base.person.clone()),
-        profile: new.profile.clone().or_else(|| Some(base.profile.clone())),
+        person: new
+            .person
+            .clone()
+            .or_else(|| base.person.clone().map(String::from)),
+        profile: new
+            .profile
+            .clone()
+            .or_else(|| Some(base.profile.to_string())),
         facts: base
             .facts
             .iter()
@@ -42,8 +48,8 @@ pub fn merge(pack: &Pack, base: &ResultDocument, new: &Answers, only: &[String])
 /// report can say which scores are new.
 pub fn mark_carried(doc: &mut ResultDocument, only: &[String], from: &str) {
     for competency in &mut doc.competencies {
-        if !only.contains(&competency.id) {
-            competency.carried_from = Some(from.to_string());
+        if !only.iter().any(|id| *id == competency.id) {
+            competency.carried_from = Some(from.into());
         }
     }
 }

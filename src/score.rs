@@ -1,12 +1,12 @@
 //! Scoring: answers in, per-competency scores, levels and gaps out. Pure: no I/O, no clock.
 
 use crate::answers::{Answers, Value};
-use crate::pack::{Competency, Pack, Profile, Question, QuestionKind};
+use crate::pack::{Competency, Pack, Profile, Question, QuestionKind, Text};
 
 /// What a set of answers shows against one profile.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
-    pub profile: String,
+    pub profile: Text,
     /// In the pack's order.
     pub competencies: Vec<CompetencyScore>,
 }
@@ -29,8 +29,8 @@ impl Assessment {
 /// One competency's result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompetencyScore {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     /// 0–100: the evidence score moved by the self-rating, within what experience allows.
     pub score: f64,
     /// Index into the pack's levels.
@@ -71,7 +71,7 @@ pub enum Direction {
 /// What one answered question added to its competency's score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
-    pub question: String,
+    pub question: Text,
     pub kind: QuestionKind,
     /// 0–1 of the question's weight.
     pub fraction: f64,
@@ -88,7 +88,7 @@ pub fn score(pack: &Pack, profile: &Profile, answers: &Answers) -> Assessment {
         .map(|competency| score_competency(pack, profile, competency, answers))
         .collect();
     Assessment {
-        profile: profile.id.to_string(),
+        profile: profile.id.clone(),
         competencies,
     }
 }
@@ -105,7 +105,7 @@ fn score_competency(
         .filter_map(|q| {
             let value = answers.answers.get(q.id.as_str())?;
             Some(Evidence {
-                question: q.id.to_string(),
+                question: q.id.clone(),
                 kind: q.kind,
                 fraction: fraction(pack, q, value),
                 weight: q.weight,
@@ -182,8 +182,8 @@ fn score_competency(
     });
     let gap = target.saturating_sub(level);
     CompetencyScore {
-        id: competency.id.to_string(),
-        title: competency.title.to_string(),
+        id: competency.id.clone(),
+        title: competency.title.clone(),
         score: score.0,
         level,
         target,

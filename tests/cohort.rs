@@ -160,7 +160,7 @@ fn aggregates_match_an_independent_count() {
             at_level.insert(level.id.to_string(), 0);
         }
         for x in &mine {
-            *at_level.get_mut(&x.level).unwrap() += 1;
+            *at_level.get_mut(x.level.as_str()).unwrap() += 1;
         }
         let levels = c["levels"].as_object().unwrap();
         let ids: Vec<&String> = levels.keys().collect();
@@ -464,7 +464,7 @@ fn hostile_text_stays_text_in_every_format() {
             &mut rng,
         );
         // Written by something other than skillgap, which would have cleaned the name.
-        doc.person = Some(name.to_string());
+        doc.person = Some((*name).into());
         // A title from a file is data too.
         doc.competencies[0].short_title = "Risk \u{1b}[31mred\u{1b}[0m & <b>bold</b>".into();
         // And so is an id, which the CSV prints.

@@ -68,8 +68,8 @@ fn hostile_rubric_text_is_neutralised_in_every_format() {
     let mut doc = document("software-engineer-to-healthcare.yaml");
     let hostile =
         "=HYPERLINK(\"http://evil\")<script>alert(1)</script>\u{1b}]0;owned\u{7}\u{1b}[2J|*x*";
-    doc.competencies[0].title = hostile.to_string();
-    doc.recommendations[0].url = "javascript:alert(1)".to_string();
+    doc.competencies[0].title = hostile.into();
+    doc.recommendations[0].url = "javascript:alert(1)".into();
     let table = for_format(Format::Table).render(&doc, Style::default());
     assert!(!table.contains('\u{1b}'), "no escape reaches the terminal");
     let html = for_format(Format::Html).render(&doc, Style::default());

@@ -49,6 +49,22 @@ impl Text {
     pub fn is_borrowed(&self) -> bool {
         matches!(self.0, Cow::Borrowed(_))
     }
+
+    /// `part` of this text as a `Text`: borrowed like this one when this one is borrowed
+    /// (so trimming the built-in pack's text copies nothing), otherwise a copy.
+    pub fn part(&self, part: &str) -> Text {
+        if let Cow::Borrowed(whole) = self.0 {
+            let start = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
+            // Where `part` starts in `whole`, if it lies within it.
+            if let Some(borrowed) = start
+                .checked_add(part.len())
+                .and_then(|end| whole.get(start..end))
+            {
+                return Text::borrowed(borrowed);
+            }
+        }
+        Text::from(part)
+    }
 }
 
 impl std::ops::Deref for Text {

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::reach::apply;
 use super::{gap, Aim, Planner, Step};
 use crate::eligibility::{self, cert_name, Eligibility};
-use crate::pack::Profile;
+use crate::pack::{Profile, Text};
 
 impl<'p> Planner<'p, '_> {
     /// Steps that build a gap against `stage` (with `gaps`), and certification steps that
@@ -19,14 +19,14 @@ impl<'p> Planner<'p, '_> {
                 continue;
             }
             let below = r.below.as_deref().and_then(|l| pack.level_index(l));
-            let mut addressed: Vec<(&str, f64, usize, usize)> = if gaps {
+            let mut addressed: Vec<(&Text, f64, usize, usize)> = if gaps {
                 r.builds
                     .iter()
                     .filter_map(|id| {
                         let (g, priority) = gap(pack, stage, self.person.levels, id);
                         let level = self.person.levels.get(id.as_str()).copied().unwrap_or(0);
                         (g > 0 && below.is_none_or(|b| level < b)).then_some((
-                            id.as_str(),
+                            id,
                             priority,
                             level,
                             level + g,
@@ -46,7 +46,9 @@ impl<'p> Planner<'p, '_> {
                 .iter()
                 .take(2)
                 .map(|(id, _, from, to)| {
-                    let title = pack.competency(id).map_or(*id, |c| c.title.as_str());
+                    let title = pack
+                        .competency(id)
+                        .map_or(id.as_str(), |c| c.title.as_str());
                     format!(
                         "{title} ({} → {})",
                         pack.levels[*from].title.to_lowercase(),

@@ -32,7 +32,7 @@ use jiff::civil::Date;
 
 use crate::answers::Value;
 use crate::eligibility::{self, Eligibility};
-use crate::pack::{Horizon, Pack, Profile, Recommendation};
+use crate::pack::{Horizon, Pack, Profile, Recommendation, Text};
 
 pub use fits::situation;
 pub use reach::within_reach;
@@ -61,7 +61,7 @@ pub struct Person<'a> {
     /// The chosen target profile.
     pub profile: &'a Profile,
     /// The achieved level (index into the pack's levels) per competency id.
-    pub levels: &'a BTreeMap<String, usize>,
+    pub levels: &'a BTreeMap<Text, usize>,
     /// Background facts; a fact not given counts as none, zero or no.
     pub facts: &'a BTreeMap<String, Value>,
     /// The day the result was taken, for "within reach around May 2028"; none leaves the
@@ -75,9 +75,9 @@ pub enum Aim {
     /// The gaps against the chosen profile.
     Chosen,
     /// Every target of the chosen profile is met: a stretch plan toward a later stage.
-    Stretch { profile: String, title: String },
+    Stretch { profile: Text, title: Text },
     /// Every target up to the top stage is met: growth beyond it.
-    Beyond { profile: String, title: String },
+    Beyond { profile: Text, title: Text },
 }
 
 /// A recommendation the plan considered, with why it fits.
@@ -88,7 +88,7 @@ pub struct Step<'p> {
     pub horizon: Horizon,
     /// Competency ids with a gap that it builds, against the stage it serves, highest
     /// priority first; empty for growth steps and credentials that suit the stage.
-    pub addresses: Vec<&'p str>,
+    pub addresses: Vec<&'p Text>,
     /// Sum of the priorities of the gaps it builds.
     pub rank: f64,
     pub why: String,
@@ -108,7 +108,7 @@ impl Step<'_> {
 /// A certification the plan cannot reach within 12 months.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Later {
-    pub certification: String,
+    pub certification: Text,
     /// "PMP (PMI)".
     pub name: String,
     /// "within reach in about 18 months (around May 2028), if you lead the project you are
@@ -153,12 +153,12 @@ pub fn make<'p>(pack: &'p Pack, person: Person<'_>) -> Plan<'p> {
     let aim = match primary {
         Some(0) => Aim::Chosen,
         Some(i) => Aim::Stretch {
-            profile: stages[i].id.to_string(),
-            title: stages[i].title.to_string(),
+            profile: stages[i].id.clone(),
+            title: stages[i].title.clone(),
         },
         None => Aim::Beyond {
-            profile: top.id.to_string(),
-            title: top.title.to_string(),
+            profile: top.id.clone(),
+            title: top.title.clone(),
         },
     };
 
@@ -180,8 +180,8 @@ pub fn make<'p>(pack: &'p Pack, person: Person<'_>) -> Plan<'p> {
         let after = primary.map_or(stages.len(), |i| i + 1);
         for stage in &stages[after.min(stages.len())..] {
             let toward = Aim::Stretch {
-                profile: stage.id.to_string(),
-                title: stage.title.to_string(),
+                profile: stage.id.clone(),
+                title: stage.title.clone(),
             };
             let pool = planner.candidates(stage, &toward, true);
             planner.place(pool, MIN_STEPS);
@@ -240,7 +240,7 @@ fn stages_from<'p>(pack: &'p Pack, chosen: &'p Profile) -> Vec<&'p Profile> {
 }
 
 /// (gap in levels, priority) of one competency against `stage`.
-fn gap(pack: &Pack, stage: &Profile, levels: &BTreeMap<String, usize>, id: &str) -> (usize, f64) {
+fn gap(pack: &Pack, stage: &Profile, levels: &BTreeMap<Text, usize>, id: &str) -> (usize, f64) {
     let Some(target) = stage.targets.get(id) else {
         return (0, 0.0);
     };
@@ -292,7 +292,7 @@ impl<'p, 'a> Planner<'p, 'a> {
 }
 
 /// The achieved level per competency of an assessment, as the plan reads it.
-pub fn levels_of(assessment: &crate::score::Assessment) -> BTreeMap<String, usize> {
+pub fn levels_of(assessment: &crate::score::Assessment) -> BTreeMap<Text, usize> {
     assessment
         .competencies
         .iter()

@@ -166,7 +166,7 @@ pub fn within_reach(
     );
     let Some(best) = best else {
         return Later {
-            certification: cert.id.to_string(),
+            certification: cert.id.clone(),
             name,
             text: "the pack gives no route to it".into(),
             months: None,
@@ -204,7 +204,7 @@ pub fn within_reach(
         None => format!("needs {}", best.texts.join("; ")),
     };
     Later {
-        certification: cert.id.to_string(),
+        certification: cert.id.clone(),
         name,
         text,
         months: best.months,

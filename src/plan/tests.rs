@@ -15,11 +15,11 @@ fn example(name: &str) -> (Pack, crate::answers::Answers) {
     (pack, a)
 }
 
-fn levels(pack: &Pack, level: &str) -> BTreeMap<String, usize> {
+fn levels(pack: &Pack, level: &str) -> BTreeMap<Text, usize> {
     let i = pack.level_index(level).unwrap();
     pack.competencies
         .iter()
-        .map(|c| (c.id.to_string(), i))
+        .map(|c| (c.id.clone(), i))
         .collect()
 }
 

@@ -1,6 +1,7 @@
 //! One row per competency, safe to open in a spreadsheet, written with the `csv` crate.
 
 use super::{Renderer, Style};
+use crate::pack::Text;
 use crate::result::ResultDocument;
 use crate::text::one_line;
 
@@ -26,7 +27,7 @@ const HEADER: [&str; 13] = [
 
 impl Renderer for CsvRenderer {
     fn render(&self, doc: &ResultDocument, _style: Style) -> String {
-        let level = |id: &Option<String>| {
+        let level = |id: &Option<Text>| {
             id.as_deref()
                 .map(|l| doc.level_title(l))
                 .unwrap_or_default()
@@ -34,8 +35,8 @@ impl Renderer for CsvRenderer {
         let mut rows = vec![HEADER.map(String::from).to_vec()];
         for c in &doc.competencies {
             rows.push(vec![
-                c.id.clone(),
-                c.title.clone(),
+                c.id.to_string(),
+                c.title.to_string(),
                 format!("{:.1}", c.score),
                 doc.level_title(&c.level),
                 doc.level_title(&c.target_level),
@@ -52,7 +53,7 @@ impl Renderer for CsvRenderer {
                     Some(crate::result::Calibration::Under) => "under".into(),
                     None => String::new(),
                 },
-                doc.taken_at.clone(),
+                doc.taken_at.to_string(),
             ]);
         }
         write_rows(rows)

@@ -6,6 +6,7 @@ use super::Style;
 use crate::compare::Comparison;
 use crate::eligibility::short_title;
 use crate::history::Entry;
+use crate::pack::Text;
 use crate::result::ResultDocument;
 use crate::text::one_line;
 
@@ -73,7 +74,7 @@ pub fn compare_table(
     old: &ResultDocument,
     style: Style,
 ) -> String {
-    let level = |doc: &ResultDocument, id: &Option<String>| {
+    let level = |doc: &ResultDocument, id: &Option<Text>| {
         id.as_deref()
             .map_or("—".to_string(), |l| doc.level_short_title(l))
     };
@@ -120,7 +121,7 @@ pub fn compare_table(
     }
     out.push_str(&pad(&mut t));
     out.push('\n');
-    let titles = |ids: &[String]| -> String {
+    let titles = |ids: &[Text]| -> String {
         if ids.is_empty() {
             return "none".into();
         }
@@ -130,7 +131,7 @@ pub fn compare_table(
                     .iter()
                     .chain(old.competencies.iter())
                     .find(|c| &c.id == id)
-                    .map_or(id.clone(), |c| one_line(&c.title))
+                    .map_or_else(|| id.to_string(), |c| one_line(&c.title))
             })
             .collect::<Vec<_>>()
             .join("; ")
@@ -153,7 +154,7 @@ pub fn compare_table(
             new.eligibility
                 .iter()
                 .find(|e| &e.id == id)
-                .map_or(id.clone(), |e| short_title(&one_line(&e.title)))
+                .map_or_else(|| id.to_string(), |e| short_title(&one_line(&e.title)))
         })
         .collect();
     out.push_str(&wrap(
