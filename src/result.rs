@@ -3,6 +3,10 @@
 //! Renderers read only this document, so a saved result prints the same report later without
 //! the pack that made it. `schema_version` rises only when a field changes meaning or goes;
 //! new fields may be added at any time.
+//!
+//! Its strings are [`Text`]: a document built against the built-in pack points into the
+//! binary for every id, title and link it takes from the pack instead of copying them; one
+//! read from a file owns its text.
 
 use std::collections::BTreeMap;
 
