@@ -40,7 +40,7 @@ fn main() {
 /// commands run (listed in `benches/link-order.txt`, written by `benches/link_order.py`)
 /// together at the front of the binary: a short run then faults in a few stretches of code
 /// instead of dozens spread over megabytes. A name the binary lacks is skipped, so a stale
-/// list costs only speed. Other linkers do not take the option, so they get nothing.
+/// list costs only speed. Builds with another linker go without (GNU ld lacks the option).
 fn order_functions(root: &Path) {
     println!("cargo:rerun-if-changed=benches/link-order.txt");
     println!("cargo:rerun-if-env-changed=RUSTC_LINKER");
