@@ -346,16 +346,17 @@ fn scored(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) -> 
             })
             .collect(),
         plan_basis,
-        situation: made.situation.clone().map(Text::from),
+        // The plan is done with: what it worded moves in.
+        situation: made.situation.map(Text::from),
         later: made
             .later
-            .iter()
+            .into_iter()
             .map(|l| LaterItem {
-                certification: l.certification.clone(),
+                certification: l.certification,
                 name: one_line(&l.name).into(),
                 text: one_line(&l.text).into(),
                 months: l.months,
-                around: l.around.clone().map(Text::from),
+                around: l.around.map(Text::from),
             })
             .collect(),
         facts: BTreeMap::new(),
