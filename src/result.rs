@@ -44,6 +44,10 @@ pub struct ResultDocument {
     pub recommendations: Vec<RecommendationResult>,
     /// The chosen steps, by horizon.
     pub plan: Vec<PlanItem>,
+    /// What the chosen stage needs beyond its target levels that the facts do not show ("6
+    /// months leading projects or 23 hours of project-management education").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage_needs: Option<Text>,
     /// What the plan aims at: the chosen stage, or a stretch toward a later one when every
     /// target is met. Always written; absent in results saved before it existed.
     #[serde(default)]
@@ -94,7 +98,28 @@ pub struct CompetencyResult {
     pub short_title: Text,
     /// 0–100.
     pub score: f64,
+    /// The band the score may lie in (about two chances in three that a retake of the same
+    /// person lands inside): the scenarios' sampling error and the self-report's own
+    /// uncertainty. Absent in results saved before bands existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score_low: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score_high: Option<f64>,
+    /// Standard error of measurement of the score, in points; `compare` reports a change as
+    /// reliable only when it exceeds what the two results' errors allow.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sem: Option<f64>,
     pub level: Text,
+    /// Another level the band reaches into: "competent, could be proficient".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub could_be: Option<Text>,
+    /// The highest level a true experience statement shows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experience_shows: Option<Text>,
+    /// The level the self-rating and experience describe, before the scenario answers move
+    /// the score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placed: Option<Text>,
     pub target_level: Text,
     /// Levels below target; 0 when met.
     pub gap: usize,
@@ -108,17 +133,21 @@ pub struct CompetencyResult {
     /// Share of the experience statements that hold (0–100).
     #[serde(default)]
     pub experience_score: Option<f64>,
-    /// Scenarios and experience together, before the self-rating (0–100), and its level.
+    /// The score from scenarios and experience alone, as if there were no self-rating
+    /// (0–100), and its level.
     #[serde(default)]
     pub evidence_score: Option<f64>,
     #[serde(default)]
     pub evidence_level: Option<Text>,
-    /// The highest level the experience supports, present when it held the score back: knowing
-    /// the rules carries a competency only so far; the upper levels need experience.
+    /// The highest level the experience supports, present when the self-rating was above it:
+    /// knowing the work carries a competency only so far; the upper levels need having done it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capped_at: Option<Text>,
-    /// `over` when the self-rating is well above the evidence (scenarios and experience),
-    /// `under` when well below; absent when they agree within the pack's margin.
+    /// The level the experience shows at least, present when the self-rating was below it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifted_to: Option<Text>,
+    /// `over` when the scenario answers clearly fit a level well below the self-rating,
+    /// `under` when well above; absent when they agree or are too few to tell.
     pub calibration: Option<Calibration>,
     /// When this competency was not retaken (`assess --competency`), the time of the result
     /// its answers were carried from.
@@ -315,6 +344,7 @@ fn scored(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) -> 
                 min_score: l.min_score,
             })
             .collect(),
+        stage_needs: assessment.requirement_unmet.clone(),
         competencies: competencies(pack, assessment),
         eligibility,
         recommendations: made
@@ -409,18 +439,25 @@ fn competencies(pack: &Pack, assessment: Assessment) -> Vec<CompetencyResult> {
                 title: c.title,
                 short_title,
                 score: c.score,
+                score_low: Some(c.band.0),
+                score_high: Some(c.band.1),
+                sem: Some(c.sem),
                 level: level_id(c.level),
+                could_be: c.could_be.map(level_id),
+                experience_shows: c.experience_shows.map(level_id),
+                placed: Some(level_id(c.placed)),
                 target_level: level_id(c.target),
                 gap: c.gap,
                 importance: c.importance,
                 priority: c.priority,
                 self_rating: c.self_rating.map(level_id),
-                knowledge_score: c.knowledge.map(|(s, _)| s),
-                knowledge_level: c.knowledge.map(|(_, l)| level_id(l)),
+                knowledge_score: c.knowledge.as_ref().map(|k| k.share),
+                knowledge_level: c.knowledge.as_ref().map(|k| level_id(k.fits)),
                 experience_score: c.experience,
                 evidence_score: Some(c.evidence.0),
                 evidence_level: Some(level_id(c.evidence.1)),
                 capped_at: c.capped_at.map(level_id),
+                lifted_to: c.lifted_to.map(level_id),
                 carried_from: None,
                 calibration,
                 next_level,

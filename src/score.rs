@@ -1,7 +1,31 @@
-//! Scoring: answers in, per-competency scores, levels and gaps out. Pure: no I/O, no clock.
+//! Scoring: answers in, per-competency scores, levels, bands and gaps out. Pure: no I/O, no
+//! clock.
+//!
+//! A person's level in a competency rests on what they have done and how they place
+//! themselves; scenario answers confirm it or question it (see [`crate::pack::Scoring`] and
+//! rubrics/README.md, "Scoring"):
+//!
+//! 1. **Experience bounds the level.** Each experience statement shows a level. The highest
+//!    level a true statement shows is the cap; with none true, the cap is the level below the
+//!    pack's `doing_from` (levels from there up describe doing). The level below the highest
+//!    shown is a floor.
+//! 2. **The self-rating places it.** The rated level, held between floor and cap, puts the
+//!    score at that level's midpoint (unrated: where the answers fit best within the bounds).
+//! 3. **Answers move it, in proportion to how many there are.** The share answered right is
+//!    compared with the share expected at that level; the score moves toward it by a weight
+//!    that grows with the number of answers and never passes `knowledge_weight`. One or two
+//!    answers move a score a few points, never a level.
+//! 4. **Every score has a band**: the scenarios' sampling error and the self-report's own
+//!    uncertainty. A level whose band reaches into another is reported as "could be" that one.
+
+use std::collections::BTreeMap;
 
 use crate::answers::{Answers, Value};
 use crate::pack::{Competency, Pack, Profile, Question, QuestionKind, Text};
+
+/// How many standard errors each side of a score its band spans (about two chances in three
+/// that a retake lands inside).
+pub const BAND_SE: f64 = 1.0;
 
 /// What a set of answers shows against one profile.
 #[derive(Debug, Clone, PartialEq)]
@@ -9,6 +33,10 @@ pub struct Assessment {
     pub profile: Text,
     /// In the pack's order.
     pub competencies: Vec<CompetencyScore>,
+    /// What the profile needs beyond its target levels and the facts do not show ("6 months
+    /// leading projects or 23 hours of project-management education"); `None` when met or
+    /// when the profile asks nothing more.
+    pub requirement_unmet: Option<Text>,
 }
 
 impl Assessment {
@@ -31,7 +59,7 @@ impl Assessment {
 pub struct CompetencyScore {
     pub id: Text,
     pub title: Text,
-    /// 0–100: the evidence score moved by the self-rating, within what experience allows.
+    /// 0–100: the placed level's midpoint moved by the scenario answers, within the cap.
     pub score: f64,
     /// Index into the pack's levels.
     pub level: usize,
@@ -43,28 +71,54 @@ pub struct CompetencyScore {
     pub priority: f64,
     /// The level the person rated themselves at, if the competency has a rating question.
     pub self_rating: Option<usize>,
-    /// Score and level of the scenario answers alone, if any were answered.
-    pub knowledge: Option<(f64, usize)>,
+    /// The scenario answers, if any.
+    pub knowledge: Option<Knowledge>,
     /// Share (0–100) of the experience that holds, if any experience was asked.
     pub experience: Option<f64>,
-    /// 0–100 from scenarios and experience alone, before the self-rating, within the
-    /// experience ceiling; and its level.
+    /// The highest level a true experience statement shows.
+    pub experience_shows: Option<usize>,
+    /// The level rating and experience describe, before the answers move the score.
+    pub placed: usize,
+    /// Score and level from experience and answers alone, as if there were no self-rating.
     pub evidence: (f64, usize),
-    /// The highest level the experience supports, when it held the score below the level its
-    /// points would reach.
+    /// The cap experience sets, present when the self-rating was above it: knowing the work
+    /// carries a person only so far; the levels above need having done it.
     pub capped_at: Option<usize>,
-    /// Where the self-rating and the evidence disagree by the pack's margin.
+    /// The floor experience sets, present when the self-rating was below it: the person has
+    /// done more than they rated.
+    pub lifted_to: Option<usize>,
+    /// Where the scenario answers clearly fit another level than the rated one.
     pub calibration: Option<Direction>,
+    /// Standard error of the score, in points.
+    pub sem: f64,
+    /// The band the score may lie in: `score` ± [`BAND_SE`] × `sem`, within 0 and the cap.
+    pub band: (f64, f64),
+    /// Another level the band reaches into, the nearer one when it reaches two.
+    pub could_be: Option<usize>,
     /// What each question contributed, so the report can explain the score.
     pub items: Vec<Evidence>,
+}
+
+/// The scenario answers of one competency.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Knowledge {
+    /// Share of the weighted scenarios answered right, 0–100, one decimal.
+    pub share: f64,
+    /// The level the answers alone fit best.
+    pub fits: usize,
+    /// Scenarios answered, wholly right, partly right (a multi-answer item with some of its
+    /// keys), and wrong.
+    pub answered: usize,
+    pub right: usize,
+    pub partly: usize,
 }
 
 /// Which way a self-rating misses the evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
-    /// Rated higher than the answers and experience show.
+    /// Rated higher than the answers show.
     Over,
-    /// Rated lower than the answers and experience show.
+    /// Rated lower than the answers show.
     Under,
 }
 
@@ -78,32 +132,54 @@ pub struct Evidence {
     pub weight: f64,
 }
 
-/// Scores `answers` against `profile`. Only answered questions count: the default run asks a
-/// few scenarios from a bigger bank, and a share of those is comparable with a share of all.
-/// The caller checks completeness first (see [`crate::answers::check`]).
+/// Scores `answers` against `profile`. Only answered questions count: a run asks a few
+/// scenarios of a bigger bank. The caller checks completeness first (see
+/// [`crate::answers::check`]).
 pub fn score(pack: &Pack, profile: &Profile, answers: &Answers) -> Assessment {
     let competencies = pack
         .competencies
         .iter()
-        .map(|competency| score_competency(pack, profile, competency, answers))
+        .map(|competency| score_competency(pack, profile, competency, &answers.answers))
         .collect();
+    let requirement_unmet = profile.requires.as_ref().and_then(|needs| {
+        let met = needs
+            .any_of
+            .iter()
+            .any(|condition| pack.conditions_hold(std::slice::from_ref(condition), &answers.facts));
+        (!met).then(|| needs.text.clone())
+    });
     Assessment {
         profile: profile.id.clone(),
         competencies,
+        requirement_unmet,
     }
+}
+
+/// The scenario answers of a competency as fractions, each with its weight.
+pub fn scenario_fractions(
+    pack: &Pack,
+    competency: &Competency,
+    answers: &BTreeMap<String, Value>,
+) -> Vec<(f64, f64)> {
+    competency
+        .questions
+        .iter()
+        .filter(|q| q.kind.is_knowledge())
+        .filter_map(|q| Some((fraction(pack, q, answers.get(q.id.as_str())?), q.weight)))
+        .collect()
 }
 
 fn score_competency(
     pack: &Pack,
     profile: &Profile,
     competency: &Competency,
-    answers: &Answers,
+    answers: &BTreeMap<String, Value>,
 ) -> CompetencyScore {
     let items: Vec<Evidence> = competency
         .questions
         .iter()
         .filter_map(|q| {
-            let value = answers.answers.get(q.id.as_str())?;
+            let value = answers.get(q.id.as_str())?;
             Some(Evidence {
                 question: q.id.clone(),
                 kind: q.kind,
@@ -112,122 +188,330 @@ fn score_competency(
             })
         })
         .collect();
-    let share_of = |keep: fn(QuestionKind) -> bool| -> Option<f64> {
-        let (earned, possible) = items
-            .iter()
-            .filter(|e| keep(e.kind))
-            .fold((0.0, 0.0), |(e, p), item| {
-                (e + item.fraction * item.weight, p + item.weight)
-            });
-        (possible > 0.0).then(|| earned / possible)
-    };
-    let knowledge_share = share_of(QuestionKind::is_knowledge);
-    let experience_share = share_of(QuestionKind::is_experience);
     let self_rating = competency
         .questions
         .iter()
         .find(|q| q.kind == QuestionKind::Rating)
-        .and_then(|q| answers.answers.get(q.id.as_str()))
+        .and_then(|q| answers.get(q.id.as_str()))
         .and_then(Value::as_text)
         .and_then(|level| pack.level_index(level));
+    let experience = experience_of(pack, competency, answers);
+    let scenarios = scenario_fractions(pack, competency, answers);
+    let knowledge = knowledge_of(pack, &scenarios, &items);
 
-    let model = &pack.scoring;
-    let ceiling = experience_ceiling(pack, experience_share.unwrap_or(0.0));
-    // Points of the kinds of evidence this competency has; a pack may leave one out.
-    let parts = [
-        (knowledge_share, model.knowledge_points),
-        (experience_share, model.experience_points),
-    ];
-    let possible: f64 = parts
-        .iter()
-        .filter(|(s, _)| s.is_some())
-        .map(|(_, p)| p)
-        .sum();
-    let raw_evidence = if possible > 0.0 {
-        parts
-            .iter()
-            .filter_map(|(share, points)| share.map(|s| s * points))
-            .sum::<f64>()
-            * 100.0
-            / possible
-    } else {
-        // Only a self-rating: it is all there is to go on.
-        self_rating.map_or(0.0, |r| level_midpoint(pack, r))
-    };
-    let evidence = cap(pack, raw_evidence, ceiling);
-    let pulled = match self_rating {
-        Some(rated) => {
-            let distance = level_midpoint(pack, rated) - raw_evidence;
-            let limit = model.self_rating_max_points;
-            (raw_evidence + (distance * model.self_rating_share).clamp(-limit, limit))
-                .clamp(0.0, 100.0)
-        }
-        None => raw_evidence,
-    };
-    let score = cap(pack, pulled, ceiling);
-    let capped_at = (level_for(pack, pulled) > ceiling).then_some(ceiling);
-    let calibration = self_rating.and_then(|rated| {
-        let distance = level_midpoint(pack, rated) - evidence.0;
-        if distance >= model.calibration_margin {
-            Some(Direction::Over)
-        } else if -distance >= model.calibration_margin {
-            Some(Direction::Under)
-        } else {
-            None
-        }
-    });
-    let level = level_for(pack, score.0).min(ceiling);
+    let estimate = estimate(pack, self_rating, &experience, &scenarios);
+    let evidence = estimate_without_rating(pack, &experience, &scenarios);
+    let calibration = self_rating.and_then(|rated| calibration(pack, rated, &scenarios));
     let (target, importance) = profile.targets.get(&competency.id).map_or((0, 0.0), |t| {
         (pack.level_index(&t.level).unwrap_or(0), t.importance)
     });
-    let gap = target.saturating_sub(level);
+    let gap = target.saturating_sub(estimate.level);
     CompetencyScore {
         id: competency.id.clone(),
         title: competency.title.clone(),
-        score: score.0,
-        level,
+        score: estimate.score,
+        level: estimate.level,
         target,
         gap,
         importance,
         priority: gap as f64 * importance,
         self_rating,
-        knowledge: knowledge_share.map(|s| {
-            let points = one_decimal(s * 100.0);
-            (points, level_for(pack, points))
-        }),
-        experience: experience_share.map(|s| one_decimal(s * 100.0)),
-        evidence,
-        capped_at,
+        knowledge,
+        experience: experience.share.map(|s| one_decimal(s * 100.0)),
+        experience_shows: experience.shows,
+        placed: estimate.placed,
+        evidence: (evidence.score, evidence.level),
+        capped_at: self_rating
+            .filter(|&r| r > estimate.bounds.1)
+            .map(|_| estimate.bounds.1),
+        lifted_to: self_rating
+            .filter(|&r| r < estimate.bounds.0)
+            .map(|_| estimate.bounds.0),
         calibration,
+        sem: estimate.sem,
+        band: estimate.band,
+        could_be: estimate.could_be,
         items,
     }
 }
 
-/// The highest level an experience share supports: each level named in `experience_needed`
-/// (and every level above it) needs at least that share.
-pub fn experience_ceiling(pack: &Pack, experience_share: f64) -> usize {
-    let mut ceiling = pack.levels.len().saturating_sub(1);
-    for (i, level) in pack.levels.iter().enumerate() {
-        let needed = pack.scoring.experience_needed.get(&level.id);
-        if needed.is_some_and(|n| experience_share + 1e-9 < *n) {
-            ceiling = ceiling.min(i.saturating_sub(1));
-        }
-    }
-    ceiling
+/// What a competency's experience questions show.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Experience {
+    /// Whether any experience question was answered.
+    pub asked: bool,
+    /// Share (0–1) of the experience weight that holds.
+    pub share: Option<f64>,
+    /// The highest level a true statement (or a reached number band) shows.
+    pub shows: Option<usize>,
 }
 
-/// `points` rounded to one decimal and held below the level above `ceiling`, with the level.
-fn cap(pack: &Pack, points: f64, ceiling: usize) -> (f64, usize) {
-    let mut points = one_decimal(points);
-    if let Some(above) = pack.levels.get(ceiling + 1) {
-        if points >= above.min_score {
-            points = one_decimal(above.min_score - 0.1);
+/// The experience a competency's answers show.
+pub fn experience_of(
+    pack: &Pack,
+    competency: &Competency,
+    answers: &BTreeMap<String, Value>,
+) -> Experience {
+    let mut out = Experience::default();
+    let (mut earned, mut possible) = (0.0, 0.0);
+    for q in competency
+        .questions
+        .iter()
+        .filter(|q| q.kind.is_experience())
+    {
+        let Some(value) = answers.get(q.id.as_str()) else {
+            continue;
+        };
+        out.asked = true;
+        earned += fraction(pack, q, value) * q.weight;
+        possible += q.weight;
+        let shown = match q.kind {
+            QuestionKind::YesNo if value.as_bool() == Some(true) => q.shows.as_deref(),
+            QuestionKind::Number => reached_band(q, value).and_then(|b| b.shows.as_deref()),
+            _ => None,
+        };
+        if let Some(level) = shown.and_then(|id| pack.level_index(id)) {
+            out.shows = Some(out.shows.map_or(level, |s: usize| s.max(level)));
         }
     }
-    (points, level_for(pack, points).min(ceiling))
+    out.share = (possible > 0.0).then(|| earned / possible);
+    out
 }
 
-/// The middle of a level's band of scores: where a self-rating at that level points.
+/// A score, its level and band, as [`estimate`] works them out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Estimate {
+    pub score: f64,
+    pub level: usize,
+    /// The level rating and experience describe.
+    pub placed: usize,
+    /// Floor and cap from experience.
+    pub bounds: (usize, usize),
+    pub sem: f64,
+    pub band: (f64, f64),
+    pub could_be: Option<usize>,
+}
+
+/// The floor and cap that `experience` sets on a competency's level.
+pub fn bounds(pack: &Pack, experience: &Experience) -> (usize, usize) {
+    let top = pack.levels.len().saturating_sub(1);
+    let below_doing = doing_from(pack).map_or(top, |d| d.saturating_sub(1));
+    match experience.shows {
+        Some(shown) => (shown.saturating_sub(1), shown.max(below_doing).min(top)),
+        None if experience.asked => (0, below_doing),
+        // A competency without experience questions: nothing bounds it.
+        None => (0, top),
+    }
+}
+
+/// Scores one competency from a self-rating, its experience and its scenario answers
+/// (`(fraction, weight)` each). Pure arithmetic, shared by scoring and by the run's choice
+/// of follow-up scenarios.
+pub fn estimate(
+    pack: &Pack,
+    rated: Option<usize>,
+    experience: &Experience,
+    scenarios: &[(f64, f64)],
+) -> Estimate {
+    let (floor, cap) = bounds(pack, experience);
+    let placed = match rated {
+        Some(r) => r.clamp(floor, cap),
+        None => return unrated(pack, experience, scenarios),
+    };
+    finish(pack, placed, (floor, cap), scenarios, true)
+}
+
+/// [`estimate`] with the self-rating left out: experience bounds the level and the answers
+/// place it within those bounds (at the floor without answers).
+pub fn estimate_without_rating(
+    pack: &Pack,
+    experience: &Experience,
+    scenarios: &[(f64, f64)],
+) -> Estimate {
+    unrated(pack, experience, scenarios)
+}
+
+fn unrated(pack: &Pack, experience: &Experience, scenarios: &[(f64, f64)]) -> Estimate {
+    let (floor, cap) = bounds(pack, experience);
+    let placed = if scenarios.is_empty() {
+        experience.shows.unwrap_or(floor).clamp(floor, cap)
+    } else {
+        best_fit(pack, scenarios).clamp(floor, cap)
+    };
+    finish(pack, placed, (floor, cap), scenarios, false)
+}
+
+fn finish(
+    pack: &Pack,
+    placed: usize,
+    (floor, cap): (usize, usize),
+    scenarios: &[(f64, f64)],
+    rated: bool,
+) -> Estimate {
+    let model = &pack.scoring;
+    let base = level_midpoint(pack, placed);
+    let answered: f64 = scenarios.iter().map(|(_, w)| w).sum();
+    let (moved, knowledge_se) = if answered > 0.0 {
+        let share = scenarios.iter().map(|(f, w)| f * w).sum::<f64>() / answered;
+        let weight = knowledge_weight(pack, answered);
+        let moved = weight * 100.0 * (share - expected_right(pack, placed));
+        // Laplace's estimate keeps the error of one or two answers from reading as zero.
+        let p = (share * answered + 1.0) / (answered + 2.0);
+        (moved, weight * 100.0 * (p * (1.0 - p) / answered).sqrt())
+    } else {
+        (0.0, 0.0)
+    };
+    let self_report = if rated { model.self_report_sem } else { 0.0 };
+    let sem = one_decimal((knowledge_se.powi(2) + self_report.powi(2)).sqrt());
+    let ceiling_points = ceiling_points(pack, cap);
+    let score = one_decimal((base + moved).clamp(0.0, ceiling_points));
+    let level = level_for(pack, score).min(cap);
+    let low = one_decimal((score - BAND_SE * sem).max(0.0));
+    let high = one_decimal((score + BAND_SE * sem).min(ceiling_points));
+    let (below, above) = (level_for(pack, low), level_for(pack, high).min(cap));
+    let could_be = match (below < level, above > level) {
+        (true, true) => {
+            let down = score - pack.levels[level].min_score;
+            let up = pack.levels[level + 1].min_score - score;
+            Some(if down <= up { level - 1 } else { level + 1 })
+        }
+        (true, false) => Some(level - 1),
+        (false, true) => Some(level + 1),
+        (false, false) => None,
+    };
+    Estimate {
+        score,
+        level,
+        placed,
+        bounds: (floor, cap),
+        sem,
+        band: (low, high),
+        could_be,
+    }
+}
+
+/// The weight scenario answers carry after `answered` of them: `knowledge_weight` ×
+/// n / (n + `knowledge_half_at`).
+pub fn knowledge_weight(pack: &Pack, answered: f64) -> f64 {
+    let model = &pack.scoring;
+    model.knowledge_weight * answered / (answered + model.knowledge_half_at.max(f64::EPSILON))
+}
+
+/// The highest score the cap allows: just under the next level's threshold.
+fn ceiling_points(pack: &Pack, cap: usize) -> f64 {
+    pack.levels
+        .get(cap + 1)
+        .map_or(100.0, |above| one_decimal(above.min_score - 0.1))
+}
+
+/// The level of the pack's `doing_from`, if it names one.
+pub fn doing_from(pack: &Pack) -> Option<usize> {
+    pack.scoring
+        .doing_from
+        .as_deref()
+        .and_then(|id| pack.level_index(id))
+}
+
+/// The share (0–1) of scenarios a person at `level` is expected to answer right: the pack's
+/// `expected_right`, or evenly from 0.3 to 0.9 where it names none.
+pub fn expected_right(pack: &Pack, level: usize) -> f64 {
+    pack.levels
+        .get(level)
+        .and_then(|l| pack.scoring.expected_right.get(&l.id).copied())
+        .unwrap_or_else(|| {
+            let last = pack.levels.len().saturating_sub(1).max(1) as f64;
+            0.3 + 0.6 * level as f64 / last
+        })
+        .clamp(0.01, 0.99)
+}
+
+/// The log-likelihood of scenario answers at `level`: each answer's fraction read as a share
+/// of a right answer, against the share expected at that level.
+pub fn log_likelihood(pack: &Pack, level: usize, scenarios: &[(f64, f64)]) -> f64 {
+    let e = expected_right(pack, level);
+    scenarios
+        .iter()
+        .map(|(f, w)| w * (f * e.ln() + (1.0 - f) * (1.0 - e).ln()))
+        .sum()
+}
+
+/// The level the answers alone fit best (the lower one on a tie).
+pub fn best_fit(pack: &Pack, scenarios: &[(f64, f64)]) -> usize {
+    (0..pack.levels.len())
+        .map(|l| (l, log_likelihood(pack, l, scenarios)))
+        .fold((0, f64::NEG_INFINITY), |best, (l, ll)| {
+            if ll > best.1 + 1e-12 {
+                (l, ll)
+            } else {
+                best
+            }
+        })
+        .0
+}
+
+/// How much better the answers fit the level next to `placed`, on the side they point to,
+/// than `placed` itself (a log-likelihood ratio; above 0 they point away). Follow-up
+/// scenarios go where this is largest.
+pub fn pull_away(pack: &Pack, placed: usize, scenarios: &[(f64, f64)]) -> f64 {
+    let answered: f64 = scenarios.iter().map(|(_, w)| w).sum();
+    if answered <= 0.0 {
+        return 0.0;
+    }
+    let share = scenarios.iter().map(|(f, w)| f * w).sum::<f64>() / answered;
+    let neighbour = if share > expected_right(pack, placed) {
+        placed + 1
+    } else {
+        match placed.checked_sub(1) {
+            Some(n) => n,
+            None => return 0.0,
+        }
+    };
+    if neighbour >= pack.levels.len() {
+        return 0.0;
+    }
+    log_likelihood(pack, neighbour, scenarios) - log_likelihood(pack, placed, scenarios)
+}
+
+/// `Over` or `Under` when at least two answers fit a level two or more steps from the rated
+/// one at least `calibration_odds` times better than the rated level.
+fn calibration(pack: &Pack, rated: usize, scenarios: &[(f64, f64)]) -> Option<Direction> {
+    let answered: f64 = scenarios.iter().map(|(_, w)| w).sum();
+    if answered < 2.0 {
+        return None;
+    }
+    let fits = best_fit(pack, scenarios);
+    let odds =
+        (log_likelihood(pack, fits, scenarios) - log_likelihood(pack, rated, scenarios)).exp();
+    if fits.abs_diff(rated) < 2 || odds < pack.scoring.calibration_odds {
+        return None;
+    }
+    Some(if fits < rated {
+        Direction::Over
+    } else {
+        Direction::Under
+    })
+}
+
+fn knowledge_of(pack: &Pack, scenarios: &[(f64, f64)], items: &[Evidence]) -> Option<Knowledge> {
+    let answered: f64 = scenarios.iter().map(|(_, w)| w).sum();
+    if answered <= 0.0 {
+        return None;
+    }
+    let share = scenarios.iter().map(|(f, w)| f * w).sum::<f64>() / answered;
+    let knowledge: Vec<&Evidence> = items.iter().filter(|e| e.kind.is_knowledge()).collect();
+    Some(Knowledge {
+        share: one_decimal(share * 100.0),
+        fits: best_fit(pack, scenarios),
+        answered: knowledge.len(),
+        right: knowledge.iter().filter(|e| e.fraction >= 1.0).count(),
+        partly: knowledge
+            .iter()
+            .filter(|e| e.fraction > 0.0 && e.fraction < 1.0)
+            .count(),
+    })
+}
+
+/// The middle of a level's band of scores: where a placement at that level puts a score.
 pub fn level_midpoint(pack: &Pack, level: usize) -> f64 {
     let low = pack.levels.get(level).map_or(0.0, |l| l.min_score);
     let high = pack.levels.get(level + 1).map_or(100.0, |l| l.min_score);
@@ -245,6 +529,12 @@ pub fn level_for(pack: &Pack, score: f64) -> usize {
         .iter()
         .rposition(|l| score >= l.min_score)
         .unwrap_or(0)
+}
+
+/// The band of a number question that `value` reaches, if any.
+fn reached_band<'q>(question: &'q Question, value: &Value) -> Option<&'q crate::pack::Band> {
+    let n = value.as_number()?;
+    question.bands.iter().rev().find(|b| n >= b.from)
 }
 
 /// The 0–1 fraction of its weight that `value` earns on `question`.
@@ -284,297 +574,22 @@ pub fn fraction(pack: &Pack, question: &Question, value: &Value) -> f64 {
             _ => 0.0,
         },
         QuestionKind::Number => {
-            let n = value.as_number().unwrap_or(f64::NEG_INFINITY);
-            question
-                .bands
-                .iter()
-                .rev()
-                .find(|b| n >= b.from)
-                .map_or(0.0, |b| b.score)
+            let last = question.bands.len().saturating_sub(1);
+            match reached_band(question, value) {
+                Some(band) if last > 0 => {
+                    let i = question
+                        .bands
+                        .iter()
+                        .position(|b| std::ptr::eq(b, band))
+                        .unwrap_or(0);
+                    i as f64 / last as f64
+                }
+                Some(band) => f64::from(u8::from(band.shows.is_some())),
+                None => 0.0,
+            }
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::pack::{Band, Choice, DefaultRun, Level, Scoring, Target};
-    use std::collections::BTreeMap;
-
-    fn level(id: &str, min: f64) -> Level {
-        Level {
-            id: id.into(),
-            title: id.into(),
-            min_score: min,
-            description: "d".into(),
-            short_title: None,
-        }
-    }
-
-    fn option(id: &str, correct: bool) -> Choice {
-        Choice {
-            id: id.into(),
-            text: id.into(),
-            correct,
-        }
-    }
-
-    fn question(id: &str, kind: QuestionKind, weight: f64) -> Question {
-        Question {
-            id: id.into(),
-            kind,
-            prompt: "p".into(),
-            label: None,
-            weight,
-            options: vec![],
-            explanation: None,
-            source: None,
-            unit: None,
-            min: None,
-            max: None,
-            bands: vec![],
-        }
-    }
-
-    /// One competency: a rating, two scenarios (a choice and a multi), two experience
-    /// statements and a number; the built-in pack's scoring model.
-    fn pack() -> Pack {
-        let mut choice = question("c_choice", QuestionKind::Choice, 1.0);
-        choice.options = vec![option("a", false), option("b", true)];
-        let mut multi = question("c_multi", QuestionKind::Multi, 1.0);
-        multi.options = vec![option("a", true), option("b", true), option("c", false)];
-        let mut number = question("c_number", QuestionKind::Number, 1.0);
-        number.bands = vec![
-            Band {
-                from: 0.0,
-                score: 0.0,
-            },
-            Band {
-                from: 12.0,
-                score: 0.5,
-            },
-            Band {
-                from: 24.0,
-                score: 1.0,
-            },
-        ];
-        let competency = Competency {
-            id: "c".into(),
-            title: "C".into(),
-            short_title: None,
-            summary: "s".into(),
-            levels: BTreeMap::new(),
-            questions: vec![
-                question("c_rating", QuestionKind::Rating, 2.0),
-                choice,
-                multi,
-                question("c_did", QuestionKind::YesNo, 1.0),
-                question("c_led", QuestionKind::YesNo, 1.0),
-            ],
-        };
-        let mut with_number = competency.clone();
-        with_number.id = "n".into();
-        with_number.questions = vec![number];
-        let mut targets = BTreeMap::new();
-        targets.insert(
-            "c".into(),
-            Target {
-                level: "expert".into(),
-                importance: 3.0,
-            },
-        );
-        let mut experience_needed = BTreeMap::new();
-        experience_needed.insert("proficient".into(), 0.5);
-        experience_needed.insert("expert".into(), 0.75);
-        Pack {
-            id: "p".into(),
-            title: "P".into(),
-            version: 1,
-            description: "d".into(),
-            levels: vec![
-                level("novice", 0.0),
-                level("advanced_beginner", 20.0),
-                level("competent", 40.0),
-                level("proficient", 60.0),
-                level("expert", 80.0),
-            ],
-            profiles: vec![Profile {
-                id: "pm".into(),
-                title: "PM".into(),
-                description: "d".into(),
-                rationale: "r".into(),
-                targets,
-            }],
-            facts: vec![],
-            competencies: vec![competency, with_number],
-            recommendations: vec![],
-            certifications: vec![],
-            scoring: Scoring {
-                experience_needed,
-                ..Scoring::default()
-            },
-            default_run: DefaultRun::default(),
-            index: Default::default(),
-        }
-    }
-
-    fn answers(pairs: &[(&str, Value)]) -> Answers {
-        Answers {
-            answers: pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
-                .collect(),
-            ..Answers::default()
-        }
-    }
-
-    fn text(s: &str) -> Value {
-        Value::Text(s.into())
-    }
-
-    fn list(ids: &[&str]) -> Value {
-        Value::List(ids.iter().map(|s| s.to_string()).collect())
-    }
-
-    /// Scores competency `c` with a rating, scenario answers and the two statements.
-    fn person(rating: &str, choice: &str, multi: &[&str], did: bool, led: bool) -> CompetencyScore {
-        let pack = pack();
-        let a = answers(&[
-            ("c_rating", text(rating)),
-            ("c_choice", text(choice)),
-            ("c_multi", list(multi)),
-            ("c_did", Value::Bool(did)),
-            ("c_led", Value::Bool(led)),
-        ]);
-        score(&pack, &pack.profiles[0], &a).competencies[0].clone()
-    }
-
-    #[test]
-    fn fractions_follow_the_documented_rules() {
-        let pack = pack();
-        let q = |id: &str| pack.question(id).unwrap().1.clone();
-        assert_eq!(fraction(&pack, &q("c_rating"), &text("novice")), 0.0);
-        assert_eq!(fraction(&pack, &q("c_rating"), &text("competent")), 0.5);
-        assert_eq!(fraction(&pack, &q("c_rating"), &text("expert")), 1.0);
-        assert_eq!(fraction(&pack, &q("c_choice"), &text("b")), 1.0);
-        assert_eq!(fraction(&pack, &q("c_choice"), &text("a")), 0.0);
-        assert_eq!(fraction(&pack, &q("c_multi"), &list(&["a", "b"])), 1.0);
-        assert_eq!(fraction(&pack, &q("c_multi"), &list(&["a"])), 0.5);
-        assert_eq!(fraction(&pack, &q("c_multi"), &list(&["a", "c"])), 0.0);
-        assert_eq!(
-            fraction(&pack, &q("c_multi"), &list(&["c"])),
-            0.0,
-            "never below zero"
-        );
-        assert_eq!(fraction(&pack, &q("c_did"), &Value::Bool(true)), 1.0);
-        assert_eq!(fraction(&pack, &q("c_did"), &text("no")), 0.0);
-        assert_eq!(fraction(&pack, &q("c_number"), &Value::Number(11.0)), 0.0);
-        assert_eq!(fraction(&pack, &q("c_number"), &Value::Number(12.0)), 0.5);
-        assert_eq!(fraction(&pack, &q("c_number"), &Value::Number(400.0)), 1.0);
-    }
-
-    #[test]
-    fn knowledge_and_experience_each_earn_half_and_the_rating_pulls_a_quarter() {
-        // Both scenarios right (50) and one statement of two (25): evidence 75. Rated expert
-        // (midpoint 90): a quarter of the 15 points between is 3.75 → 78.8, proficient.
-        let c = person("expert", "b", &["a", "b"], true, false);
-        assert_eq!(c.knowledge, Some((100.0, 4)));
-        assert_eq!(c.experience, Some(50.0));
-        assert_eq!(c.evidence, (75.0, 3));
-        assert_eq!(c.score, 78.8);
-        assert_eq!(c.level, 3);
-        assert_eq!(c.gap, 1);
-        assert_eq!(c.priority, 3.0);
-        assert_eq!(c.capped_at, None);
-        assert_eq!(c.calibration, None);
-    }
-
-    #[test]
-    fn knowing_everything_without_experience_stops_at_competent() {
-        // Evidence 50; rated expert pulls 10 points up to 60, which proficient would start at,
-        // but proficient needs half the experience: held at 59.9, competent.
-        let c = person("expert", "b", &["a", "b"], false, false);
-        assert_eq!(c.evidence, (50.0, 2));
-        assert_eq!(c.score, 59.9);
-        assert_eq!(c.level, 2);
-        assert_eq!(c.capped_at, Some(2));
-        assert_eq!(c.calibration, Some(Direction::Over), "90 against 50");
-    }
-
-    #[test]
-    fn expert_needs_all_the_evidence() {
-        let c = person("expert", "b", &["a", "b"], true, true);
-        assert_eq!(c.evidence, (100.0, 4));
-        assert_eq!(c.score, 97.5);
-        assert_eq!(c.level, 4);
-        assert_eq!(c.gap, 0);
-        assert_eq!(c.calibration, None);
-        // One statement short of all: proficient at most, however high the points.
-        let c = person("expert", "b", &["a", "b"], true, false);
-        assert_eq!(c.level, 3);
-    }
-
-    #[test]
-    fn the_self_rating_moves_a_score_ten_points_at_most_either_way() {
-        // Nothing right, nothing done: evidence 0. Rated expert: +10 at most.
-        let high = person("expert", "a", &["c"], false, false);
-        assert_eq!((high.evidence.0, high.score), (0.0, 10.0));
-        assert_eq!(high.calibration, Some(Direction::Over));
-        // Everything right and done, rated novice (midpoint 10): −10 at most.
-        let low = person("novice", "b", &["a", "b"], true, true);
-        assert_eq!((low.evidence.0, low.score), (100.0, 90.0));
-        assert_eq!(low.calibration, Some(Direction::Under));
-    }
-
-    #[test]
-    fn calibration_needs_a_meaningful_margin() {
-        // Evidence 50 (competent); rated proficient (70): 20 apart, under the 30 margin.
-        let c = person("proficient", "b", &["a", "b"], false, false);
-        assert_eq!(c.calibration, None);
-        // Rated advanced beginner (30): 20 apart the other way, still agreement.
-        let c = person("advanced_beginner", "b", &["a", "b"], false, false);
-        assert_eq!(c.calibration, None);
-    }
-
-    #[test]
-    fn only_answered_questions_count() {
-        // Only the choice is answered (right) and no experience was asked: the knowledge
-        // share is 100% of what was asked, and the experience points are not in play.
-        let pack = pack();
-        let a = answers(&[("c_rating", text("competent")), ("c_choice", text("b"))]);
-        let c = score(&pack, &pack.profiles[0], &a).competencies[0].clone();
-        assert_eq!(c.knowledge, Some((100.0, 4)));
-        assert_eq!(c.experience, None);
-        assert_eq!(c.items.len(), 2);
-        assert_eq!(
-            c.capped_at,
-            Some(2),
-            "no experience, no level above competent"
-        );
-        assert_eq!(c.level, 2);
-    }
-
-    #[test]
-    fn experience_alone_is_scored_on_its_own_scale() {
-        let pack = pack();
-        let a = answers(&[("c_number", Value::Number(30.0))]);
-        let n = score(&pack, &pack.profiles[0], &a).competencies[1].clone();
-        assert_eq!(n.experience, Some(100.0));
-        assert_eq!(n.score, 100.0);
-        assert_eq!(n.level, 4);
-    }
-
-    #[test]
-    fn level_thresholds_are_inclusive_and_midpoints_split_bands() {
-        let pack = pack();
-        assert_eq!(level_for(&pack, 0.0), 0);
-        assert_eq!(level_for(&pack, 19.9), 0);
-        assert_eq!(level_for(&pack, 20.0), 1);
-        assert_eq!(level_for(&pack, 100.0), 4);
-        assert_eq!(level_midpoint(&pack, 0), 10.0);
-        assert_eq!(level_midpoint(&pack, 4), 90.0);
-        assert_eq!(experience_ceiling(&pack, 0.0), 2);
-        assert_eq!(experience_ceiling(&pack, 0.5), 3);
-        assert_eq!(experience_ceiling(&pack, 1.0), 4);
-    }
-}
+mod tests;

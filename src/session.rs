@@ -109,6 +109,10 @@ pub struct Session {
     /// The competencies being retaken (`assess --competency`); empty for a whole assessment.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub only: Vec<String>,
+    /// Whether the run asks the whole bank (`--thorough`) rather than the default run's
+    /// openers and follow-ups.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub thorough: bool,
 }
 
 impl Session {
@@ -124,6 +128,7 @@ impl Session {
             answers: BTreeMap::new(),
             questions,
             only,
+            thorough: false,
         }
     }
 

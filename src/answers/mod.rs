@@ -263,7 +263,8 @@ pub fn parse(file: &str, source: &str) -> Result<(Answers, Spans), Vec<Diagnosti
 pub enum Completeness<'a> {
     /// Scoring a whole assessment: every fact that applies; in each competency the
     /// self-rating, every experience question and at least the default run's number of
-    /// scenarios (the default set or the whole bank both score).
+    /// opening scenarios (a default run or the whole bank both score); no scenario whose
+    /// `ask_if` the facts do not meet.
     Required,
     /// Retaking some competencies: those competencies as in `Required`, no facts (they come
     /// from the latest result).
@@ -377,7 +378,7 @@ pub fn check(
         Completeness::Competencies(ids) => ids,
         Completeness::Partial => return out,
     };
-    let scenarios_needed = pack.default_run.scenarios_per_competency.max(1);
+    let scenarios_needed = pack.default_run.openers_per_competency.max(1);
     let mut missing_questions: Vec<&str> = Vec::new();
     for competency in pack
         .competencies
@@ -392,12 +393,34 @@ pub fn check(
                 .map(|q| q.id.as_str()),
         );
         // Scenarios: the default set or the whole bank; any `scenarios_needed` of them score.
-        let bank: Vec<&str> = competency
+        // One asked only under a condition on the facts (a credential's renewal rules) counts
+        // only where it applies, and is an error where it does not.
+        let mut bank: Vec<&str> = Vec::new();
+        for q in competency
             .questions
             .iter()
             .filter(|q| q.kind.is_knowledge())
-            .map(|q| q.id.as_str())
-            .collect();
+        {
+            let applies = pack.conditions_hold(&q.ask_if, &answers.facts);
+            if applies {
+                bank.push(q.id.as_str());
+            } else if completeness == Completeness::Required
+                && answers.answers.contains_key(q.id.as_str())
+            {
+                out.push(
+                    Diagnostic::new(
+                        file,
+                        format!(
+                            "question `{}` is asked only when {}, which these facts do not show",
+                            q.id,
+                            crate::selection::conditions_text(pack, &q.ask_if)
+                        ),
+                    )
+                    .at(at(&format!("answers.{}", q.id)))
+                    .hint("leave it blank, or correct the facts if they are wrong"),
+                );
+            }
+        }
         let answered = bank
             .iter()
             .filter(|id| answers.answers.contains_key(**id))

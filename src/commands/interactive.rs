@@ -209,12 +209,14 @@ pub(super) fn open_session(
 
     let existing = session::load(dir)?;
     let fresh = || {
-        Session::new(
+        let mut session = Session::new(
             pack,
             &now(),
             run_questions(pack, args),
             args.competency.clone(),
-        )
+        );
+        session.thorough = args.thorough;
+        session
     };
     Ok(match existing {
         None if args.resume => {

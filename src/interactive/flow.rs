@@ -251,22 +251,20 @@ impl<'p> Flow<'p> {
     ) -> Result<std::result::Result<(), PromptError>> {
         let mut index = self.first_unanswered(session);
         let mut shown_section: Option<usize> = None;
-        let mut looked_closer = false;
+        let mut told_follow_ups = false;
         loop {
-            if index >= self.steps.len() && !looked_closer {
-                looked_closer = true;
-                let added = self.look_closer(session);
-                if added > 0 {
-                    save(session)?;
-                    prompter.say(&format!(
-                        "{} more {}: where your self-rating and your answers so far point to \
-                         different levels, two answers are too few to tell which is right.",
-                        added,
-                        if added == 1 { "scenario" } else { "scenarios" }
-                    ));
-                    index = self.steps.len() - added;
-                    continue;
+            if index >= self.steps.len() && self.follow_up(session) {
+                save(session)?;
+                if !told_follow_ups {
+                    told_follow_ups = true;
+                    prompter.say(
+                        "A few more scenarios where your answers so far point away from the \
+                         level your self-rating and experience describe: one more answer tells \
+                         a slip from a real difference.",
+                    );
                 }
+                index = self.steps.len() - 1;
+                continue;
             }
             if index >= self.steps.len() {
                 match self.review(prompter, session) {
@@ -309,40 +307,44 @@ impl<'p> Flow<'p> {
         }
     }
 
-    /// Adds scenarios where the self-rating and the answers disagree, within the prompts the
-    /// pack's `max_prompts` leaves (see [`crate::selection::extra_scenarios`]); returns how
-    /// many. They join the session's questions, so a resumed run asks them too.
-    pub(super) fn look_closer(&mut self, session: &mut Session) -> usize {
-        let asked = self
-            .steps
-            .iter()
-            .filter(|s| self.applies(session, s))
-            .count();
-        let spare = self.pack.default_run.max_prompts.saturating_sub(asked);
-        let extra = crate::selection::extra_scenarios(
+    /// Adds the next follow-up scenario, if the run should ask one (see
+    /// [`crate::selection::follow_up`]); it joins the session's questions, so a resumed run
+    /// asks it too.
+    pub(super) fn follow_up(&mut self, session: &mut Session) -> bool {
+        let scope = if session.thorough {
+            crate::selection::Scope::Thorough
+        } else {
+            crate::selection::Scope::Default { draw: 0 }
+        };
+        let Some(id) = crate::selection::follow_up(
             self.pack,
+            &scope,
+            &session.facts,
             &session.answers,
             &session.questions,
-            spare,
-        );
-        for id in &extra {
-            let found = self
-                .pack
-                .competencies
-                .iter()
-                .enumerate()
-                .find_map(|(c, comp)| {
-                    comp.questions
-                        .iter()
-                        .position(|q| q.id == *id)
-                        .map(|q| (c, q))
-                });
-            if let Some((c, q)) = found {
+            session.only.is_empty(),
+        ) else {
+            return false;
+        };
+        let found = self
+            .pack
+            .competencies
+            .iter()
+            .enumerate()
+            .find_map(|(c, comp)| {
+                comp.questions
+                    .iter()
+                    .position(|q| q.id == id)
+                    .map(|q| (c, q))
+            });
+        match found {
+            Some((c, q)) => {
                 self.steps.push(Step::Question(c, q));
-                session.questions.push(id.clone());
+                session.questions.push(id);
+                true
             }
+            None => false,
         }
-        extra.len()
     }
 
     /// Section of a step: 0 for the opening (profile and facts), 1 for the experience

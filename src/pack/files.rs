@@ -175,41 +175,50 @@ pub struct PackFile {
     pub default_run: DefaultRun,
 }
 
-/// The scoring model: knowing is not doing.
+/// The scoring model: the self-rating and the experience checklist place a person at a level;
+/// scenario answers confirm or question it.
 ///
-/// A competency's evidence score is knowledge points times the share of scenarios answered
-/// right plus experience points times the share of experience statements that hold. The
-/// self-rating then pulls the score toward the rated level, by a share of the distance and at
-/// most a few points. Finally a level above `competent` must be backed by experience: each
-/// level in `experience_needed` is reached only with at least that share of the experience.
+/// Each experience statement `shows` a level: the highest level a true statement shows caps a
+/// competency (no true statement: the level below `doing_from`, whose statements describe
+/// knowing rather than doing), and the level below it is a floor. The self-rating, held
+/// between floor and cap, places the score at its level's midpoint. Scenario answers then move
+/// it toward what they show — the share answered right against the share `expected_right` at
+/// that level — by at most `knowledge_weight` of the way, half of that after
+/// `knowledge_half_at` answers: two answers cannot move a level, many can move one.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Scoring {
-    /// Points (of 100) that scenario answers can earn.
-    pub knowledge_points: f64,
-    /// Points (of 100) that experience can earn; with `knowledge_points` they make 100.
-    pub experience_points: f64,
-    /// The share (0–1) of the distance between evidence and the self-rated level that the
-    /// self-rating closes.
-    pub self_rating_share: f64,
-    /// The most points the self-rating can move a score, either way.
-    pub self_rating_max_points: f64,
-    /// Level id → the least share (0–1) of a competency's experience that the level needs.
-    pub experience_needed: BTreeMap<Text, f64>,
-    /// Self-rating and evidence disagree (calibration) when the self-rated level's midpoint
-    /// and the evidence score are at least this many points apart.
-    pub calibration_margin: f64,
+    /// The lowest level whose statements describe doing: reached only with an experience
+    /// statement true that shows it (or a higher level). Absent: every level is open to
+    /// scenario answers and the self-rating alone.
+    pub doing_from: Option<Text>,
+    /// Level id → the share (0–1) of scenarios a person at that level is expected to answer
+    /// right; rising with the level. Answers above it move a score up, below it down.
+    pub expected_right: BTreeMap<Text, f64>,
+    /// The most (0–1) that scenario answers can move a score toward what they show, reached
+    /// only with very many answers.
+    pub knowledge_weight: f64,
+    /// How many scenario answers give half of `knowledge_weight`.
+    pub knowledge_half_at: f64,
+    /// Points of uncertainty the self-report itself carries (rating and checklist): a person
+    /// may place themselves a little differently on another day. With the scenarios' own
+    /// sampling error it makes each score's band, and a change between two results is
+    /// reported only when it exceeds what the two bands allow.
+    pub self_report_sem: f64,
+    /// Scenario answers question a self-rating (calibration) when they are at least this many
+    /// times as likely at a level two or more steps away from the rated one.
+    pub calibration_odds: f64,
 }
 
 impl Default for Scoring {
     fn default() -> Self {
         Scoring {
-            knowledge_points: 50.0,
-            experience_points: 50.0,
-            self_rating_share: 0.25,
-            self_rating_max_points: 10.0,
-            experience_needed: BTreeMap::new(),
-            calibration_margin: 30.0,
+            doing_from: None,
+            expected_right: BTreeMap::new(),
+            knowledge_weight: 0.5,
+            knowledge_half_at: 8.0,
+            self_report_sem: 5.0,
+            calibration_odds: 4.0,
         }
     }
 }
@@ -218,17 +227,26 @@ impl Default for Scoring {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct DefaultRun {
-    /// Scenarios asked per competency; retakes draw the next ones from the bank.
-    pub scenarios_per_competency: usize,
-    /// The most prompts (facts included) the default run may ask; scenarios give way first.
+    /// Scenarios that open each competency, drawn from its field items; retakes draw the next
+    /// ones from the bank.
+    pub openers_per_competency: usize,
+    /// The most follow-up scenarios one competency gets where its answers point away from the
+    /// level its rating and experience describe.
+    pub follow_ups_per_competency: usize,
+    /// The most prompts (facts included) the default run may ask; follow-ups give way first.
     pub max_prompts: usize,
+    /// The most minutes the default run may take, estimated as a person reads and answers
+    /// (see `selection::minutes`); follow-ups stop at it.
+    pub max_minutes: usize,
 }
 
 impl Default for DefaultRun {
     fn default() -> Self {
         DefaultRun {
-            scenarios_per_competency: 2,
+            openers_per_competency: 1,
+            follow_ups_per_competency: 2,
             max_prompts: 50,
+            max_minutes: 25,
         }
     }
 }
@@ -255,6 +273,21 @@ pub struct Profile {
     pub description: Text,
     pub rationale: Text,
     pub targets: BTreeMap<Text, Target>,
+    /// What the stage asks beyond its target levels, from the background facts: a stage is
+    /// met only when one of these holds too (an associate PM has led something or studied
+    /// project management).
+    pub requires: Option<StageRequirement>,
+}
+
+/// Background a career stage needs besides its target levels.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StageRequirement {
+    /// Met when any one of these conditions holds.
+    pub any_of: Vec<FactCondition>,
+    /// What is needed, as it reads after "needs": "6 months leading projects or 23 hours of
+    /// project-management education".
+    pub text: Text,
 }
 
 /// The wanted level in one competency under a profile.
@@ -386,6 +419,48 @@ pub struct Question {
     pub max: Option<f64>,
     #[serde(default)]
     pub bands: Vec<Band>,
+    /// For a scenario: the field knowledge it needs, so a reviewer can tell an item that
+    /// measures the role from one that common sense answers.
+    pub field: Option<FieldKnowledge>,
+    /// For an experience statement: the level that doing it shows.
+    pub shows: Option<Text>,
+    /// Ask only when every condition on the background facts holds: a question about a
+    /// credential's renewal rules goes only to people who hold it.
+    #[serde(default)]
+    pub ask_if: Vec<FactCondition>,
+}
+
+/// What a scenario needs that an outsider would not know.
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FieldKnowledge {
+    pub kind: FieldKind,
+    /// The rule, standard, method or figure, in one line, with where it comes from.
+    pub knowledge: Text,
+}
+
+/// The kind of knowledge a scenario tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    /// A regulation or an issuer's rule (HIPAA, Part 2, information blocking, PMI's rules).
+    Rule,
+    /// A technical or professional standard (HL7 v2, FHIR, NIST, SAFER).
+    Standard,
+    /// A method of the field (earned value, root cause analysis, workflow mapping).
+    Method,
+    /// A number the field works with (a deadline, a threshold, a figure).
+    Figure,
+    /// Judgement, where judgement is what the competency is (communication, leadership,
+    /// ethics).
+    Judgement,
+}
+
+impl FieldKind {
+    /// Whether the item needs knowledge of the field rather than judgement alone.
+    pub fn needs_the_field(self) -> bool {
+        self != FieldKind::Judgement
+    }
 }
 
 fn one() -> f64 {
@@ -441,12 +516,13 @@ pub struct Choice {
     pub correct: bool,
 }
 
-/// A scoring band of a number question.
+/// A band of a number experience question: from this amount on, the answer shows a level.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
     pub from: f64,
-    pub score: f64,
+    /// The level that this much experience shows; absent for a band that shows none.
+    pub shows: Option<Text>,
 }
 
 /// Where a fact comes from, and when it was last checked.
@@ -644,6 +720,16 @@ impl Variants for QuestionKind {
         QuestionKind::Multi,
         QuestionKind::YesNo,
         QuestionKind::Number,
+    ];
+}
+
+impl Variants for FieldKind {
+    const ALL: &'static [Self] = &[
+        FieldKind::Rule,
+        FieldKind::Standard,
+        FieldKind::Method,
+        FieldKind::Figure,
+        FieldKind::Judgement,
     ];
 }
 

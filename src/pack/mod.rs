@@ -3,6 +3,8 @@
 mod files;
 mod load;
 mod model;
+#[cfg(test)]
+pub(crate) mod sample;
 mod validate;
 
 pub use load::{

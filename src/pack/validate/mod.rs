@@ -81,7 +81,7 @@ pub fn validate(parsed: &Parsed) -> Vec<Diagnostic> {
     check_facts(pack, &mut ids, &mut out);
     check_fact_advice(pack, &mut out);
     for competency in &parsed.competencies {
-        check_competency(competency, &levels, &mut ids, &mut out);
+        check_competency(competency, &levels, &p.facts, &mut ids, &mut out);
     }
     let certification_ids: HashSet<&str> = parsed
         .certifications

@@ -85,25 +85,25 @@ pub(super) fn check_scoring(pack: &Located<PackFile>, levels: &[&str], out: &mut
             ));
         }
     };
-    number("knowledge_points", s.knowledge_points, 0.0..=100.0);
-    number("experience_points", s.experience_points, 0.0..=100.0);
-    number("self_rating_share", s.self_rating_share, 0.0..=1.0);
-    number(
-        "self_rating_max_points",
-        s.self_rating_max_points,
-        0.0..=100.0,
-    );
-    number("calibration_margin", s.calibration_margin, 1.0..=100.0);
-    let sum = s.knowledge_points + s.experience_points;
-    if sum.is_finite() && (sum - 100.0).abs() > 1e-9 {
-        out.push(pack.problem(
-            "scoring",
-            format!("knowledge_points and experience_points add up to {sum}, not 100"),
-            "split the 100 points of a score between knowledge and experience",
-        ));
+    number("knowledge_weight", s.knowledge_weight, 0.0..=1.0);
+    number("knowledge_half_at", s.knowledge_half_at, 0.1..=1000.0);
+    number("self_report_sem", s.self_report_sem, 0.0..=50.0);
+    number("calibration_odds", s.calibration_odds, 1.0..=1000.0);
+    if let Some(level) = &s.doing_from {
+        if !levels.contains(&level.as_str()) {
+            out.push(pack.problem(
+                "scoring.doing_from",
+                format!("unknown level `{level}`"),
+                format!(
+                    "name the lowest level whose statements describe doing: one of {}",
+                    levels.join(", ")
+                ),
+            ));
+        }
     }
-    for (level, share) in &s.experience_needed {
-        let path = format!("scoring.experience_needed.{level}");
+    let mut previous: Option<f64> = None;
+    for (level, share) in &s.expected_right {
+        let path = format!("scoring.expected_right.{level}");
         if !levels.contains(&level.as_str()) {
             out.push(pack.problem(
                 &path,
@@ -111,20 +111,41 @@ pub(super) fn check_scoring(pack: &Located<PackFile>, levels: &[&str], out: &mut
                 format!("use one of: {}", levels.join(", ")),
             ));
         }
-        if !share.is_finite() || !(0.0..=1.0).contains(share) {
+        if !share.is_finite() || !(0.01..=0.99).contains(share) {
             out.push(pack.problem(
                 &path,
-                format!("{share} is not a share from 0 to 1"),
-                "write the least share of experience the level needs, e.g. 0.5",
+                format!("{share} is not a share from 0.01 to 0.99"),
+                "write the share of scenarios a person at this level answers right, e.g. 0.6",
             ));
         }
     }
+    if !s.expected_right.is_empty() {
+        for level in levels {
+            match s.expected_right.get(*level) {
+                Some(share) => {
+                    if previous.is_some_and(|p| *share <= p) {
+                        out.push(pack.problem(
+                            &format!("scoring.expected_right.{level}"),
+                            format!("{share} is not above the share of the level below"),
+                            "the expected share must rise with the level",
+                        ));
+                    }
+                    previous = Some(*share);
+                }
+                None => out.push(pack.problem(
+                    "scoring.expected_right",
+                    format!("`expected_right` leaves out level `{level}`"),
+                    "give every level its expected share, or leave `expected_right` out",
+                )),
+            }
+        }
+    }
     let run = &pack.value.default_run;
-    if run.scenarios_per_competency == 0 {
+    if run.openers_per_competency == 0 {
         out.push(pack.problem(
-            "default_run.scenarios_per_competency",
+            "default_run.openers_per_competency",
             "the default run must ask at least one scenario per competency",
-            "use 1 or more (2 is the default)",
+            "use 1 or more (1 is the default)",
         ));
     }
     if run.max_prompts == 0 {
@@ -132,6 +153,13 @@ pub(super) fn check_scoring(pack: &Located<PackFile>, levels: &[&str], out: &mut
             "default_run.max_prompts",
             "`max_prompts` must be at least 1",
             "use the most prompts a first run may ask (50 is the default)",
+        ));
+    }
+    if run.max_minutes == 0 {
+        out.push(pack.problem(
+            "default_run.max_minutes",
+            "`max_minutes` must be at least 1",
+            "use the most minutes a first run may take (25 is the default)",
         ));
     }
 }
@@ -209,6 +237,22 @@ pub(super) fn check_profiles(
                 format!("duplicate profile id `{}`", profile.id),
                 "rename one of the profiles",
             ));
+        }
+        if let Some(needs) = &profile.requires {
+            super::facts::check_any_conditions(
+                pack,
+                &format!("{path}.requires.any_of"),
+                &needs.any_of,
+                &pack.value.facts,
+                out,
+            );
+            if needs.any_of.is_empty() || needs.text.trim().is_empty() {
+                out.push(pack.problem(
+                    &format!("{path}.requires"),
+                    format!("profile `{}` has an empty `requires`", profile.id),
+                    "list the conditions under `any_of` and say what they ask in `text`",
+                ));
+            }
         }
         for (competency, target) in &profile.targets {
             let at = format!("{path}.targets.{competency}");

@@ -1,15 +1,17 @@
 //! Checks on a competency file: its level statements and questions that can be scored.
 
+use super::facts::check_any_conditions;
 use super::{
     check_options, check_range, check_url, finite_positive, is_id, shown, IdRegistry, Located,
     ID_HINT, MAX_WEIGHT,
 };
 use crate::diagnostic::Diagnostic;
-use crate::pack::model::{Competency, Question, QuestionKind};
+use crate::pack::model::{Competency, Fact, Question, QuestionKind};
 
 pub(super) fn check_competency(
     at: &Located<Competency>,
     levels: &[&str],
+    facts: &[Fact],
     ids: &mut IdRegistry,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -41,7 +43,8 @@ pub(super) fn check_competency(
         ));
     }
     for (i, q) in c.questions.iter().enumerate() {
-        check_question(at, &format!("questions[{i}]"), q, ids, out);
+        check_question(at, &format!("questions[{i}]"), q, levels, ids, out);
+        check_any_conditions(at, &format!("questions[{i}].ask_if"), &q.ask_if, facts, out);
     }
 }
 
@@ -49,10 +52,20 @@ fn check_question(
     at: &Located<Competency>,
     path: &str,
     q: &Question,
+    levels: &[&str],
     ids: &mut IdRegistry,
     out: &mut Vec<Diagnostic>,
 ) {
     ids.claim(&q.id, at, &format!("{path}.id"), out);
+    let level_named = |field: &str, level: &str, out: &mut Vec<Diagnostic>| {
+        if !levels.contains(&level) {
+            out.push(at.problem(
+                field,
+                format!("unknown level `{level}`"),
+                format!("use one of: {}", levels.join(", ")),
+            ));
+        }
+    };
     let kind = q.kind.name();
     if !finite_positive(q.weight) {
         out.push(at.problem(
@@ -86,6 +99,16 @@ fn check_question(
         QuestionKind::Choice | QuestionKind::Multi => {
             refuse("bands", !q.bands.is_empty(), out);
             refuse("min", has_range, out);
+            refuse("shows", q.shows.is_some(), out);
+            if let Some(field) = &q.field {
+                if field.knowledge.trim().is_empty() {
+                    out.push(at.problem(
+                        &format!("{path}.field.knowledge"),
+                        format!("question `{}` names no field knowledge", q.id),
+                        "say in one line which rule, standard, method or figure the item needs",
+                    ));
+                }
+            }
             if q.options.len() < 2 {
                 out.push(at.problem(
                     path,
@@ -131,26 +154,39 @@ fn check_question(
             refuse("options", has_options, out);
             refuse("bands", !q.bands.is_empty(), out);
             refuse("min", has_range, out);
+            refuse("field", q.field.is_some(), out);
+            refuse("ask_if", !q.ask_if.is_empty(), out);
+            if q.kind == QuestionKind::Rating {
+                refuse("shows", q.shows.is_some(), out);
+            } else {
+                match &q.shows {
+                    Some(level) => level_named(&format!("{path}.shows"), level, out),
+                    None => out.push(at.problem(
+                        path,
+                        format!("experience statement `{}` does not say what it shows", q.id),
+                        "add `shows: <level id>`: the level that having done this shows",
+                    )),
+                }
+            }
         }
         QuestionKind::Number => {
             refuse("options", has_options, out);
+            refuse("field", q.field.is_some(), out);
+            refuse("ask_if", !q.ask_if.is_empty(), out);
+            refuse("shows", q.shows.is_some(), out);
             let range = check_range(at, path, q.min, q.max, out);
             if q.bands.is_empty() {
                 out.push(at.problem(
                     path,
                     format!("number question `{}` has no bands", q.id),
-                    "add `bands:` of `{from, score}`, lowest first",
+                    "add `bands:` of `{from, shows}`, lowest first",
                 ));
             }
             let mut previous: Option<f64> = None;
             for (i, band) in q.bands.iter().enumerate() {
                 let band_path = format!("{path}.bands[{i}]");
-                if !band.score.is_finite() || !(0.0..=1.0).contains(&band.score) {
-                    out.push(at.problem(
-                        &format!("{band_path}.score"),
-                        format!("band score {} is outside 0–1", band.score),
-                        "use a fraction from 0 to 1",
-                    ));
+                if let Some(level) = &band.shows {
+                    level_named(&format!("{band_path}.shows"), level, out);
                 }
                 if !band.from.is_finite() || previous.is_some_and(|p| band.from <= p) {
                     out.push(at.problem(
