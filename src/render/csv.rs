@@ -9,11 +9,14 @@ use crate::text::one_line;
 /// neutralised with a leading apostrophe, so rubric text can never run as one.
 pub struct CsvRenderer;
 
-const HEADER: [&str; 13] = [
+const HEADER: [&str; 17] = [
     "competency_id",
     "competency",
     "score",
+    "score_low",
+    "score_high",
     "level",
+    "could_be",
     "target_level",
     "gap",
     "importance",
@@ -21,6 +24,7 @@ const HEADER: [&str; 13] = [
     "self_rating",
     "knowledge_score",
     "knowledge_level",
+    "experience_shows",
     "calibration",
     "taken_at",
 ];
@@ -38,7 +42,10 @@ impl Renderer for CsvRenderer {
                 c.id.to_string(),
                 c.title.to_string(),
                 format!("{:.1}", c.score),
+                c.score_low.map(|s| format!("{s:.1}")).unwrap_or_default(),
+                c.score_high.map(|s| format!("{s:.1}")).unwrap_or_default(),
                 doc.level_title(&c.level),
+                level(&c.could_be),
                 doc.level_title(&c.target_level),
                 c.gap.to_string(),
                 crate::answers::format_number(c.importance),
@@ -48,6 +55,7 @@ impl Renderer for CsvRenderer {
                     .map(|s| format!("{s:.1}"))
                     .unwrap_or_default(),
                 level(&c.knowledge_level),
+                level(&c.experience_shows),
                 match c.calibration {
                     Some(crate::result::Calibration::Over) => "over".into(),
                     Some(crate::result::Calibration::Under) => "under".into(),

@@ -171,7 +171,7 @@ impl Renderer for HtmlRenderer {
                     target_from: format!("{target:.0}"),
                     fill: format!("{:.1}", c.score.clamp(0.0, 100.0)),
                     target_at: format!("{:.1}", target.clamp(0.0, 100.0)),
-                    level: one_line(&doc.level_title(&c.level)),
+                    level: one_line(&level_text(doc, c)),
                     target_level: one_line(&doc.level_title(&c.target_level)),
                     gap: (c.gap > 0).then(|| one_line(&gap_text(c))),
                 }
@@ -229,11 +229,9 @@ impl Renderer for HtmlRenderer {
             competencies,
             carried: carried_note(doc).as_deref().map(one_line),
             gaps,
-            calibration: calibration_groups(doc)
+            calibration: disagreement_groups(doc)
                 .into_iter()
-                .map(|(direction, notes)| {
-                    (calibration_intro(direction), one_line(&notes.join("; ")))
-                })
+                .map(|(intro, notes)| (intro, one_line(&notes.join("; "))))
                 .collect(),
             certifications,
             plan_intro: plan_intro(doc).iter().map(|l| one_line(l)).collect(),

@@ -52,7 +52,7 @@ impl Renderer for MarkdownRenderer {
                 "| {} | {:.0} | {} | {} | {} |\n",
                 md(&c.title),
                 c.score,
-                md(&doc.level_title(&c.level)),
+                md(&level_text(doc, c)),
                 md(&doc.level_title(&c.target_level)),
                 gap_text(c)
             ));
@@ -87,15 +87,11 @@ impl Renderer for MarkdownRenderer {
         }
         out.push('\n');
 
-        let groups = calibration_groups(doc);
+        let groups = disagreement_groups(doc);
         if !groups.is_empty() {
-            out.push_str("## Where the self-rating and the answers disagree\n\n");
-            for (direction, notes) in groups {
-                out.push_str(&format!(
-                    "- {}: {}.\n",
-                    md(calibration_intro(direction)),
-                    md(&notes.join("; "))
-                ));
+            out.push_str("## Where the self-rating and the evidence disagree\n\n");
+            for (intro, notes) in groups {
+                out.push_str(&format!("- {}: {}.\n", md(intro), md(&notes.join("; "))));
             }
             out.push('\n');
         }

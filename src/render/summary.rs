@@ -2,7 +2,6 @@
 //! reasons behind a score, the calibration notes, the steps for a gap, the plan by horizon.
 //! Formats differ in markup only.
 
-use crate::answers::format_number;
 use crate::eligibility::{short_title, Eligibility};
 use crate::result::{
     is_knowledge_kind, Calibration, CompetencyResult, PlanItem, RecommendationResult,
@@ -13,42 +12,105 @@ use crate::text::one_line;
 /// How many gaps the reports explain in detail.
 pub const TOP_GAPS: usize = 3;
 
-/// "self-rating novice; scenarios 1 of 2 right; experience 0 of 2 statements; held at
-/// competent until experience backs the levels above".
+/// Why a competency scored what it did, as a person reads it: "self-rating competent;
+/// experience shows competent (1 of 3 statements true); scenarios 1 of 2 right (−3 points)".
+/// Results saved before levels were placed by rating and experience read as they were
+/// scored then.
 pub fn score_reasons(doc: &ResultDocument, c: &CompetencyResult) -> String {
+    let lower = |id: &str| doc.level_title(id).to_lowercase();
     let mut parts = Vec::new();
     if let Some(rated) = &c.self_rating {
+        parts.push(format!("self-rating {}", lower(rated)));
+    }
+    let statements: Vec<_> = c.evidence.iter().filter(|e| e.kind == "yes_no").collect();
+    if !statements.is_empty() {
+        let held = statements.iter().filter(|e| e.earned > 0.0).count();
+        let total = statements.len();
+        parts.push(match &c.experience_shows {
+            Some(shows) => format!(
+                "experience shows {} ({held} of {total} statements true)",
+                lower(shows)
+            ),
+            None if c.placed.is_some() => {
+                format!("no experience statement true yet (0 of {total})")
+            }
+            None => format!("{held} of {total} experience statements true"),
+        });
+    }
+    let scenarios: Vec<_> = c.evidence.iter().filter(|e| is_knowledge_kind(&e.kind)).collect();
+    if !scenarios.is_empty() {
+        let right = scenarios.iter().filter(|e| e.earned >= e.possible).count();
+        let partly = scenarios
+            .iter()
+            .filter(|e| e.earned > 0.0 && e.earned < e.possible)
+            .count();
+        let mut text = format!("scenarios {right} of {} right", scenarios.len());
+        if partly > 0 {
+            text.push_str(&format!(", {partly} partly"));
+        }
+        if let Some(placed) = &c.placed {
+            let moved = (c.score - level_midpoint(doc, placed)).round();
+            if moved.abs() >= 1.0 {
+                text.push_str(&format!(
+                    " ({}{} points)",
+                    if moved > 0.0 { "+" } else { "−" },
+                    moved.abs()
+                ));
+            }
+        }
+        parts.push(text);
+    }
+    if let Some(cap) = &c.capped_at {
         parts.push(format!(
-            "self-rating {}",
-            doc.level_title(rated).to_lowercase()
+            "held at {} until experience shows more",
+            lower(cap)
         ));
     }
-    let tally = |keep: &dyn Fn(&str) -> bool| {
-        let items: Vec<_> = c.evidence.iter().filter(|e| keep(&e.kind)).collect();
-        let earned: f64 = items.iter().map(|e| e.earned).sum();
-        let possible: f64 = items.iter().map(|e| e.possible).sum();
-        let statements = items.iter().all(|e| e.kind == "yes_no");
-        (!items.is_empty()).then(|| (round2(earned), round2(possible), statements))
-    };
-    if let Some((earned, possible, _)) = tally(&is_knowledge_kind) {
-        parts.push(format!("scenarios {earned} of {possible} right"));
-    }
-    match tally(&|k| k == "yes_no" || k == "number") {
-        Some((earned, possible, true)) => {
-            parts.push(format!("{earned} of {possible} experience statements true"))
-        }
-        Some((earned, possible, false)) => {
-            parts.push(format!("experience {earned} of {possible} points"))
-        }
-        None => {}
-    }
-    if let Some(ceiling) = &c.capped_at {
-        parts.push(format!(
-            "held at {} until experience backs the levels above",
-            doc.level_title(ceiling).to_lowercase()
-        ));
+    if let Some(floor) = &c.lifted_to {
+        parts.push(format!("raised to {}, what your experience shows", lower(floor)));
     }
     parts.join("; ")
+}
+
+/// The middle of a level's band of scores, from the document's own scale.
+fn level_midpoint(doc: &ResultDocument, id: &str) -> f64 {
+    let i = doc.level_index(id);
+    let low = doc.levels.get(i).map_or(0.0, |l| l.min_score);
+    let high = doc.levels.get(i + 1).map_or(100.0, |l| l.min_score);
+    (low + high) / 2.0
+}
+
+/// "Competent, could be proficient" where the band reaches another level, else the level.
+pub fn level_text(doc: &ResultDocument, c: &CompetencyResult) -> String {
+    let level = one_line(&doc.level_title(&c.level));
+    match &c.could_be {
+        Some(other) => format!(
+            "{level}, could be {}",
+            one_line(&doc.level_title(other)).to_lowercase()
+        ),
+        None => level,
+    }
+}
+
+/// Competencies whose band reaches another level: "Risk management: competent, could be
+/// proficient".
+pub fn could_be_lines(doc: &ResultDocument) -> Vec<String> {
+    doc.competencies
+        .iter()
+        .filter(|c| c.could_be.is_some())
+        .map(|c| format!("{}: {}", one_line(c.label()), level_text(doc, c).to_lowercase()))
+        .collect()
+}
+
+/// What the chosen stage needs beyond its target levels that the facts do not show yet.
+pub fn stage_needs_line(doc: &ResultDocument) -> Option<String> {
+    doc.stage_needs.as_ref().map(|needs| {
+        format!(
+            "{} also needs {}: your background facts do not show it yet.",
+            one_line(&doc.profile_title),
+            one_line(needs)
+        )
+    })
 }
 
 /// "Carried over from your result of 2026-11-20 (not retaken): HIPAA & regulation, …", for a
@@ -69,10 +131,6 @@ pub fn carried_note(doc: &ResultDocument) -> Option<String> {
             .collect::<Vec<_>>()
             .join(", ")
     ))
-}
-
-fn round2(n: f64) -> String {
-    format_number((n * 100.0).round() / 100.0)
 }
 
 /// The heading of a top gap: "HIPAA & regulatory compliance — Novice → Competent".
@@ -101,32 +159,107 @@ pub fn steps_for<'d>(
     helping
 }
 
-/// Competencies where the self-rating and the evidence (scenarios and experience) disagree,
-/// in `direction`, as "Title (rated proficient; answers and experience show competent)".
-pub fn calibration_notes(doc: &ResultDocument, direction: Calibration) -> Vec<String> {
+/// The ways a self-rating can disagree with the evidence, each with the sentence that
+/// introduces its notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Disagreement {
+    /// Rated above what the experience statements show: the level is held at their cap.
+    AboveExperience,
+    /// Rated below what the experience statements show: the level follows them.
+    BelowExperience,
+    /// The scenario answers clearly fit a level well below the rated one.
+    AboveAnswers,
+    /// The scenario answers clearly fit a level well above the rated one.
+    BelowAnswers,
+}
+
+impl Disagreement {
+    /// The sentence that introduces the notes of this kind.
+    pub fn intro(self) -> &'static str {
+        match self {
+            Disagreement::AboveExperience => {
+                "Rated above what your experience statements show, so the level is held where \
+                 they put it until you have done the work (no statement true caps a level at \
+                 the one below those that describe doing)"
+            }
+            Disagreement::BelowExperience => {
+                "Rated below what your experience shows, so the level follows your experience"
+            }
+            Disagreement::AboveAnswers => {
+                "Rated well above what your scenario answers show — read the explanations of \
+                 the questions you missed (the JSON result lists them) before you rely on these"
+            }
+            Disagreement::BelowAnswers => {
+                "Rated well below what your scenario answers show — you may know more than you \
+                 credit yourself with"
+            }
+        }
+    }
+}
+
+/// Notes of one kind of disagreement: "Leadership (rated competent; held at advanced
+/// beginner)", "HIPAA & regulatory compliance (rated expert; 0 of 2 scenarios right, which
+/// fits novice)".
+pub fn disagreement_notes(doc: &ResultDocument, kind: Disagreement) -> Vec<String> {
+    let lower = |id: &str| doc.level_title(id).to_lowercase();
     doc.competencies
         .iter()
-        .filter(|c| c.calibration == Some(direction))
         .filter_map(|c| {
             let rated = c.self_rating.as_ref()?;
-            let shown = c.evidence_level.as_ref().or(c.knowledge_level.as_ref())?;
+            let detail = match kind {
+                Disagreement::AboveExperience => {
+                    format!("held at {}", lower(c.capped_at.as_ref()?))
+                }
+                Disagreement::BelowExperience => {
+                    format!("experience shows {}", lower(c.lifted_to.as_ref()?))
+                }
+                Disagreement::AboveAnswers | Disagreement::BelowAnswers => {
+                    let wanted = if kind == Disagreement::AboveAnswers {
+                        Calibration::Over
+                    } else {
+                        Calibration::Under
+                    };
+                    if c.calibration != Some(wanted) {
+                        return None;
+                    }
+                    let scenarios: Vec<_> =
+                        c.evidence.iter().filter(|e| is_knowledge_kind(&e.kind)).collect();
+                    let right = scenarios.iter().filter(|e| e.earned >= e.possible).count();
+                    match &c.knowledge_level {
+                        Some(fits) if c.placed.is_some() => format!(
+                            "{right} of {} scenarios right, which fits {}",
+                            scenarios.len(),
+                            lower(fits)
+                        ),
+                        // Results scored before levels were placed: their evidence level.
+                        _ => format!(
+                            "answers and experience show {}",
+                            lower(c.evidence_level.as_ref().or(c.knowledge_level.as_ref())?)
+                        ),
+                    }
+                }
+            };
             Some(format!(
-                "{} (rated {}; answers and experience show {})",
+                "{} (rated {}; {detail})",
                 one_line(&c.title),
-                doc.level_title(rated).to_lowercase(),
-                doc.level_title(shown).to_lowercase()
+                lower(rated)
             ))
         })
         .collect()
 }
 
-/// Both directions of disagreement that have any notes, higher-than-shown first.
-pub fn calibration_groups(doc: &ResultDocument) -> Vec<(Calibration, Vec<String>)> {
-    [Calibration::Over, Calibration::Under]
-        .into_iter()
-        .map(|d| (d, calibration_notes(doc, d)))
-        .filter(|(_, notes)| !notes.is_empty())
-        .collect()
+/// Every kind of disagreement that has notes, with its introduction.
+pub fn disagreement_groups(doc: &ResultDocument) -> Vec<(&'static str, Vec<String>)> {
+    [
+        Disagreement::AboveExperience,
+        Disagreement::AboveAnswers,
+        Disagreement::BelowExperience,
+        Disagreement::BelowAnswers,
+    ]
+    .into_iter()
+    .map(|kind| (kind.intro(), disagreement_notes(doc, kind)))
+    .filter(|(_, notes)| !notes.is_empty())
+    .collect()
 }
 
 /// ✓ for held or eligible, – for not needed (outranked by a credential held), ✗ otherwise.
@@ -139,21 +272,6 @@ pub fn eligibility_mark(e: &Eligibility) -> &'static str {
         "✓"
     } else {
         "✗"
-    }
-}
-
-/// The sentence that introduces each calibration direction.
-pub fn calibration_intro(direction: Calibration) -> &'static str {
-    match direction {
-        Calibration::Over => {
-            "Rated well above what your scenario answers and experience show — read the \
-             explanations of the questions you missed (the JSON result lists them) before you \
-             rely on these"
-        }
-        Calibration::Under => {
-            "Rated well below what your scenario answers and experience show — you may know and \
-             have done more than you credit yourself with"
-        }
     }
 }
 

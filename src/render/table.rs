@@ -109,7 +109,12 @@ fn competency_table(doc: &ResultDocument, width: usize) -> String {
     for c in &doc.competencies {
         table.add_row(vec![
             Cell::new(cell_text(c.label())),
-            Cell::new(format!("{:.0}", c.score)).set_alignment(CellAlignment::Right),
+            Cell::new(format!(
+                "{}{:.0}",
+                if c.could_be.is_some() { "~" } else { "" },
+                c.score
+            ))
+            .set_alignment(CellAlignment::Right),
             Cell::new(score_chart(doc, c)),
             Cell::new(cell_text(&doc.level_short_title(&c.level))),
             Cell::new(cell_text(&doc.level_short_title(&c.target_level))),
@@ -126,7 +131,19 @@ fn competency_table(doc: &ResultDocument, width: usize) -> String {
     }
     let mut text = table.to_string();
     text.push('\n');
-    text.push_str("  █ score (10 points a cell)  ░ short of the target level\n");
+    let could_be = could_be_lines(doc);
+    text.push_str("  █ score (10 points a cell)  ░ short of the target level");
+    if !could_be.is_empty() {
+        text.push_str("  ~ could be another level");
+    }
+    text.push('\n');
+    if !could_be.is_empty() {
+        let line = format!("Could be another level: {}.", could_be.join("; "));
+        text.push_str(&format!("  {}\n", wrap(&line, width - 2, "  ")));
+    }
+    if let Some(needs) = stage_needs_line(doc) {
+        text.push_str(&format!("  {}\n", wrap(&needs, width - 2, "  ")));
+    }
     text
 }
 
@@ -168,14 +185,14 @@ fn top_gaps(doc: &ResultDocument, width: usize, p: &Painter, out: &mut String) {
 }
 
 fn calibration(doc: &ResultDocument, width: usize, p: &Painter, out: &mut String) {
-    let groups = calibration_groups(doc);
+    let groups = disagreement_groups(doc);
     if groups.is_empty() {
         return;
     }
     out.push_str(&p.bold("Where your self-rating and the evidence disagree"));
     out.push('\n');
-    for (direction, notes) in groups {
-        let text = format!("{}: {}.", calibration_intro(direction), notes.join("; "));
+    for (intro, notes) in groups {
+        let text = format!("{intro}: {}.", notes.join("; "));
         out.push_str(&format!("- {}\n", wrap(&text, width - 2, "  ")));
     }
     out.push('\n');
