@@ -14,9 +14,9 @@ pub struct Comparison {
     /// as well as by progress.
     pub profile_changed: bool,
     pub competencies: Vec<Change>,
-    /// Competency ids with a gap before and none now.
+    /// Competency ids with a gap before and none now, by a reliable change.
     pub gaps_closed: Vec<Text>,
-    /// Competency ids with no gap before and one now.
+    /// Competency ids with no gap before and one now, by a reliable change.
     pub gaps_opened: Vec<Text>,
     /// Certification ids eligible now and not before (and not held).
     pub newly_eligible: Vec<Text>,
@@ -42,13 +42,42 @@ pub struct Change {
     pub new_level: Option<Text>,
     pub old_gap: Option<usize>,
     pub new_gap: Option<usize>,
+    /// The reliable change index (Jacobson & Truax, 1991): the change divided by the error
+    /// of a difference of the two scores, √(SEM_old² + SEM_new²). Absent where either result
+    /// has no band (saved before bands existed) or the competency was carried over.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rci: Option<f64>,
+    /// Whether the change exceeds what the two bands allow (|RCI| > 1.96, the 95% level).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reliable: Option<bool>,
+    /// The newer result did not retake this competency (`assess --competency`): its score
+    /// was carried over, so there is nothing to compare.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub carried: bool,
 }
+
+/// |RCI| above this is a reliable change: a difference this large arises by chance in fewer
+/// than 5 of 100 retakes of someone who did not change.
+pub const RELIABLE_RCI: f64 = 1.96;
 
 impl Change {
     /// New score minus old, where both exist.
     pub fn delta(&self) -> Option<f64> {
         Some(self.new_score? - self.old_score?)
     }
+
+    /// Whether this counts as a change: reliable by the bands where both results have them;
+    /// any difference where they do not (results saved before bands existed); never for a
+    /// competency carried over.
+    pub fn counts(&self) -> bool {
+        !self.carried && self.reliable.unwrap_or(true)
+    }
+}
+
+/// The reliable change index of `old` → `new`, where both have a standard error.
+fn rci(old: &crate::result::CompetencyResult, new: &crate::result::CompetencyResult) -> Option<f64> {
+    let error = (old.sem?.powi(2) + new.sem?.powi(2)).sqrt();
+    (error > 0.0).then(|| ((new.score - old.score) / error * 100.0).round() / 100.0)
 }
 
 /// Compares `old` with `new`, competency by competency in the newer document's order;
@@ -79,6 +108,8 @@ pub fn compare(
         .iter()
         .map(|n| {
             let o = old_by_id.get(n.id.as_str()).copied();
+            let carried = n.carried_from.is_some();
+            let rci = o.and_then(|o| rci(o, n)).filter(|_| !carried);
             Change {
                 id: n.id.clone(),
                 title: n.title.clone(),
@@ -88,6 +119,9 @@ pub fn compare(
                 new_level: Some(n.level.clone()),
                 old_gap: o.map(|o| o.gap),
                 new_gap: Some(n.gap),
+                rci,
+                reliable: rci.map(|r| r.abs() > RELIABLE_RCI),
+                carried,
             }
         })
         .collect();
@@ -104,6 +138,9 @@ pub fn compare(
                 new_level: None,
                 old_gap: Some(o.gap),
                 new_gap: None,
+                rci: None,
+                reliable: None,
+                carried: false,
             }),
     );
     let ids = |keep: &dyn Fn(&Change) -> bool| {
@@ -113,8 +150,11 @@ pub fn compare(
             .map(|c| c.id.clone())
             .collect()
     };
-    let gaps_closed = ids(&|c| c.old_gap.is_some_and(|g| g > 0) && c.new_gap == Some(0));
-    let gaps_opened = ids(&|c| c.old_gap == Some(0) && c.new_gap.is_some_and(|g| g > 0));
+    // A gap closes or opens only by a change the bands call reliable.
+    let gaps_closed =
+        ids(&|c| c.counts() && c.old_gap.is_some_and(|g| g > 0) && c.new_gap == Some(0));
+    let gaps_opened =
+        ids(&|c| c.counts() && c.old_gap == Some(0) && c.new_gap.is_some_and(|g| g > 0));
     let open_before: std::collections::HashSet<&str> = old
         .eligibility
         .iter()

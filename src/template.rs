@@ -22,10 +22,11 @@ pub fn answers_template(pack: &Pack, profile: Option<&str>) -> String {
         &mut out,
         "",
         "Fill in the facts, and in each competency the self-rating, the experience statements \
-         and at least two scenarios: the ones marked [default set] are what the interactive \
-         run asks first. Scenarios marked [bank] are optional; answer them too for a fuller \
-         measure (scores are the share of what you answer). Then run: \
-         skillgap assess --answers FILE",
+         and at least one scenario: the one marked [opens the run] is what the interactive \
+         run asks first. Scenarios marked [bank] are optional; the more you answer, the more \
+         they count (your self-rating and experience place your level; scenario answers \
+         confirm or question it). Leave blank the ones marked [only if …] unless that is you. \
+         Then run: skillgap assess --answers FILE",
     );
     out.push('\n');
     comment(
@@ -105,9 +106,13 @@ pub fn answers_template(pack: &Pack, profile: Option<&str>) -> String {
                 q.kind.is_knowledge(),
                 default_set.iter().any(|id| *id == q.id),
             ) {
-                (true, true) => "[default set] ",
-                (true, false) => "[bank] ",
-                (false, _) => "",
+                (true, _) if !q.ask_if.is_empty() => format!(
+                    "[only if {}] ",
+                    crate::selection::conditions_text(pack, &q.ask_if)
+                ),
+                (true, true) => "[opens the run] ".to_string(),
+                (true, false) => "[bank] ".to_string(),
+                (false, _) => String::new(),
             };
             comment(&mut out, "  ", &format!("{mark}{}", q.prompt));
             match q.kind {

@@ -101,8 +101,17 @@ pub fn compare_table(
             d if d < -0.05 => format!("−{:.0}", -d),
             _ => "±0".to_string(),
         });
+        // A difference inside what the two bands allow is shown in brackets and its levels
+        // are not presented as a move.
+        let delta = if change.carried {
+            "carried".to_string()
+        } else if change.counts() || delta.is_empty() {
+            delta
+        } else {
+            format!("({delta})")
+        };
         let (old_level, new_level) = (level(old, &change.old_level), level(new, &change.new_level));
-        let levels = if old_level == new_level {
+        let levels = if old_level == new_level || !change.counts() {
             new_level
         } else {
             format!("{old_level} → {new_level}")
@@ -120,6 +129,21 @@ pub fn compare_table(
         ]);
     }
     out.push_str(&pad(&mut t));
+    let mut notes = Vec::new();
+    if c.competencies.iter().any(|x| !x.carried && !x.counts()) {
+        notes.push(
+            "(…) no reliable change: within what the two results' bands allow, as a retake \
+             of someone who did not change would differ (reliable change index, Jacobson & \
+             Truax 1991); the level shown is the newer one.",
+        );
+    }
+    if c.competencies.iter().any(|x| x.carried) {
+        notes.push("carried: not retaken in the newer result, so its score was carried over.");
+    }
+    for note in notes {
+        out.push_str(&crate::text::wrap(note, style.width.clamp(60, 100), "  "));
+        out.push('\n');
+    }
     out.push('\n');
     let titles = |ids: &[Text]| -> String {
         if ids.is_empty() {
