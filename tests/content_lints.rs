@@ -425,24 +425,36 @@ fn every_question_has_a_short_label_unique_in_its_competency() {
 }
 
 #[test]
-fn experience_is_two_first_person_statements_per_competency() {
+fn experience_is_three_first_person_statements_showing_the_levels_of_doing() {
     let pack = pack();
+    let doing: Vec<&str> = pack
+        .levels
+        .iter()
+        .skip(pack.level_index(pack.scoring.doing_from.as_deref().unwrap()).unwrap())
+        .map(|l| l.id.as_str())
+        .collect();
     let mut problems = Vec::new();
     for c in &pack.competencies {
         let experience: Vec<_> = c
             .questions
             .iter()
-            .filter(|q| matches!(q.kind, QuestionKind::YesNo | QuestionKind::Number))
+            .filter(|q| q.kind.is_experience())
             .collect();
-        if experience.len() != 2 || experience.iter().any(|q| q.kind != QuestionKind::YesNo) {
+        let mut shows: Vec<&str> = experience
+            .iter()
+            .filter_map(|q| q.shows.as_deref())
+            .collect();
+        shows.sort_by_key(|l| pack.level_index(l));
+        if experience.iter().any(|q| q.kind != QuestionKind::YesNo) || shows != doing {
             problems.push(format!(
-                "{}: needs exactly two yes/no experience statements",
+                "{}: needs one yes/no statement showing each of {doing:?}, found {shows:?}",
                 c.id
             ));
         }
         for q in experience {
             // Shown as a checklist ("tick what is true of you"), so each reads as a statement.
-            if !q.prompt.trim_start().starts_with("I ") || q.prompt.trim_end().ends_with('?') {
+            if !q.prompt.trim_start().starts_with("I have") || q.prompt.trim_end().ends_with('?')
+            {
                 problems.push(format!(
                     "{}: write experience as a first-person statement (\"I have …\")",
                     q.id
@@ -451,4 +463,144 @@ fn experience_is_two_first_person_statements_per_competency() {
         }
     }
     fail_if_any(problems);
+}
+
+// ------------------------------------------------------------------ items that need the field
+//
+// An item a sensible person from any office job answers by "consult people, document it, check
+// before acting" measures judgement, not the role. Every scenario names the field knowledge it
+// needs; judgement alone is the construct only in communication, leadership and ethics.
+
+/// Competencies where judgement is what is measured.
+const JUDGEMENT: [&str; 3] = ["communication", "leadership", "ethics"];
+
+#[test]
+fn every_scenario_names_the_field_knowledge_it_needs() {
+    let pack = pack();
+    let mut problems = Vec::new();
+    for (c, q) in pack.questions().filter(|(_, q)| q.kind.is_knowledge()) {
+        match &q.field {
+            None => problems.push(format!("{}: say what field knowledge it needs", q.id)),
+            Some(f) => {
+                if !f.kind.needs_the_field() && !JUDGEMENT.contains(&c.id.as_str()) {
+                    problems.push(format!(
+                        "{}: judgement items belong to {JUDGEMENT:?}; name the rule, standard, \
+                         method or figure it needs",
+                        q.id
+                    ));
+                }
+                if f.knowledge.trim().len() < 20 || f.knowledge.chars().count() > 160 {
+                    problems.push(format!("{}: field.knowledge should be one line", q.id));
+                }
+            }
+        }
+    }
+    fail_if_any(problems);
+}
+
+#[test]
+fn every_competency_opens_with_field_items_and_most_of_the_bank_needs_the_field() {
+    let pack = pack();
+    let mut problems = Vec::new();
+    let (mut field, mut all) = (0, 0);
+    for c in &pack.competencies {
+        // The default run opens every competency with one of these, rotating on retakes.
+        let openers = skillgap::selection::opener_pool(c);
+        let field_openers = openers
+            .iter()
+            .filter(|q| q.field.as_ref().is_some_and(|f| f.kind.needs_the_field()))
+            .count();
+        if field_openers < 3 || field_openers != openers.len() {
+            problems.push(format!(
+                "{}: {field_openers} ungated items that need the field; the run opens with them, \
+                 so keep at least three",
+                c.id
+            ));
+        }
+        for q in c.questions.iter().filter(|q| q.kind.is_knowledge()) {
+            all += 1;
+            if q.field.as_ref().is_some_and(|f| f.kind.needs_the_field()) {
+                field += 1;
+            }
+        }
+    }
+    if field * 4 < all * 3 {
+        problems.push(format!(
+            "only {field} of {all} scenarios need the field; keep at least three in four"
+        ));
+    }
+    fail_if_any(problems);
+}
+
+#[test]
+fn renewal_rules_go_only_to_holders_and_gated_items_read_a_credential() {
+    let pack = pack();
+    let mut problems = Vec::new();
+    for (_, q) in pack.questions() {
+        for condition in &q.ask_if {
+            if condition.fact != "certifications_held" || condition.has.is_none() {
+                problems.push(format!(
+                    "{}: a scenario is gated only on a credential held",
+                    q.id
+                ));
+            }
+        }
+        let text = format!("{} {}", q.label.as_deref().unwrap_or(""), q.prompt).to_lowercase();
+        if q.kind.is_knowledge()
+            && (text.contains("renew") || text.contains("recertif"))
+            && q.ask_if.is_empty()
+        {
+            problems.push(format!(
+                "{}: a credential's renewal rules go only to its holders (`ask_if`)",
+                q.id
+            ));
+        }
+    }
+    fail_if_any(problems);
+}
+
+#[test]
+fn multi_answer_keys_are_spread_over_the_positions() {
+    let pack = pack();
+    let items: Vec<_> = pack
+        .questions()
+        .filter(|(_, q)| q.kind == QuestionKind::Multi)
+        .map(|(_, q)| q)
+        .collect();
+    let mut problems = Vec::new();
+    let positions = items.iter().map(|q| q.options.len()).max().unwrap_or(0);
+    for position in 0..positions {
+        let keyed = items
+            .iter()
+            .filter(|q| q.options.get(position).is_some_and(|o| o.correct))
+            .count();
+        if keyed * 2 > items.len() {
+            problems.push(format!(
+                "option {} is a key in {keyed} of {} multi-answer items; no position may be \
+                 a key in more than half",
+                position + 1,
+                items.len()
+            ));
+        }
+    }
+    fail_if_any(problems);
+}
+
+#[test]
+fn a_default_run_fits_twenty_five_minutes_as_a_person_reads_and_answers() {
+    // Reading at 200 words a minute, 20 s to decide a scenario, 10 s a self-rating, 3 s a
+    // checklist row, 5 s a fact, and the review: the openers alone leave room for follow-ups.
+    let pack = pack();
+    for draw in 0..6 {
+        let asked = skillgap::selection::questions(
+            &pack,
+            &skillgap::selection::Scope::Default { draw },
+            &[],
+        );
+        let minutes = skillgap::selection::minutes(&pack, &asked, true);
+        assert!(
+            minutes <= pack.default_run.max_minutes.saturating_sub(3),
+            "draw {draw}: the run before follow-ups takes {minutes} minutes"
+        );
+    }
 }

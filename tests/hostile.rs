@@ -594,7 +594,7 @@ fn big_pack(dir: &Path, n: usize) -> (PathBuf, PathBuf) {
     let mut extra = String::new();
     for i in 0..n {
         extra.push_str(&format!(
-            "  - {{ id: extra_{i:05}, kind: yes_no, prompt: Did you do thing {i}? }}\n"
+            "  - {{ id: extra_{i:05}, kind: yes_no, shows: expert, prompt: Did you do thing {i}? }}\n"
         ));
     }
     let ethics = pack.join("competencies/ethics.yaml");
