@@ -75,7 +75,10 @@ impl Change {
 }
 
 /// The reliable change index of `old` → `new`, where both have a standard error.
-fn rci(old: &crate::result::CompetencyResult, new: &crate::result::CompetencyResult) -> Option<f64> {
+fn rci(
+    old: &crate::result::CompetencyResult,
+    new: &crate::result::CompetencyResult,
+) -> Option<f64> {
     let error = (old.sem?.powi(2) + new.sem?.powi(2)).sqrt();
     (error > 0.0).then(|| ((new.score - old.score) / error * 100.0).round() / 100.0)
 }

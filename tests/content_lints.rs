@@ -430,7 +430,10 @@ fn experience_is_three_first_person_statements_showing_the_levels_of_doing() {
     let doing: Vec<&str> = pack
         .levels
         .iter()
-        .skip(pack.level_index(pack.scoring.doing_from.as_deref().unwrap()).unwrap())
+        .skip(
+            pack.level_index(pack.scoring.doing_from.as_deref().unwrap())
+                .unwrap(),
+        )
         .map(|l| l.id.as_str())
         .collect();
     let mut problems = Vec::new();
@@ -453,8 +456,7 @@ fn experience_is_three_first_person_statements_showing_the_levels_of_doing() {
         }
         for q in experience {
             // Shown as a checklist ("tick what is true of you"), so each reads as a statement.
-            if !q.prompt.trim_start().starts_with("I have") || q.prompt.trim_end().ends_with('?')
-            {
+            if !q.prompt.trim_start().starts_with("I have") || q.prompt.trim_end().ends_with('?') {
                 problems.push(format!(
                     "{}: write experience as a first-person statement (\"I have …\")",
                     q.id

@@ -69,7 +69,9 @@ fn answer(q: &Question, rules: &mut Rules<'_>) -> Value {
         QuestionKind::Choice => Value::Text((rules.choice)(q)),
         QuestionKind::Multi => Value::List((rules.multi)(q)),
         QuestionKind::YesNo => Value::Bool((rules.did)(q)),
-        QuestionKind::Number => Value::Number(if (rules.did)(q) { q.max } else { q.min }.unwrap_or(0.0)),
+        QuestionKind::Number => {
+            Value::Number(if (rules.did)(q) { q.max } else { q.min }.unwrap_or(0.0))
+        }
     }
 }
 
@@ -272,7 +274,12 @@ fn knowing_every_answer_without_having_done_any_of_it_reaches_no_level_of_doing(
                 },
             );
             let a = assess(&pack, &answers);
-            assert_eq!(doing_levels(&pack, &a), Vec::<String>::new(), "{run}, rated {}", rating.id);
+            assert_eq!(
+                doing_levels(&pack, &a),
+                Vec::<String>::new(),
+                "{run}, rated {}",
+                rating.id
+            );
             assert!(
                 a.competencies
                     .iter()
@@ -339,7 +346,11 @@ fn calibration_flags_only_real_disagreement() {
     let a = assess(&pack, &boastful);
     for c in &a.competencies {
         assert_eq!(c.calibration, Some(Direction::Over), "{}", c.id);
-        assert!(c.level < pack.levels.len() - 1, "{}: the answers question it", c.id);
+        assert!(
+            c.level < pack.levels.len() - 1,
+            "{}: the answers question it",
+            c.id
+        );
     }
 }
 
@@ -375,7 +386,11 @@ fn no_one_with_every_experience_statement_false_is_placed_at_a_level_of_doing() 
             },
         );
         let a = assess(&pack, &answers);
-        assert_eq!(doing_levels(&pack, &a), Vec::<String>::new(), "person {person}");
+        assert_eq!(
+            doing_levels(&pack, &a),
+            Vec::<String>::new(),
+            "person {person}"
+        );
     }
 }
 
@@ -397,7 +412,11 @@ impl Fixed {
         let mut did = BTreeMap::new();
         for c in &pack.competencies {
             rating.insert(c.id.to_string(), rng.below(pack.levels.len()));
-            let statements = c.questions.iter().filter(|q| q.kind.is_experience()).count();
+            let statements = c
+                .questions
+                .iter()
+                .filter(|q| q.kind.is_experience())
+                .count();
             did.insert(c.id.to_string(), rng.below(statements + 1));
         }
         Fixed { rating, did, p }
@@ -408,7 +427,11 @@ impl Fixed {
     fn grown(&self, pack: &Pack, more: usize, p: f64) -> Fixed {
         let mut grown = self.clone();
         for c in &pack.competencies {
-            let statements = c.questions.iter().filter(|q| q.kind.is_experience()).count();
+            let statements = c
+                .questions
+                .iter()
+                .filter(|q| q.kind.is_experience())
+                .count();
             let did = grown.did.get_mut(c.id.as_str()).unwrap();
             *did = (*did + more).min(statements);
         }
@@ -421,8 +444,11 @@ impl Fixed {
         let rng = std::cell::RefCell::new(rng);
         let order = |q: &Question| {
             let (c, _) = pack.question(&q.id).unwrap();
-            let mut statements: Vec<&Question> =
-                c.questions.iter().filter(|s| s.kind.is_experience()).collect();
+            let mut statements: Vec<&Question> = c
+                .questions
+                .iter()
+                .filter(|s| s.kind.is_experience())
+                .collect();
             statements.sort_by_key(|s| {
                 s.shows
                     .as_deref()
@@ -494,8 +520,9 @@ fn one_person_of_fixed_ability_gets_the_same_level_on_retakes_and_no_reliable_ch
         let mut agreement = Agreement::default();
         for _person in 0..3 {
             let person = Fixed::random(&pack, p, &mut rng);
-            let takes: Vec<ResultDocument> =
-                (0..100).map(|draw| person.take(&pack, draw, &mut rng)).collect();
+            let takes: Vec<ResultDocument> = (0..100)
+                .map(|draw| person.take(&pack, draw, &mut rng))
+                .collect();
             for pair in takes.windows(2) {
                 agreement.add(&pair[0], &pair[1]);
             }
@@ -503,7 +530,10 @@ fn one_person_of_fixed_ability_gets_the_same_level_on_retakes_and_no_reliable_ch
         let same = Agreement::share(agreement.same_level, agreement.pairs);
         let steady = Agreement::share(agreement.no_reliable_change, agreement.pairs);
         eprintln!("p = {p}: same level {same:.3}, no reliable change {steady:.3}");
-        assert!(same >= 0.90, "p = {p}: the level agrees in {same:.3} of retakes");
+        assert!(
+            same >= 0.90,
+            "p = {p}: the level agrees in {same:.3} of retakes"
+        );
         assert!(
             steady >= 0.95,
             "p = {p}: compare reports no reliable change in {steady:.3}"
@@ -557,7 +587,10 @@ fn the_associate_stage_needs_some_leading_or_pm_education_whatever_the_answers()
     let associate = pack.profile("associate").unwrap();
     let a = score(&pack, associate, &answers);
     assert!(a.competencies.iter().all(|c| c.gap == 0));
-    assert!(a.requirement_unmet.is_some(), "0 months leading, 0 hours of PM education");
+    assert!(
+        a.requirement_unmet.is_some(),
+        "0 months leading, 0 hours of PM education"
+    );
     answers
         .facts
         .insert("pm_education_hours".into(), Value::Number(23.0));
@@ -615,7 +648,10 @@ fn the_example_people_get_the_gaps_a_coach_would_name() {
     );
     // A PMP from banking lacks the healthcare side, not delivery or risk.
     for gap in ["workflows", "hipaa"] {
-        assert!(banker.competency(gap).unwrap().gap > 0, "banker: {banker_gaps:?}");
+        assert!(
+            banker.competency(gap).unwrap().gap > 0,
+            "banker: {banker_gaps:?}"
+        );
     }
     for strength in ["delivery", "risk", "communication"] {
         assert_eq!(banker.competency(strength).unwrap().gap, 0, "{strength}");

@@ -436,8 +436,9 @@ pub fn check(
                 Diagnostic::new(
                     file,
                     format!(
-                        "competency `{}`: {answered} of the {needed} scenarios it needs are answered",
-                        competency.id
+                        "competency `{}`: {answered} scenario{} answered; it needs at least {needed}",
+                        competency.id,
+                        if answered == 1 { "" } else { "s" }
                     ),
                 )
                 .at(at("answers"))

@@ -37,7 +37,11 @@ pub fn score_reasons(doc: &ResultDocument, c: &CompetencyResult) -> String {
             None => format!("{held} of {total} experience statements true"),
         });
     }
-    let scenarios: Vec<_> = c.evidence.iter().filter(|e| is_knowledge_kind(&e.kind)).collect();
+    let scenarios: Vec<_> = c
+        .evidence
+        .iter()
+        .filter(|e| is_knowledge_kind(&e.kind))
+        .collect();
     if !scenarios.is_empty() {
         let right = scenarios.iter().filter(|e| e.earned >= e.possible).count();
         let partly = scenarios
@@ -67,7 +71,10 @@ pub fn score_reasons(doc: &ResultDocument, c: &CompetencyResult) -> String {
         ));
     }
     if let Some(floor) = &c.lifted_to {
-        parts.push(format!("raised to {}, what your experience shows", lower(floor)));
+        parts.push(format!(
+            "raised to {}, what your experience shows",
+            lower(floor)
+        ));
     }
     parts.join("; ")
 }
@@ -98,7 +105,13 @@ pub fn could_be_lines(doc: &ResultDocument) -> Vec<String> {
     doc.competencies
         .iter()
         .filter(|c| c.could_be.is_some())
-        .map(|c| format!("{}: {}", one_line(c.label()), level_text(doc, c).to_lowercase()))
+        .map(|c| {
+            format!(
+                "{}: {}",
+                one_line(c.label()),
+                level_text(doc, c).to_lowercase()
+            )
+        })
         .collect()
 }
 
@@ -222,8 +235,11 @@ pub fn disagreement_notes(doc: &ResultDocument, kind: Disagreement) -> Vec<Strin
                     if c.calibration != Some(wanted) {
                         return None;
                     }
-                    let scenarios: Vec<_> =
-                        c.evidence.iter().filter(|e| is_knowledge_kind(&e.kind)).collect();
+                    let scenarios: Vec<_> = c
+                        .evidence
+                        .iter()
+                        .filter(|e| is_knowledge_kind(&e.kind))
+                        .collect();
                     let right = scenarios.iter().filter(|e| e.earned >= e.possible).count();
                     match &c.knowledge_level {
                         Some(fits) if c.placed.is_some() => format!(

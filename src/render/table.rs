@@ -132,11 +132,11 @@ fn competency_table(doc: &ResultDocument, width: usize) -> String {
     let mut text = table.to_string();
     text.push('\n');
     let could_be = could_be_lines(doc);
-    text.push_str("  █ score (10 points a cell)  ░ short of the target level");
-    if !could_be.is_empty() {
-        text.push_str("  ~ could be another level");
-    }
-    text.push('\n');
+    text.push_str(if could_be.is_empty() {
+        "  █ score (10 points a cell)  ░ short of the target level\n"
+    } else {
+        "  █ score (10 points a cell)  ░ short of the target  ~ could be another level\n"
+    });
     if !could_be.is_empty() {
         let line = format!("Could be another level: {}.", could_be.join("; "));
         text.push_str(&format!("  {}\n", wrap(&line, width - 2, "  ")));

@@ -286,11 +286,7 @@ fn without_a_rating_the_answers_place_the_level_within_the_bounds() {
     });
     assert_eq!(c.placed, 2, "the answers fit expert; the cap is competent");
     assert_eq!(c.level, 2);
-    assert_eq!(
-        c.sem < 5.0,
-        true,
-        "no self-report error without a self-rating"
-    );
+    assert!(c.sem < 5.0, "no self-report error without a self-rating");
     // The evidence-only score of a rated person is the same calculation.
     let rated = scored(Person {
         rating: Some("novice"),
