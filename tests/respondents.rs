@@ -82,7 +82,7 @@ fn take(pack: &Pack, scope: &Scope, rules: &mut Rules<'_>) -> Answers {
     let facts = facts();
     let mut asked = selection::questions(pack, scope, &[]);
     let mut given = BTreeMap::new();
-    let mut give = |id: &str, given: &mut BTreeMap<String, Value>, rules: &mut Rules<'_>| {
+    let give = |id: &str, given: &mut BTreeMap<String, Value>, rules: &mut Rules<'_>| {
         let (c, q) = pack.question(id).unwrap();
         let value = if q.kind == QuestionKind::Rating {
             Value::Text((rules.rating)(&c.id))
@@ -358,7 +358,7 @@ fn calibration_flags_only_real_disagreement() {
 fn no_one_with_every_experience_statement_false_is_placed_at_a_level_of_doing() {
     // Whatever they rate and however they answer.
     let pack = load_embedded().unwrap();
-    let mut rng = Random(0xD0_1E5_0F_0DD);
+    let mut rng = Random(0x00D0_1E50_F0DD);
     for person in 0..60 {
         let scope = if person % 3 == 0 {
             Scope::Thorough
