@@ -182,3 +182,68 @@ pub fn compare(
         newly_eligible,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{Answers, Value};
+    use crate::pack::sample;
+
+    fn doc(rating: &str, did: bool, right: bool) -> ResultDocument {
+        let pack = sample::pack(&["c"], 5);
+        let mut answers = Answers::default();
+        let mut put = |id: &str, v: Value| {
+            answers.answers.insert(id.to_string(), v);
+        };
+        put("c_rating", Value::Text(rating.into()));
+        for s in ["c_did", "c_led", "c_set"] {
+            put(s, Value::Bool(did));
+        }
+        put("c_s0", Value::Text(if right { "b" } else { "a" }.into()));
+        crate::result::build(&pack, &pack.profiles[0], &answers, "2026-12-05T00:00:00Z")
+    }
+
+    #[test]
+    fn a_difference_within_the_bands_is_no_reliable_change() {
+        let (old, new) = (doc("competent", true, false), doc("competent", true, true));
+        let c = compare("a", &old, "b", &new);
+        let change = &c.competencies[0];
+        assert!(change.delta().unwrap() > 0.0);
+        assert_eq!(change.reliable, Some(false), "rci {:?}", change.rci);
+        assert!(!change.counts());
+    }
+
+    #[test]
+    fn doing_the_work_is_a_reliable_change_and_closes_the_gap() {
+        let (old, new) = (doc("competent", false, false), doc("expert", true, true));
+        let c = compare("a", &old, "b", &new);
+        let change = &c.competencies[0];
+        // From advanced beginner (30) to expert (90): RCI = 60 / √(5.x² + 5.x²) ≈ 8.
+        assert!(change.rci.unwrap() > RELIABLE_RCI, "{:?}", change.rci);
+        assert_eq!(change.reliable, Some(true));
+        assert_eq!(c.gaps_closed, vec![Text::from("c")]);
+    }
+
+    #[test]
+    fn a_carried_competency_is_marked_not_compared() {
+        let old = doc("competent", false, false);
+        let mut new = doc("expert", true, true);
+        new.competencies[0].carried_from = Some("2026-12-01T00:00:00Z".into());
+        let c = compare("a", &old, "b", &new);
+        assert!(c.competencies[0].carried);
+        assert_eq!(c.competencies[0].reliable, None);
+        assert!(c.gaps_closed.is_empty());
+    }
+
+    #[test]
+    fn results_saved_without_bands_compare_as_before() {
+        let mut old = doc("competent", false, false);
+        let mut new = doc("expert", true, true);
+        old.competencies[0].sem = None;
+        new.competencies[0].sem = None;
+        let c = compare("a", &old, "b", &new);
+        assert_eq!(c.competencies[0].reliable, None);
+        assert!(c.competencies[0].counts());
+        assert_eq!(c.gaps_closed.len(), 1);
+    }
+}

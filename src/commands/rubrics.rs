@@ -45,11 +45,16 @@ pub(super) fn list(pack: &Pack) -> String {
     let short =
         crate::selection::questions(pack, &crate::selection::Scope::Default { draw: 0 }, &[]);
     let whole = crate::selection::questions(pack, &crate::selection::Scope::Thorough, &[]);
+    let run = &pack.default_run;
     let length = format!(
-        "The default run asks {} questions, about {} minutes; `assess --thorough` asks {}, \
-         about {} minutes.",
+        "The default run asks {} questions, about {} minutes as a person reads and answers, \
+         then follow-up scenarios where the answers point away from the level the rating and \
+         experience describe, within {} questions and {} minutes in all; `assess --thorough` \
+         asks {}, about {} minutes.",
         crate::selection::prompt_count(pack, &short, true),
         crate::selection::minutes(pack, &short, true),
+        run.max_prompts,
+        run.max_minutes,
         crate::selection::prompt_count(pack, &whole, true),
         crate::selection::minutes(pack, &whole, true),
     );
