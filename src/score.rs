@@ -397,11 +397,12 @@ pub fn knowledge_weight(pack: &Pack, answered: f64) -> f64 {
     model.knowledge_weight * answered / (answered + model.knowledge_half_at.max(f64::EPSILON))
 }
 
-/// The highest score the cap allows: just under the next level's threshold.
+/// The highest score the cap allows: a point under the next level's threshold, so that a
+/// score held there never reads, rounded, as that threshold.
 fn ceiling_points(pack: &Pack, cap: usize) -> f64 {
-    pack.levels
-        .get(cap + 1)
-        .map_or(100.0, |above| one_decimal(above.min_score - 0.1))
+    pack.levels.get(cap + 1).map_or(100.0, |above| {
+        (above.min_score - 1.0).max(pack.levels[cap].min_score)
+    })
 }
 
 /// The level of the pack's `doing_from`, if it names one.

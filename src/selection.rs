@@ -183,7 +183,8 @@ pub fn follow_up(
         if let Some(next) = next {
             longer.pop();
             longer.push(next.id.to_string());
-            if minutes(pack, &longer, with_facts) <= run.max_minutes {
+            let seconds = seconds_given(pack, &longer, with_facts, Some(facts));
+            if seconds.div_ceil(60) <= run.max_minutes {
                 best = Some((pull, next));
             }
         }
@@ -296,6 +297,17 @@ pub fn minutes(pack: &Pack, asked: &[String], with_facts: bool) -> usize {
 
 /// [`minutes`] in seconds.
 pub fn seconds(pack: &Pack, asked: &[String], with_facts: bool) -> usize {
+    seconds_given(pack, asked, with_facts, None)
+}
+
+/// [`seconds`] once the facts are known (`known`): a fact asked only under a condition counts
+/// only where it was asked. Without them, every fact counts (the most a run can take).
+pub fn seconds_given(
+    pack: &Pack,
+    asked: &[String],
+    with_facts: bool,
+    known: Option<&BTreeMap<String, Value>>,
+) -> usize {
     let words = |text: &str| text.split_whitespace().count();
     let mut words_read = 0;
     let mut deciding = 0;
@@ -308,7 +320,11 @@ pub fn seconds(pack: &Pack, asked: &[String], with_facts: bool) -> usize {
             .sum::<usize>();
         deciding += SECONDS_PER_FACT;
         rows += 1;
-        for fact in &pack.facts {
+        for fact in pack
+            .facts
+            .iter()
+            .filter(|f| known.is_none_or(|k| pack.fact_applies(f, k)))
+        {
             words_read += words(&fact.prompt) + fact.help.as_deref().map_or(0, words);
             words_read += fact.options.iter().map(|o| words(&o.text)).sum::<usize>();
             deciding += SECONDS_PER_FACT;

@@ -298,9 +298,16 @@ fn a_choice_without_exactly_one_right_answer_is_refused() {
     let risk = pack.join("competencies/risk.yaml");
     // Mark a wrong option right as well: two right answers on a choice question.
     let text = std::fs::read_to_string(&risk).unwrap();
+    // The first option `a` that is wrong, in a single-answer question.
+    let mut kind = "";
     let wrong = text
         .lines()
-        .find(|l| l.trim_start().starts_with("- { id: a,") && !l.contains("correct"))
+        .find(|l| {
+            if let Some(k) = l.trim_start().strip_prefix("kind: ") {
+                kind = k.trim();
+            }
+            kind == "choice" && l.trim_start().starts_with("- { id: a,") && !l.contains("correct")
+        })
         .unwrap()
         .to_string();
     let line = line_of(&risk, &wrong);
@@ -836,12 +843,13 @@ fn a_retake_from_a_file_carries_the_other_competencies_from_the_latest_result() 
         .arg(&example)
         .assert()
         .success();
-    // Only workflows answered: a rating, both statements and two scenarios.
+    // Only workflows answered: a rating, its three statements and a scenario.
     let retake = data.path().join("workflows.yaml");
     std::fs::write(
         &retake,
         "answers:\n  workflows_rating: competent\n  workflows_redesign_owned: yes\n  \
-         workflows_method_set: no\n  workflows_current_state: c\n  workflows_result_routing: d\n",
+         workflows_cross_department_readiness: no\n  workflows_method_set: no\n  \
+         workflows_observation_notice: a\n",
     )
     .unwrap();
     let out = skillgap(data.path())
@@ -882,7 +890,8 @@ fn a_retake_from_a_file_carries_the_other_competencies_from_the_latest_result() 
         .find(|c| c["id"] == "workflows")
         .unwrap();
     assert_eq!(workflows["knowledge_score"], 100.0);
-    assert_eq!(workflows["experience_score"], 50.0);
+    assert_eq!(workflows["experience_score"], 33.3);
+    assert_eq!(workflows["experience_shows"], "competent");
     let table = skillgap(data.path()).args(["report"]).output().unwrap();
     assert!(String::from_utf8_lossy(&table.stdout).contains("Carried over from your result of"));
 }

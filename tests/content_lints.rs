@@ -591,7 +591,8 @@ fn multi_answer_keys_are_spread_over_the_positions() {
 #[test]
 fn a_default_run_fits_twenty_five_minutes_as_a_person_reads_and_answers() {
     // Reading at 200 words a minute, 20 s to decide a scenario, 10 s a self-rating, 3 s a
-    // checklist row, 5 s a fact, and the review: the openers alone leave room for follow-ups.
+    // checklist row, 5 s a fact, and the review: the openers alone leave room for follow-ups
+    // (counting every fact, including those asked only of some people).
     let pack = pack();
     for draw in 0..6 {
         let asked = skillgap::selection::questions(
@@ -601,7 +602,7 @@ fn a_default_run_fits_twenty_five_minutes_as_a_person_reads_and_answers() {
         );
         let minutes = skillgap::selection::minutes(&pack, &asked, true);
         assert!(
-            minutes <= pack.default_run.max_minutes.saturating_sub(3),
+            minutes <= pack.default_run.max_minutes.saturating_sub(1),
             "draw {draw}: the run before follow-ups takes {minutes} minutes"
         );
     }
