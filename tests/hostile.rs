@@ -1147,3 +1147,100 @@ fn dropping_unknown_answers_does_not_say_the_pack_changed() {
     assert!(!err.contains("pack changed"), "{err}");
     assert!(err.contains("dropped: no_such_question"), "{err}");
 }
+
+// ---- issue 21, second campaign: files, outputs and cohort
+
+/// The banking example with a `person:` of `chars` characters first.
+fn answers_with_person(dir: &Path, chars: usize) -> PathBuf {
+    let file = dir.join("named.yaml");
+    let answers = std::fs::read_to_string(root().join(BANKING)).unwrap();
+    std::fs::write(&file, format!("person: {}\n{answers}", "p".repeat(chars))).unwrap();
+    file
+}
+
+#[test]
+fn a_person_too_long_for_a_result_is_refused_where_it_is_given() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // Just under the 4 MiB an answers file may be: its result would be over 4 MiB.
+    let file = answers_with_person(dir.path(), 4 * 1024 * 1024 - 6_000);
+    let out = tool(data.path())
+        .args(["assess", "--format", "json", "--answers"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{}", &err[..err.len().min(500)]);
+    assert!(err.contains("named.yaml:1:9: person:"), "{err}");
+    assert!(err.contains("at most 200"), "{err}");
+    assert!(!data.path().join("results").exists(), "nothing saved");
+    // The same from the command line.
+    let out = tool(data.path())
+        .args(["assess", "--no-save", "--answers"])
+        .arg(root().join(BANKING))
+        .arg("--person")
+        .arg("q".repeat(201))
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("--person: the name is 201 characters"),
+        "{err}"
+    );
+    // A name of 200 characters is kept.
+    let file = answers_with_person(dir.path(), 200);
+    tool(data.path())
+        .args(["assess", "--answers"])
+        .arg(&file)
+        .assert()
+        .success();
+    tool(data.path()).arg("history").assert().success();
+}
+
+#[test]
+fn a_result_too_large_to_read_back_is_not_saved() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pack = pack_copy(dir.path());
+    // Twelve 250,000-character titles: the result would be over 4 MiB.
+    for entry in std::fs::read_dir(pack.join("competencies")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let start = text.find("\ntitle: ").unwrap() + 1;
+        let end = start + text[start..].find('\n').unwrap();
+        let text = format!(
+            "{}title: {}{}",
+            &text[..start],
+            "T".repeat(250_000),
+            &text[end..]
+        );
+        std::fs::write(&path, text).unwrap();
+    }
+    let out = tool(data.path())
+        .arg("--rubrics")
+        .arg(&pack)
+        .args(["assess", "--format", "json", "--answers"])
+        .arg(root().join(BANKING))
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("the result was not saved")
+            && err.contains("at most 4 MiB")
+            && err.contains("`competencies`")
+            && err.contains("--no-save"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty(), "nothing printed");
+    assert!(!data.path().join("results").exists(), "nothing saved");
+    // Not saved, it is shown.
+    tool(data.path())
+        .arg("--rubrics")
+        .arg(&pack)
+        .args(["assess", "--no-save", "--format", "json", "--answers"])
+        .arg(root().join(BANKING))
+        .assert()
+        .success();
+}

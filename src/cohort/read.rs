@@ -17,8 +17,10 @@ use super::Skipped;
 use crate::diagnostic::{Error, Result};
 use crate::text::one_line;
 
-/// A result file larger than this is refused unread: results are tens of kilobytes.
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+/// A result file larger than this is refused unread: results are tens of kilobytes. The
+/// same cap as every other reader's, which is also what `assess` refuses to save past, so a
+/// result it keeps is never one the cohort skips.
+pub const MAX_FILE_BYTES: u64 = crate::store::MAX_INPUT_BYTES;
 
 /// Which results count.
 #[derive(Debug, Clone, Default)]
@@ -624,8 +626,8 @@ impl Gathered {
 fn read_capped(path: &Path, buffer: &mut Vec<u8>) -> std::result::Result<(), String> {
     let too_big = || {
         format!(
-            "larger than {} MiB, the most a result file may be (they are tens of KiB)",
-            MAX_FILE_BYTES / 1024 / 1024
+            "larger than {}, the most a result file may be (they are tens of KiB)",
+            crate::store::MAX_INPUT_TEXT
         )
     };
     let file = std::fs::File::open(path).map_err(|e| format!("cannot read it: {e}"))?;

@@ -142,11 +142,32 @@ pub(super) fn check_profile(pack: &Pack, profile: &str, origin: &str) -> Result<
     Ok(())
 }
 
+/// The longest name a result keeps as its `person`, in characters. A name, not a file: it
+/// bounds what an answers file or `--person` puts into a result, so that a saved result
+/// always reads back (see [`store::MAX_INPUT_BYTES`]).
+pub const MAX_PERSON_CHARS: usize = 200;
+
+/// Why `person` is too long to keep, if it is.
+fn person_too_long(person: &str) -> Option<String> {
+    let chars = person.chars().count();
+    (chars > MAX_PERSON_CHARS).then(|| {
+        format!("the name is {chars} characters long; a result keeps at most {MAX_PERSON_CHARS}")
+    })
+}
+
 /// Reads and checks an answers file.
 pub fn load_answers(pack: &Pack, path: &Path, completeness: Completeness) -> Result<Answers> {
     let (name, text) = store::read_input(path, "answers file")?;
     let (mut answers, spans) = answers::parse(&name, &text).map_err(Error::Invalid)?;
-    let problems = answers::check(pack, &mut answers, &name, &spans, completeness);
+    let mut problems = answers::check(pack, &mut answers, &name, &spans, completeness);
+    if let Some(message) = answers.person.as_deref().and_then(person_too_long) {
+        problems.insert(
+            0,
+            Diagnostic::new(&name, format!("person: {message}"))
+                .at(spans.find("person"))
+                .hint("give the person's name, or leave `person:` out"),
+        );
+    }
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
