@@ -1244,3 +1244,48 @@ fn a_result_too_large_to_read_back_is_not_saved() {
         .assert()
         .success();
 }
+
+#[test]
+fn a_session_cut_short_in_its_question_list_asks_the_rest_before_scoring() {
+    let data = tempfile::tempdir().unwrap();
+    // Alpha answered; the file ends inside `questions:`, so beta was never listed.
+    std::fs::write(
+        data.path().join("session.yaml"),
+        "pack: tiny\npack_version: 1\nstarted_at: 2026-11-01T10:00:00Z\nprofile: lead\n\
+         facts:\n  degree: bachelor\n  months_leading_projects: 40\n  certifications_held: [capm]\n\
+         answers:\n  alpha_rating: expert\n  alpha_choice: b\n  alpha_done: true\n\
+         questions:\n- alpha_rating\n- alpha_choice\n- alpha_do",
+    )
+    .unwrap();
+    let tiny = root().join("tests/fixtures/tiny-pack");
+    // Enter alone: the old binary scores at once, with beta never asked.
+    let out = tool(data.path())
+        .arg("--rubrics")
+        .arg(&tiny)
+        .args(["assess", "--plain", "--resume", "--format", "json"])
+        .write_stdin("\n")
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    // The note wraps to the terminal's width.
+    let words = err.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("added back, 3 of them still to answer"),
+        "{err}"
+    );
+    assert!(!data.path().join("results").exists(), "scored: {err}");
+    assert!(data.path().join("session.yaml").exists());
+    // Beta's rating, multi and number, then score.
+    let out = tool(data.path())
+        .arg("--rubrics")
+        .arg(&tiny)
+        .args(["assess", "--plain", "--resume", "--format", "json"])
+        .write_stdin("2\n1,3\n24\n\n")
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["answers"]["beta_months"], 24.0, "{err}");
+    assert_eq!(doc["answers"]["beta_multi"], serde_json::json!(["a", "c"]));
+}
