@@ -1289,3 +1289,144 @@ fn a_session_cut_short_in_its_question_list_asks_the_rest_before_scoring() {
     assert_eq!(doc["answers"]["beta_months"], 24.0, "{err}");
     assert_eq!(doc["answers"]["beta_multi"], serde_json::json!(["a", "c"]));
 }
+
+/// Runs the tool and checks it refused to write `kept` over itself: exit 2, a message naming
+/// `--output`, and the file as it was.
+fn refuses_to_overwrite(cmd: &mut assert_cmd::Command, kept: &Path) {
+    let before = std::fs::read(kept).unwrap();
+    let out = cmd.output().unwrap();
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("--output") && err.contains("would destroy it"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(kept).unwrap(), before, "{err}");
+}
+
+#[test]
+fn an_output_onto_the_answers_file_is_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mine = dir.path().join("mine.yaml");
+    std::fs::copy(root().join(BANKING), &mine).unwrap();
+    let link = dir.path().join("link.yaml");
+    std::os::unix::fs::symlink("mine.yaml", &link).unwrap();
+    let hard = dir.path().join("hard.yaml");
+    std::fs::hard_link(&mine, &hard).unwrap();
+    for output in [&mine, &link, &hard] {
+        refuses_to_overwrite(
+            tool(data.path())
+                .args(["assess", "--format", "json", "--answers"])
+                .arg(&mine)
+                .arg("-o")
+                .arg(output),
+            &mine,
+        );
+    }
+    // Read from stdin (`< mine.yaml`).
+    let out = raw(data.path())
+        .args(["assess", "--format", "json", "--answers", "-", "-o"])
+        .arg(&mine)
+        .stdin(std::fs::File::open(&mine).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read(&mine).unwrap(),
+        std::fs::read(root().join(BANKING)).unwrap()
+    );
+    assert!(!data.path().join("results").exists(), "nothing saved");
+    // A file of the rubric pack is an input too.
+    let pack = pack_copy(dir.path());
+    refuses_to_overwrite(
+        tool(data.path())
+            .arg("--rubrics")
+            .arg(&pack)
+            .args(["assess", "--no-save", "--answers"])
+            .arg(&mine)
+            .arg("-o")
+            .arg(pack.join("competencies/hipaa.yaml")),
+        &pack.join("competencies/hipaa.yaml"),
+    );
+}
+
+#[test]
+fn an_output_onto_a_saved_result_is_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let results = save_results(data.path(), 2);
+    let files = result_files(&results);
+    let newest = files.last().unwrap();
+    refuses_to_overwrite(
+        tool(data.path())
+            .args(["export", "latest", "--format", "csv", "-o"])
+            .arg(newest),
+        newest,
+    );
+    // Another saved result than the one exported, and a saved result as assess's output.
+    refuses_to_overwrite(
+        tool(data.path())
+            .args(["export", "latest", "--format", "csv", "-o"])
+            .arg(&files[0]),
+        &files[0],
+    );
+    refuses_to_overwrite(
+        tool(data.path())
+            .args(["assess", "--no-save", "--format", "json", "--answers"])
+            .arg(root().join(BANKING))
+            .arg("-o")
+            .arg(&files[0]),
+        &files[0],
+    );
+    // A result file outside the data folder, exported onto itself.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.json");
+    std::fs::copy(newest, &copy).unwrap();
+    refuses_to_overwrite(
+        tool(data.path())
+            .arg("export")
+            .arg(&copy)
+            .args(["--format", "markdown", "-o"])
+            .arg(&copy),
+        &copy,
+    );
+    let out = tool(data.path()).arg("history").output().unwrap();
+    assert_eq!(text(&out.stderr), "", "every result still reads");
+}
+
+#[test]
+fn a_cohort_output_onto_a_result_it_reads_is_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let results = save_results(data.path(), 1);
+    let team = tempfile::tempdir().unwrap();
+    let amy = team.path().join("nested").join("amy.json");
+    std::fs::create_dir(amy.parent().unwrap()).unwrap();
+    std::fs::copy(result_files(&results).pop().unwrap(), &amy).unwrap();
+    refuses_to_overwrite(
+        tool(data.path())
+            .arg("cohort")
+            .arg(team.path())
+            .args(["--format", "json", "-o"])
+            .arg(&amy),
+        &amy,
+    );
+    refuses_to_overwrite(
+        tool(data.path())
+            .arg("cohort")
+            .arg(&amy)
+            .args(["--format", "json", "-o"])
+            .arg(&amy),
+        &amy,
+    );
+    // A page written beside the results, then written again: not an input.
+    let page = team.path().join("cohort.html");
+    for _ in 0..2 {
+        tool(data.path())
+            .arg("cohort")
+            .arg(team.path())
+            .args(["--format", "html", "-o"])
+            .arg(&page)
+            .assert()
+            .success();
+    }
+}

@@ -29,6 +29,9 @@ pub struct Options {
     pub profile: Option<String>,
     /// Only results taken on or after this day (UTC).
     pub since: Option<jiff::civil::Date>,
+    /// The file `--output` replaces: found among the results read, it is named in
+    /// [`Gathered::output_read`] so the command can refuse to write over it.
+    pub output: Option<crate::store::FileId>,
 }
 
 /// What reading found: each person's latest result, and what was left out.
@@ -47,6 +50,8 @@ pub struct Gathered {
     pub other_profiles: BTreeMap<String, usize>,
     /// Results taken before `--since`.
     pub too_old: usize,
+    /// A file read that is [`Options::output`].
+    pub output_read: Option<PathBuf>,
 }
 
 /// One person's latest result, boiled down.
@@ -464,7 +469,12 @@ impl Share {
             }
         };
         self.gathered.files += 1;
-        if let Err(error) = read_capped(&path, &mut self.buffer) {
+        let mut id = None;
+        let read = read_capped(&path, &mut self.buffer, &mut id);
+        if id.is_some() && id == options.output {
+            self.gathered.output_read = Some(path.clone());
+        }
+        if let Err(error) = read {
             self.gathered.skip(&path, error);
             return;
         }
@@ -507,6 +517,7 @@ impl Share {
         g.files += other.files;
         g.superseded += other.superseded;
         g.too_old += other.too_old;
+        g.output_read = g.output_read.take().or(other.output_read);
         g.skipped.extend(other.skipped);
         for (profile, n) in other.other_profiles {
             *g.other_profiles.entry(profile).or_default() += n;
@@ -622,8 +633,13 @@ impl Gathered {
     }
 }
 
-/// Reads `path` into `buffer` whole, refusing files over [`MAX_FILE_BYTES`].
-fn read_capped(path: &Path, buffer: &mut Vec<u8>) -> std::result::Result<(), String> {
+/// Reads `path` into `buffer` whole, refusing files over [`MAX_FILE_BYTES`]; `id` says
+/// which file it opened.
+fn read_capped(
+    path: &Path,
+    buffer: &mut Vec<u8>,
+    id: &mut Option<crate::store::FileId>,
+) -> std::result::Result<(), String> {
     let too_big = || {
         format!(
             "larger than {}, the most a result file may be (they are tens of KiB)",
@@ -631,7 +647,11 @@ fn read_capped(path: &Path, buffer: &mut Vec<u8>) -> std::result::Result<(), Str
         )
     };
     let file = std::fs::File::open(path).map_err(|e| format!("cannot read it: {e}"))?;
-    if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read it: {e}"))?;
+    *id = crate::store::FileId::of_metadata(&meta);
+    if meta.len() > MAX_FILE_BYTES {
         return Err(too_big());
     }
     buffer.clear();

@@ -15,6 +15,12 @@ pub(super) fn assess(source: &PackSource, args: AssessArgs) -> Result<()> {
             "give the person's name",
         ));
     }
+    let answers_file = args.answers.as_deref().map(|p| (p, "the answers file"));
+    check_output(
+        args.output.as_deref(),
+        answers_file.as_slice(),
+        Some(source),
+    )?;
     let Some(path) = &args.answers else {
         return interactive(source, &pack, &args);
     };

@@ -89,8 +89,10 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             output,
         } => {
-            let (_, doc) = crate::history::resolve(&crate::session::data_dir()?, &result)?;
-            emit(&doc, format, output.as_deref())
+            let found = crate::history::find(&crate::session::data_dir()?, &result)?;
+            check_output(output.as_deref(), &[(&found.path, "the result file")], None)?;
+            crate::history::warn_passed_over(std::slice::from_ref(&found));
+            emit(&found.doc, format, output.as_deref())
         }
         Command::Compare { old, new, format } => compare(&old, &new, format),
         Command::Cohort(args) => cohort(args),
@@ -180,6 +182,70 @@ pub(super) fn now() -> String {
         .round(jiff::Unit::Second)
         .map(|t| t.to_string())
         .unwrap_or_default()
+}
+
+/// Refuses an `--output` that is a file this command reads — `files` (what each is, as the
+/// message says it; `-` for stdin), the files of the pack folder, or a file of the data folder
+/// (a saved result, the session): writing it would destroy the input (an answers file
+/// replaced by its report, a saved result turned into CSV). Compared as files, not as paths
+/// (see [`store::FileId`]), so a link or a second name is caught too. A new file or a FIFO
+/// is never an input.
+pub(super) fn check_output(
+    output: Option<&Path>,
+    files: &[(&Path, &str)],
+    pack: Option<&PackSource>,
+) -> Result<()> {
+    let Some(output) = output.filter(|p| *p != Path::new("-")) else {
+        return Ok(());
+    };
+    let Some(id) = store::FileId::of(output) else {
+        return Ok(());
+    };
+    let refuse = |what: String| {
+        Err(Error::usage(
+            format!(
+                "--output {} is {what}: writing there would destroy it",
+                crate::text::quote(&output.display().to_string())
+            ),
+            "write the output to another file",
+        ))
+    };
+    for (path, what) in files {
+        let input = if *path == Path::new("-") {
+            store::FileId::of_stdin()
+        } else {
+            store::FileId::of(path)
+        };
+        if input == Some(id) {
+            return refuse(format!("{what} this command reads"));
+        }
+    }
+    if let Some(PackSource::Dir(dir)) = pack {
+        let yaml = |p: &Path| p.extension().is_some_and(|e| e == "yaml" || e == "yml");
+        if let Some(file) = store::find_under(dir, 2, &yaml, id) {
+            return refuse(format!(
+                "a file of the rubric pack this command reads ({})",
+                crate::text::quote(&file.display().to_string())
+            ));
+        }
+    }
+    if let Ok(data) = crate::session::data_dir() {
+        let session = [
+            crate::session::session_path(&data),
+            crate::session::lock_path(&data),
+        ];
+        if session.iter().any(|p| store::FileId::of(p) == Some(id)) {
+            return refuse("your unfinished assessment in the data folder".into());
+        }
+        let results = crate::session::results_dir(&data);
+        if let Some(file) = store::find_under(&results, 0, &|_| true, id) {
+            return refuse(format!(
+                "a saved result ({})",
+                crate::text::quote(&file.display().to_string())
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Renders `doc` to stdout or a file.
