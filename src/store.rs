@@ -70,10 +70,19 @@ pub fn write_private_new(path: &Path, contents: &[u8]) -> Result<bool> {
 
 /// `contents` in an owner-only temporary file beside `path`, flushed to disk.
 fn private_temp(path: &Path, contents: &[u8]) -> Result<tempfile::NamedTempFile> {
-    let failed = |source: std::io::Error| Error::Write {
+    temp_beside(path, contents, None).map_err(|source| Error::Write {
         path: path.to_path_buf(),
         source: plain(source),
-    };
+    })
+}
+
+/// `contents` in a temporary file beside `path`, flushed to disk: owner-only, or with the
+/// mode and owner of `like` (the file it is to replace) where given.
+fn temp_beside(
+    path: &Path,
+    contents: &[u8],
+    like: Option<&std::fs::Metadata>,
+) -> std::io::Result<tempfile::NamedTempFile> {
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -86,9 +95,20 @@ fn private_temp(path: &Path, contents: &[u8]) -> Result<tempfile::NamedTempFile>
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o600));
     }
-    let mut file = builder.tempfile_in(folder).map_err(failed)?;
-    file.write_all(contents).map_err(failed)?;
-    file.as_file().sync_all().map_err(failed)?;
+    let mut file = builder.tempfile_in(folder)?;
+    file.write_all(contents)?;
+    #[cfg(unix)]
+    if let Some(like) = like {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        // As `>` leaves them: the same owner where this user may give it (root may; others
+        // keep their own), and the same permissions, set after the umask had its say.
+        let _ = std::os::unix::fs::fchown(file.as_file(), Some(like.uid()), Some(like.gid()));
+        file.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(like.mode() & 0o777))?;
+    }
+    #[cfg(not(unix))]
+    let _ = like;
+    file.as_file().sync_all()?;
     Ok(file)
 }
 
@@ -181,7 +201,7 @@ pub fn write_file(path: &Path, contents: &[u8]) -> Result<()> {
         Ok(meta) if meta.is_dir() => Err(failed(std::io::Error::from(ErrorKind::IsADirectory))),
         Ok(meta) if meta.is_file() => {
             let target = std::fs::canonicalize(path).map_err(failed)?;
-            replace(path, &target, contents)
+            replace_existing(&target, &meta, contents).map_err(failed)
         }
         Ok(_) => {
             let mut file = std::fs::OpenOptions::new()
@@ -198,6 +218,34 @@ pub fn write_file(path: &Path, contents: &[u8]) -> Result<()> {
         }
         Err(e) => Err(failed(e)),
     }
+}
+
+/// Replaces the regular file `target` (`meta` its metadata) as `>` would write it, but whole:
+/// - a file the user may not write is refused, as the shell refuses it: it is opened for
+///   writing first (root may write any file, and so may this);
+/// - it is replaced by a temporary file with its mode (and owner, where that may be given),
+///   then a rename, so it is never seen half written;
+/// - where no temporary file can be made or renamed (a folder the user may not write, a
+///   sticky folder and another's file), it is written in place, as `>` does: not atomic.
+fn replace_existing(
+    target: &Path,
+    meta: &std::fs::Metadata,
+    contents: &[u8],
+) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new().write(true).open(target)?;
+    let error = match temp_beside(target, contents, Some(meta)) {
+        Ok(temp) => match temp.persist(target) {
+            Ok(_) => return Ok(()),
+            Err(e) => e.error,
+        },
+        Err(e) => e,
+    };
+    if error.kind() != ErrorKind::PermissionDenied {
+        return Err(error);
+    }
+    file.set_len(0)?;
+    file.write_all(contents)?;
+    file.sync_all()
 }
 
 /// Replaces `target` whole with a private file; errors name `shown`, the user's path.

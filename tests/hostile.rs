@@ -8,7 +8,7 @@
 mod common;
 
 use std::io::{Read, Write};
-use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -1429,4 +1429,157 @@ fn a_cohort_output_onto_a_result_it_reads_is_refused() {
             .assert()
             .success();
     }
+}
+
+// -o and permissions: what `>` does, for the user running the tool.
+
+/// The user the permission cases run as: this one, or when the tests run as root (who may
+/// write any file, so no case means anything) `nobody` through setpriv. `None` when root
+/// cannot become another user here.
+fn unprivileged_uid() -> Option<u32> {
+    let uid = unsafe { libc::geteuid() };
+    if uid != 0 {
+        return Some(uid);
+    }
+    let works = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(bin())
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    works.then_some(65534)
+}
+
+/// `program` run as `uid` (see [`unprivileged_uid`]).
+fn run_as(uid: u32, program: &Path) -> std::process::Command {
+    if unsafe { libc::geteuid() } == uid {
+        return std::process::Command::new(program);
+    }
+    let mut cmd = std::process::Command::new("setpriv");
+    cmd.args([
+        format!("--reuid={uid}"),
+        format!("--regid={uid}"),
+        "--clear-groups".into(),
+        "--".into(),
+    ])
+    .arg(program);
+    cmd
+}
+
+/// A temporary folder that `uid` owns.
+fn folder_of(uid: u32) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::chown(dir.path(), Some(uid), Some(uid)).unwrap();
+    dir
+}
+
+/// A file of `uid` with `mode`, holding "keep".
+fn file_of(uid: u32, path: &Path, mode: u32) {
+    std::fs::write(path, "keep").unwrap();
+    std::os::unix::fs::chown(path, Some(uid), Some(uid)).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// Whether `sh -c 'echo x > path'` as `uid` may write `path` (it is not changed: a copy is
+/// made and put back).
+fn shell_writes(uid: u32, path: &Path) -> bool {
+    let before = std::fs::read(path).unwrap();
+    let status = run_as(uid, Path::new("/bin/sh"))
+        .arg("-c")
+        .arg("echo x > \"$0\"")
+        .arg(path)
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    std::fs::write(path, before).unwrap();
+    status.success()
+}
+
+/// `assess --no-save --answers BANKING -o output` as `uid`.
+fn assess_to_as(uid: u32, data: &Path, output: &Path) -> std::process::Output {
+    run_as(uid, &bin())
+        .env("SKILLGAP_DATA_DIR", data)
+        .env("NO_COLOR", "1")
+        .args(["assess", "--no-save", "--format", "markdown", "--answers"])
+        .arg(root().join(BANKING))
+        .arg("-o")
+        .arg(output)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_output_the_user_may_not_write_is_refused_as_the_shell_refuses_it() {
+    let Some(uid) = unprivileged_uid() else {
+        eprintln!("skipped: running as root and cannot run as another user (setpriv)");
+        return;
+    };
+    let dir = folder_of(uid);
+    let target = dir.path().join("read-only.md");
+    file_of(uid, &target, 0o444);
+    assert!(!shell_writes(uid, &target), "the shell refuses it");
+    let out = assess_to_as(uid, dir.path(), &target);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("read-only.md") && err.contains("Permission denied"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
+    assert_eq!(mode(&target), 0o444);
+}
+
+#[test]
+fn a_writable_output_in_a_folder_the_user_may_not_write_is_written_in_place() {
+    let Some(uid) = unprivileged_uid() else {
+        eprintln!("skipped: running as root and cannot run as another user (setpriv)");
+        return;
+    };
+    let dir = folder_of(uid);
+    let target = dir.path().join("report.md");
+    file_of(uid, &target, 0o640);
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    assert!(shell_writes(uid, &target), "the shell writes it");
+    let inode = std::fs::metadata(&target).unwrap().ino();
+    let out = assess_to_as(uid, dir.path(), &target);
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert!(written.starts_with("# "), "{written}");
+    assert_eq!(std::fs::metadata(&target).unwrap().ino(), inode, "in place");
+    assert_eq!(mode(&target), 0o640);
+}
+
+#[test]
+fn a_replaced_output_keeps_its_mode() {
+    let data = tempfile::tempdir().unwrap();
+    save_results(data.path(), 1);
+    let dir = tempfile::tempdir().unwrap();
+    for mode_before in [0o640, 0o664, 0o604] {
+        let target = dir.path().join(format!("out-{mode_before:o}.csv"));
+        std::fs::write(&target, "old").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(mode_before)).unwrap();
+        let out = export_to(data.path(), &target, "csv");
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert!(std::fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("competency_id,"));
+        assert_eq!(mode(&target), mode_before, "{mode_before:o}");
+    }
+    // A new file is readable by its owner only.
+    let new = dir.path().join("new.csv");
+    export_to(data.path(), &new, "csv");
+    assert_eq!(mode(&new), 0o600);
+    // Where the shell may write a read-only file (root may), so may skillgap, and the
+    // file stays read-only.
+    let read_only = dir.path().join("read-only.csv");
+    std::fs::write(&read_only, "old").unwrap();
+    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let uid = unsafe { libc::geteuid() };
+    let shell = shell_writes(uid, &read_only);
+    let out = export_to(data.path(), &read_only, "csv");
+    assert_eq!(out.status.success(), shell, "{}", text(&out.stderr));
+    assert_eq!(mode(&read_only), 0o444);
 }
