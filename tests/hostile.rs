@@ -1583,3 +1583,85 @@ fn a_replaced_output_keeps_its_mode() {
     assert_eq!(out.status.success(), shell, "{}", text(&out.stderr));
     assert_eq!(mode(&read_only), 0o444);
 }
+
+/// Every command that prints its data on stdout.
+fn stdout_commands(dir: &Path) -> Vec<Vec<std::ffi::OsString>> {
+    let answers = root().join(BANKING).into_os_string();
+    let tiny = root().join("tests/fixtures/tiny-pack").into_os_string();
+    let args = |list: &[&str]| list.iter().map(Into::into).collect::<Vec<_>>();
+    let with = |mut list: Vec<std::ffi::OsString>, more: &[&std::ffi::OsStr]| {
+        list.extend(more.iter().map(|a| a.to_os_string()));
+        list
+    };
+    vec![
+        with(args(&["assess", "--no-save", "--answers"]), &[&answers]),
+        with(
+            args(&["assess", "--answers"]),
+            &[&answers, "-o".as_ref(), "-".as_ref()],
+        ),
+        with(
+            args(&["--rubrics"]),
+            &[&tiny, "assess".as_ref(), "--plain".as_ref()],
+        ),
+        args(&["answers", "template"]),
+        args(&["rubrics", "validate"]),
+        args(&["rubrics", "list"]),
+        args(&["eligibility", "--set", "degree=bachelor"]),
+        args(&["history"]),
+        args(&["report", "latest"]),
+        args(&["export", "latest", "--format", "csv"]),
+        args(&["compare", "latest", "latest"]),
+        with(args(&["cohort"]), &[dir.as_os_str()]),
+        args(&["completions", "bash"]),
+        args(&["man"]),
+    ]
+}
+
+#[test]
+fn a_closed_or_read_only_stdout_is_refused_before_any_work() {
+    let data = tempfile::tempdir().unwrap();
+    let results = save_results(data.path(), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let kept = std::fs::read(root().join(BANKING)).unwrap();
+    use std::os::unix::process::CommandExt;
+    for args in stdout_commands(&results) {
+        // `>&-`
+        let mut cmd = raw(data.path());
+        cmd.args(&args).stdin(Stdio::null());
+        unsafe {
+            cmd.pre_exec(|| {
+                libc::close(1);
+                Ok(())
+            });
+        }
+        let out = cmd.output().unwrap();
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?} >&-: {err}");
+        assert!(err.contains("standard output is closed"), "{args:?}: {err}");
+        // `1< answers.yaml`
+        let out = raw(data.path())
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(std::fs::File::open(root().join(BANKING)).unwrap())
+            .output()
+            .unwrap();
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?} 1<: {err}");
+        assert!(err.contains("open for reading only"), "{args:?}: {err}");
+    }
+    assert_eq!(result_files(&results).len(), 1, "nothing more saved");
+    assert_eq!(std::fs::read(root().join(BANKING)).unwrap(), kept);
+    // With --output FILE, stdout is not needed.
+    let mut cmd = raw(data.path());
+    cmd.args(["export", "latest", "--format", "csv", "-o"])
+        .arg(dir.path().join("out.csv"));
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::close(1);
+            Ok(())
+        });
+    }
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(dir.path().join("out.csv").is_file());
+}

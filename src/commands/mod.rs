@@ -32,8 +32,23 @@ use interactive::interactive;
 use results::{compare, history};
 use rubrics::list;
 
+/// Whether `command` prints its data on stdout (every command but those given `-o FILE`).
+fn writes_stdout(command: &Command) -> bool {
+    let to_stdout =
+        |output: &Option<std::path::PathBuf>| output.as_deref().is_none_or(|p| p == Path::new("-"));
+    match command {
+        Command::Assess(args) => to_stdout(&args.output),
+        Command::Export { output, .. } => to_stdout(output),
+        Command::Cohort(args) => to_stdout(&args.output),
+        _ => true,
+    }
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
+    if writes_stdout(&cli.command) {
+        store::check_stdout()?;
+    }
     let source = PackSource::from_option(cli.rubrics.as_deref());
     match cli.command {
         Command::Assess(args) => assess(&source, args),
