@@ -1665,3 +1665,143 @@ fn a_closed_or_read_only_stdout_is_refused_before_any_work() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(dir.path().join("out.csv").is_file());
 }
+
+// The cohort reads what the other readers read.
+
+/// A FIFO at `path`.
+fn fifo(path: &Path) {
+    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+}
+
+/// `cohort --format json PATHS` as a document, and stderr; bounded in time.
+fn cohort_json(data: &Path, paths: &[&Path]) -> (serde_json::Value, String) {
+    let out = tool(data)
+        .args(["cohort", "--format", "json"])
+        .args(paths)
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    (serde_json::from_slice(&out.stdout).unwrap(), err)
+}
+
+/// The file names under `skipped`, with their errors.
+fn skipped(doc: &serde_json::Value) -> Vec<(String, String)> {
+    let mut list: Vec<(String, String)> = doc["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let path = Path::new(s["path"].as_str().unwrap());
+            (
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                s["error"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    list.sort();
+    list
+}
+
+#[test]
+fn a_fifo_named_to_the_cohort_is_refused_not_waited_on() {
+    let data = tempfile::tempdir().unwrap();
+    let results = save_results(data.path(), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("p.json");
+    fifo(&pipe);
+    let start = Instant::now();
+    // The old binary waits for a writer for ever; the timeout ends it and fails the test.
+    let (doc, err) = cohort_json(data.path(), &[&pipe, &result_files(&results)[0]]);
+    assert!(start.elapsed() < Duration::from_secs(10));
+    assert_eq!(doc["people"], 1);
+    let skipped = skipped(&doc);
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert!(skipped[0].1.contains("not a regular file"), "{skipped:?}");
+    assert!(err.contains("p.json"), "{err}");
+    // `report` says the same of it.
+    let out = tool(data.path())
+        .arg("report")
+        .arg(&pipe)
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("not a regular file"));
+}
+
+#[test]
+fn links_that_dangle_or_loop_and_fifos_in_a_cohort_folder_are_listed_as_skipped() {
+    let data = tempfile::tempdir().unwrap();
+    let results = save_results(data.path(), 1);
+    let team = tempfile::tempdir().unwrap();
+    std::fs::copy(&result_files(&results)[0], team.path().join("amy.json")).unwrap();
+    std::os::unix::fs::symlink("nowhere.json", team.path().join("dangling.json")).unwrap();
+    std::os::unix::fs::symlink("loop.json", team.path().join("loop.json")).unwrap();
+    fifo(&team.path().join("pipe.json"));
+    // Not `*.json`: not a result, not listed.
+    std::os::unix::fs::symlink("nowhere", team.path().join("notes.txt")).unwrap();
+    let (doc, err) = cohort_json(data.path(), &[team.path()]);
+    assert_eq!(doc["people"], 1);
+    let skipped = skipped(&doc);
+    let names: Vec<&str> = skipped.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        ["dangling.json", "loop.json", "pipe.json"],
+        "{skipped:?}"
+    );
+    for name in names {
+        assert_eq!(err.matches(name).count(), 1, "{name}: {err}");
+    }
+}
+
+#[test]
+fn cohort_and_history_read_text_by_one_rule() {
+    let data = tempfile::tempdir().unwrap();
+    let results = save_results(data.path(), 3);
+    let files = result_files(&results);
+    // One with a byte-order mark (read by both), one with a byte that is not UTF-8 inside
+    // a string (skipped by both).
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(std::fs::read(&files[1]).unwrap());
+    std::fs::write(&files[1], bom).unwrap();
+    let text_of = std::fs::read_to_string(&files[2]).unwrap();
+    let mut bytes = text_of
+        .replacen("\"profile\": \"", "\"profile\": \"\u{1}", 1)
+        .into_bytes();
+    let at = bytes.iter().position(|b| *b == 1).unwrap();
+    bytes[at] = 0xff;
+    std::fs::write(&files[2], bytes).unwrap();
+    let bad = files[2].file_name().unwrap().to_string_lossy().into_owned();
+
+    let out = tool(data.path())
+        .args(["history", "--format", "json"])
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 2, "{err}");
+    assert!(err.contains(&bad) && err.contains("not UTF-8"), "{err}");
+
+    // Named as files, each result is its own person: two counted, the same one skipped.
+    let (doc, _) = cohort_json(data.path(), &[&results]);
+    assert_eq!(doc["people"], 2, "{doc}");
+    let skipped = skipped(&doc);
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert_eq!(skipped[0].0, bad);
+    assert!(skipped[0].1.contains("not UTF-8"), "{skipped:?}");
+}
+
+#[test]
+fn the_personal_data_folder_is_one_person() {
+    let data = tempfile::tempdir().unwrap();
+    save_results(data.path(), 2);
+    let (doc, _) = cohort_json(data.path(), &[]);
+    assert_eq!(doc["people"], 1, "two retakes of one person");
+    let out = tool(data.path()).arg("cohort").output().unwrap();
+    let table = text(&out.stdout);
+    assert!(table.starts_with("Cohort: 1 person"), "{table}");
+    assert!(table.contains("\n You "), "{table}");
+}

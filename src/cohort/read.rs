@@ -32,12 +32,15 @@ pub struct Options {
     /// The file `--output` replaces: found among the results read, it is named in
     /// [`Gathered::output_read`] so the command can refuse to write over it.
     pub output: Option<crate::store::FileId>,
+    /// Every result is the same person's: the personal data folder, where retakes without a
+    /// `person:` would otherwise count as different people by their file names.
+    pub one_person: bool,
 }
 
 /// What reading found: each person's latest result, and what was left out.
 #[derive(Debug, Default)]
 pub struct Gathered {
-    /// By person key (the name in lower case).
+    /// By person key (the name in lower case; one key for the personal data folder).
     pub(super) people: HashMap<String, Person>,
     pub(super) catalog: Catalog,
     /// Files that could not be read as a result.
@@ -57,6 +60,8 @@ pub struct Gathered {
 /// One person's latest result, boiled down.
 #[derive(Debug, Clone)]
 pub(super) struct Person {
+    /// Who this is, whatever the case of the name: results with one key are one person.
+    key: String,
     pub name: String,
     pub profile: String,
     pub taken_at: String,
@@ -395,8 +400,9 @@ impl Iterator for Walk {
             } else if path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-                && (kind.is_file() || path.is_file())
             {
+                // Whatever it is — a file, a link that dangles or loops, a FIFO — it is
+                // read or listed as skipped with why, never passed over in silence.
                 return Some(Found::File(path));
             }
         }
@@ -478,7 +484,18 @@ impl Share {
             self.gathered.skip(&path, error);
             return;
         }
-        let view: View<'_> = match serde_json::from_slice(&self.buffer) {
+        let text = match crate::store::as_text("", &self.buffer) {
+            Ok(text) => text,
+            Err(d) => {
+                let at = match (d.line, d.column) {
+                    (Some(line), Some(column)) => format!(" (line {line}, column {column})"),
+                    _ => String::new(),
+                };
+                self.gathered.skip(&path, format!("{}{at}", d.message));
+                return;
+            }
+        };
+        let view: View<'_> = match serde_json::from_str(text) {
             Ok(view) => view,
             Err(e) => {
                 self.gathered
@@ -486,7 +503,7 @@ impl Share {
                 return;
             }
         };
-        let person = match boil_down(&mut self.pool, &path, &view) {
+        let person = match boil_down(&mut self.pool, &path, &view, options.one_person) {
             Ok(person) => person,
             Err(error) => {
                 self.gathered.skip(&path, error);
@@ -529,8 +546,14 @@ impl Share {
     }
 }
 
-/// Checks a view and boils it down; the error says what is wrong with the file.
-fn boil_down(pool: &mut Pool, path: &Path, view: &View<'_>) -> std::result::Result<Person, String> {
+/// Checks a view and boils it down; the error says what is wrong with the file. With
+/// `one_person` the result is the one person's whose data folder it is.
+fn boil_down(
+    pool: &mut Pool,
+    path: &Path,
+    view: &View<'_>,
+    one_person: bool,
+) -> std::result::Result<Person, String> {
     if view.schema_version != crate::result::SCHEMA_VERSION {
         return Err(format!(
             "schema_version {} is not one this skillgap reads ({}); a newer skillgap \
@@ -570,6 +593,9 @@ fn boil_down(pool: &mut Pool, path: &Path, view: &View<'_>) -> std::result::Resu
         .map(one_line)
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| {
+            if one_person {
+                return "You".to_string();
+            }
             one_line(
                 &path
                     .file_stem()
@@ -578,6 +604,11 @@ fn boil_down(pool: &mut Pool, path: &Path, view: &View<'_>) -> std::result::Resu
             )
         });
     Ok(Person {
+        key: if one_person {
+            String::new()
+        } else {
+            name.to_lowercase()
+        },
         name,
         profile: view.profile.to_string(),
         taken_at: view.taken_at.to_string(),
@@ -618,8 +649,7 @@ impl Gathered {
 
     /// Keeps `person` unless the same person has a newer result already.
     fn keep(&mut self, person: Person) {
-        let key = person.name.to_lowercase();
-        match self.people.get_mut(&key) {
+        match self.people.get_mut(&person.key) {
             Some(have) => {
                 self.superseded += 1;
                 if person.is_newer_than(have) {
@@ -627,7 +657,7 @@ impl Gathered {
                 }
             }
             None => {
-                self.people.insert(key, person);
+                self.people.insert(person.key.clone(), person);
             }
         }
     }
@@ -646,10 +676,23 @@ fn read_capped(
             crate::store::MAX_INPUT_TEXT
         )
     };
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read it: {e}"))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| format!("cannot read it: {e}"))?;
+    let not_a = |meta: &std::fs::Metadata| {
+        format!(
+            "this is {}, not a result file",
+            crate::store::not_a_file(meta)
+        )
+    };
+    // Never waits on a FIFO: the kind of file is checked once it is open.
+    let (file, meta) = match crate::store::open_to_read(path) {
+        Ok(opened) => opened,
+        Err(e) => match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() => return Err(not_a(&meta)),
+            _ => return Err(format!("cannot read it: {e}")),
+        },
+    };
+    if !meta.is_file() {
+        return Err(not_a(&meta));
+    }
     *id = crate::store::FileId::of_metadata(&meta);
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_big());

@@ -4,6 +4,8 @@ use super::*;
 
 /// `skillgap cohort`: reads the results, names the files it skipped on stderr, prints the view.
 pub(super) fn cohort(args: CohortArgs) -> Result<()> {
+    // Without PATHs: the personal data folder, one person's results.
+    let one_person = args.paths.is_empty();
     let paths = if args.paths.is_empty() {
         let folder = crate::session::results_dir(&crate::session::data_dir()?);
         if !folder.is_dir() {
@@ -26,6 +28,7 @@ pub(super) fn cohort(args: CohortArgs) -> Result<()> {
         profile: args.profile,
         since: args.since,
         output: output.and_then(store::FileId::of),
+        one_person,
     };
     let gathered = crate::cohort::gather(&paths, &options)?;
     if let Some(read) = &gathered.output_read {
