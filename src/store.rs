@@ -10,6 +10,12 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Error, Result};
 
+mod identity;
+mod stdout;
+
+pub use identity::{find_under, FileId};
+pub use stdout::check_stdout;
+
 /// The most skillgap reads from one input: answers, rubric and result files are a few
 /// hundred kilobytes at most.
 pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
@@ -154,81 +160,6 @@ fn process_running(pid: u32) -> bool {
     pid == std::process::id() || proc.join(pid.to_string()).exists()
 }
 
-/// How stdout was when the process began: [`UNKNOWN`] until [`note_stdout`] runs.
-static STDOUT_AT_START: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(UNKNOWN);
-const UNKNOWN: u8 = 0;
-const WRITABLE: u8 = 1;
-const CLOSED: u8 = 2;
-const READ_ONLY: u8 = 3;
-
-/// Notes how stdout is before `main`. Rust's runtime puts `/dev/null` in the place of a
-/// closed stdout (`>&-`) before `main` runs, after which the output would vanish with exit 0;
-/// the loader runs this first, so the closed stdout can still be told.
-#[cfg(any(
-    target_os = "linux",
-    target_os = "android",
-    target_os = "freebsd",
-    target_os = "netbsd",
-    target_os = "openbsd",
-    target_os = "dragonfly",
-    target_os = "illumos",
-    target_os = "solaris"
-))]
-#[used]
-#[link_section = ".init_array"]
-static NOTE_STDOUT: extern "C" fn() = note_stdout;
-
-#[cfg(target_vendor = "apple")]
-#[used]
-#[link_section = "__DATA,__mod_init_func"]
-static NOTE_STDOUT: extern "C" fn() = note_stdout;
-
-#[cfg(unix)]
-extern "C" fn note_stdout() {
-    STDOUT_AT_START.store(stdout_now(), std::sync::atomic::Ordering::Relaxed);
-}
-
-/// Whether stdout is open, and for writing.
-fn stdout_now() -> u8 {
-    #[cfg(unix)]
-    {
-        // SAFETY: F_GETFL reads the flags of a descriptor and changes nothing.
-        let flags = unsafe { libc::fcntl(1, libc::F_GETFL) };
-        if flags == -1 {
-            CLOSED
-        } else if flags & libc::O_ACCMODE == libc::O_RDONLY {
-            READ_ONLY
-        } else {
-            WRITABLE
-        }
-    }
-    #[cfg(not(unix))]
-    UNKNOWN
-}
-
-/// Refuses to start a command that prints its data to a stdout that cannot take it: closed
-/// (`>&-`) or open for reading only (`1< file`). Without this the work would be done and
-/// its output lost, with exit 0. Failures while writing are caught as they happen.
-pub fn check_stdout() -> Result<()> {
-    let state = match STDOUT_AT_START.load(std::sync::atomic::Ordering::Relaxed) {
-        UNKNOWN => stdout_now(),
-        known => known,
-    };
-    let hint = "send it to a file or a pipe (`> FILE`, `| less`), or write with --output FILE \
-                where the command has it";
-    match state {
-        CLOSED => Err(Error::failed(
-            "standard output is closed: what this command prints would be lost",
-            hint,
-        )),
-        READ_ONLY => Err(Error::failed(
-            "standard output is open for reading only: what this command prints would be lost",
-            hint,
-        )),
-        _ => Ok(()),
-    }
-}
-
 /// Writes `contents` to stdout for `-` or no path, else to the file.
 pub fn write_output(path: Option<&Path>, contents: &str) -> Result<()> {
     match path {
@@ -370,75 +301,6 @@ fn is_stdout(meta: &std::fs::Metadata) -> bool {
 #[cfg(not(unix))]
 fn is_stdout(_meta: &std::fs::Metadata) -> bool {
     false
-}
-
-/// A regular file as the system knows it: its device and inode, whatever the path to it (a
-/// link, a second hard link, `./x` or `x`). Two paths with one id are one file, which is how
-/// an output is told apart from the inputs it must never overwrite.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FileId {
-    device: u64,
-    inode: u64,
-}
-
-impl FileId {
-    /// The id of the regular file `meta` describes (`None` for anything else, and where
-    /// files cannot be told apart this way: then no output is ever found to be an input).
-    pub fn of_metadata(meta: &std::fs::Metadata) -> Option<Self> {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            meta.is_file().then(|| FileId {
-                device: meta.dev(),
-                inode: meta.ino(),
-            })
-        }
-        #[cfg(not(unix))]
-        {
-            let _ = meta;
-            None
-        }
-    }
-
-    /// The regular file `path` leads to (links followed), if it leads to one.
-    pub fn of(path: &Path) -> Option<Self> {
-        Self::of_metadata(&std::fs::metadata(path).ok()?)
-    }
-
-    /// The regular file stdin reads (`< file`), if it reads one.
-    pub fn of_stdin() -> Option<Self> {
-        #[cfg(unix)]
-        {
-            use std::os::fd::AsFd;
-            let fd = std::io::stdin().as_fd().try_clone_to_owned().ok()?;
-            Self::of_metadata(&std::fs::File::from(fd).metadata().ok()?)
-        }
-        #[cfg(not(unix))]
-        None
-    }
-}
-
-/// The path of file `id` under `dir`, looking `depth` folders down (links to folders
-/// followed, as a pack is read) at files whose name `wanted` accepts.
-pub fn find_under(
-    dir: &Path,
-    depth: usize,
-    wanted: &dyn Fn(&Path) -> bool,
-    id: FileId,
-) -> Option<PathBuf> {
-    for entry in std::fs::read_dir(dir).ok()?.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            if depth > 0 {
-                if let Some(found) = find_under(&path, depth - 1, wanted, id) {
-                    return Some(found);
-                }
-            }
-        } else if wanted(&path) && FileId::of(&path) == Some(id) {
-            return Some(path);
-        }
-    }
-    None
 }
 
 /// Reads at most [`MAX_INPUT_BYTES`] from `reader`; `Ok(None)` if there is more.
@@ -712,29 +574,6 @@ mod tests {
         }
         assert!(!old.exists());
         assert!(live.exists() && fresh.exists() && other.exists());
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_file_is_the_same_whatever_the_path_to_it() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("a.yaml");
-        std::fs::write(&file, "x").unwrap();
-        std::fs::hard_link(&file, dir.path().join("b.yaml")).unwrap();
-        std::os::unix::fs::symlink("a.yaml", dir.path().join("c.yaml")).unwrap();
-        std::fs::write(dir.path().join("d.yaml"), "x").unwrap();
-        let id = FileId::of(&file).unwrap();
-        assert_eq!(FileId::of(&dir.path().join("b.yaml")), Some(id));
-        assert_eq!(FileId::of(&dir.path().join("c.yaml")), Some(id));
-        assert_ne!(FileId::of(&dir.path().join("d.yaml")), Some(id));
-        assert_eq!(FileId::of(dir.path()), None, "a folder is no file");
-        assert_eq!(FileId::of(&dir.path().join("none")), None);
-        let sub = dir.path().join("sub");
-        std::fs::create_dir(&sub).unwrap();
-        std::fs::hard_link(&file, sub.join("e.yaml")).unwrap();
-        let yaml = |p: &Path| p.extension().is_some_and(|e| e == "yaml");
-        assert_eq!(find_under(&sub, 0, &yaml, id), Some(sub.join("e.yaml")));
-        assert_eq!(find_under(&sub, 0, &|_| false, id), None);
     }
 
     #[test]
