@@ -147,7 +147,7 @@ pub struct AssessArgs {
 #[derive(Debug, Args)]
 pub struct CohortArgs {
     /// Result files, or folders searched recursively for `*.json`; your saved results when
-    /// left out.
+    /// left out (all of them yours: one person).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 

@@ -245,6 +245,94 @@ pub fn reconcile(pack: &Pack, session: &mut Session) -> Vec<String> {
     dropped
 }
 
+/// Adds back the questions a scored run needs that the session's list lacks, and says so.
+///
+/// A session file cut short inside `questions:` still parses, and its answers all fit: without
+/// this, the review would say "15 of 15 answered" and the competencies never asked would be
+/// scored as novice. Each competency of the run (those in `only`, or all) needs what an answers
+/// file needs: its self-rating and experience statements, and as many scenarios as the
+/// default run asks of it. Scenarios already answered come back first, then the default
+/// run's, then the rest of the bank. `None` when nothing was missing.
+pub fn complete_questions(pack: &Pack, session: &mut Session) -> Option<String> {
+    use crate::selection::{questions, Scope};
+    let default_run = questions(pack, &Scope::Default { draw: 0 }, &session.only);
+    let mut repaired = Vec::new();
+    let mut added = Vec::new();
+    for competency in pack
+        .competencies
+        .iter()
+        .filter(|c| session.only.is_empty() || session.only.iter().any(|id| *id == c.id))
+    {
+        let listed = |id: &str| session.questions.iter().any(|q| q == id);
+        let mut add: Vec<String> = competency
+            .questions
+            .iter()
+            .filter(|q| !q.kind.is_knowledge() && !listed(&q.id))
+            .map(|q| q.id.to_string())
+            .collect();
+        let bank: Vec<&str> = competency
+            .questions
+            .iter()
+            .filter(|q| q.kind.is_knowledge())
+            .map(|q| q.id.as_str())
+            .collect();
+        let needed = default_run
+            .iter()
+            .filter(|id| bank.contains(&id.as_str()))
+            .count();
+        let have = bank.iter().filter(|id| listed(id)).count();
+        if have < needed {
+            let answered = bank.iter().filter(|id| session.answers.contains_key(**id));
+            let drawn = default_run
+                .iter()
+                .map(String::as_str)
+                .filter(|id| bank.contains(id));
+            let mut scenarios: Vec<&str> = Vec::new();
+            for id in answered.copied().chain(drawn).chain(bank.iter().copied()) {
+                if !listed(id) && !scenarios.contains(&id) {
+                    scenarios.push(id);
+                }
+            }
+            add.extend(
+                scenarios
+                    .into_iter()
+                    .take(needed - have)
+                    .map(str::to_string),
+            );
+        }
+        if !add.is_empty() {
+            repaired.push(crate::text::one_line(
+                competency
+                    .short_title
+                    .as_deref()
+                    .unwrap_or(&competency.title),
+            ));
+            added.extend(add);
+        }
+    }
+    if added.is_empty() {
+        return None;
+    }
+    let count = added.len();
+    let to_answer = added
+        .iter()
+        .filter(|id| !session.answers.contains_key(*id))
+        .count();
+    session.questions.extend(added);
+    let mut named: Vec<String> = repaired.iter().take(5).cloned().collect();
+    if repaired.len() > named.len() {
+        named.push(format!("{} more", repaired.len() - named.len()));
+    }
+    Some(format!(
+        "The saved session did not list every question a scored assessment asks (the file \
+         may have been cut short). {count} question{} of {} {} added back, {to_answer} of \
+         them still to answer.",
+        if count == 1 { "" } else { "s" },
+        named.join(", "),
+        if count == 1 { "was" } else { "were" },
+    ))
+}
+
 /// The folder of saved results.
 pub fn results_dir(dir: &Path) -> PathBuf {
     dir.join("results")
@@ -294,4 +382,76 @@ pub fn save_result(dir: &Path, taken_at: &str, profile: &str, json: &str) -> Res
         ),
         "more than 10,000 results were saved in the same second; try again",
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whole_run(pack: &Pack) -> Session {
+        let run =
+            crate::selection::questions(pack, &crate::selection::Scope::Default { draw: 0 }, &[]);
+        Session::new(pack, "2026-11-30T10:00:00Z", run, Vec::new())
+    }
+
+    #[test]
+    fn a_whole_question_list_is_left_alone() {
+        let pack = crate::pack::embedded().unwrap();
+        let mut session = whole_run(&pack);
+        let before = session.questions.clone();
+        assert_eq!(complete_questions(&pack, &mut session), None);
+        assert_eq!(session.questions, before);
+        let mut thorough = Session::new(
+            &pack,
+            "2026-11-30T10:00:00Z",
+            crate::selection::questions(&pack, &crate::selection::Scope::Thorough, &[]),
+            Vec::new(),
+        );
+        assert_eq!(complete_questions(&pack, &mut thorough), None);
+    }
+
+    #[test]
+    fn a_list_cut_short_gets_back_what_a_scored_run_needs() {
+        let pack = crate::pack::embedded().unwrap();
+        let whole = whole_run(&pack);
+        let mut session = whole.clone();
+        session.questions.truncate(5);
+        // A scenario answered before the cut comes back rather than a new one.
+        let first = &pack.competencies[0];
+        let answered = first
+            .questions
+            .iter()
+            .filter(|q| q.kind.is_knowledge())
+            .find(|q| !whole.questions.iter().any(|id| *id == q.id))
+            .unwrap();
+        session
+            .answers
+            .insert(answered.id.to_string(), Value::Text("a".into()));
+        session.questions.retain(|id| {
+            pack.question(id)
+                .is_some_and(|(_, q)| !q.kind.is_knowledge())
+        });
+        let note = complete_questions(&pack, &mut session).unwrap();
+        assert!(note.contains("added back"), "{note}");
+        assert!(session.questions.iter().any(|id| *id == answered.id));
+        let mut sorted = session.questions.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), session.questions.len(), "no question twice");
+        assert_eq!(session.questions.len(), whole.questions.len());
+        // Now whole: nothing more to add.
+        assert_eq!(complete_questions(&pack, &mut session), None);
+    }
+
+    #[test]
+    fn a_retake_is_completed_only_within_its_competencies() {
+        let pack = crate::pack::embedded().unwrap();
+        let only = vec![pack.competencies[1].id.to_string()];
+        let mut session = Session::new(&pack, "2026-11-30T10:00:00Z", Vec::new(), only.clone());
+        assert!(complete_questions(&pack, &mut session).is_some());
+        assert!(session
+            .questions
+            .iter()
+            .all(|id| pack.question(id).is_some_and(|(c, _)| c.id == only[0])));
+    }
 }

@@ -10,6 +10,12 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Error, Result};
 
+mod identity;
+mod stdout;
+
+pub use identity::{find_under, FileId};
+pub use stdout::check_stdout;
+
 /// The most skillgap reads from one input: answers, rubric and result files are a few
 /// hundred kilobytes at most.
 pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
@@ -70,10 +76,19 @@ pub fn write_private_new(path: &Path, contents: &[u8]) -> Result<bool> {
 
 /// `contents` in an owner-only temporary file beside `path`, flushed to disk.
 fn private_temp(path: &Path, contents: &[u8]) -> Result<tempfile::NamedTempFile> {
-    let failed = |source: std::io::Error| Error::Write {
+    temp_beside(path, contents, None).map_err(|source| Error::Write {
         path: path.to_path_buf(),
         source: plain(source),
-    };
+    })
+}
+
+/// `contents` in a temporary file beside `path`, flushed to disk: owner-only, or with the
+/// mode and owner of `like` (the file it is to replace) where given.
+fn temp_beside(
+    path: &Path,
+    contents: &[u8],
+    like: Option<&std::fs::Metadata>,
+) -> std::io::Result<tempfile::NamedTempFile> {
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -86,9 +101,20 @@ fn private_temp(path: &Path, contents: &[u8]) -> Result<tempfile::NamedTempFile>
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o600));
     }
-    let mut file = builder.tempfile_in(folder).map_err(failed)?;
-    file.write_all(contents).map_err(failed)?;
-    file.as_file().sync_all().map_err(failed)?;
+    let mut file = builder.tempfile_in(folder)?;
+    file.write_all(contents)?;
+    #[cfg(unix)]
+    if let Some(like) = like {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        // As `>` leaves them: the same owner where this user may give it (root may; others
+        // keep their own), and the same permissions, set after the umask had its say.
+        let _ = std::os::unix::fs::fchown(file.as_file(), Some(like.uid()), Some(like.gid()));
+        file.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(like.mode() & 0o777))?;
+    }
+    #[cfg(not(unix))]
+    let _ = like;
+    file.as_file().sync_all()?;
     Ok(file)
 }
 
@@ -181,7 +207,7 @@ pub fn write_file(path: &Path, contents: &[u8]) -> Result<()> {
         Ok(meta) if meta.is_dir() => Err(failed(std::io::Error::from(ErrorKind::IsADirectory))),
         Ok(meta) if meta.is_file() => {
             let target = std::fs::canonicalize(path).map_err(failed)?;
-            replace(path, &target, contents)
+            replace_existing(&target, &meta, contents).map_err(failed)
         }
         Ok(_) => {
             let mut file = std::fs::OpenOptions::new()
@@ -198,6 +224,34 @@ pub fn write_file(path: &Path, contents: &[u8]) -> Result<()> {
         }
         Err(e) => Err(failed(e)),
     }
+}
+
+/// Replaces the regular file `target` (`meta` its metadata) as `>` would write it, but whole:
+/// - a file the user may not write is refused, as the shell refuses it: it is opened for
+///   writing first (root may write any file, and so may this);
+/// - it is replaced by a temporary file with its mode (and owner, where that may be given),
+///   then a rename, so it is never seen half written;
+/// - where no temporary file can be made or renamed (a folder the user may not write, a
+///   sticky folder and another's file), it is written in place, as `>` does: not atomic.
+fn replace_existing(
+    target: &Path,
+    meta: &std::fs::Metadata,
+    contents: &[u8],
+) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new().write(true).open(target)?;
+    let error = match temp_beside(target, contents, Some(meta)) {
+        Ok(temp) => match temp.persist(target) {
+            Ok(_) => return Ok(()),
+            Err(e) => e.error,
+        },
+        Err(e) => e,
+    };
+    if error.kind() != ErrorKind::PermissionDenied {
+        return Err(error);
+    }
+    file.set_len(0)?;
+    file.write_all(contents)?;
+    file.sync_all()
 }
 
 /// Replaces `target` whole with a private file; errors name `shown`, the user's path.
@@ -278,26 +332,63 @@ pub fn too_large(name: &str, what: &str) -> Diagnostic {
 /// Bytes as text: a leading UTF-8 byte-order mark is dropped (positions count from the first
 /// line as before), and bytes that are not UTF-8 are named by offset, line and column.
 pub fn decode(name: &str, mut bytes: Vec<u8>) -> std::result::Result<String, Diagnostic> {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        // The part before the bad byte is valid, so lines and characters can be counted.
-        let before = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Diagnostic::new(
-            name,
-            format!(
-                "not UTF-8 text: byte 0x{:02x} at byte offset {offset}",
-                bytes[offset]
-            ),
-        )
-        .at(Some((line, column)))
-        .hint("save the file as UTF-8 text (most editors offer this under \"Save as\" or \"Encoding\")")
-    })
+    String::from_utf8(bytes).map_err(|e| not_utf8(name, e.as_bytes(), e.utf8_error().valid_up_to()))
+}
+
+/// [`decode`] without a copy, for readers that reuse one buffer (the cohort): one rule for
+/// what counts as text, whichever command reads the file.
+pub fn as_text<'a>(name: &str, bytes: &'a [u8]) -> std::result::Result<&'a str, Diagnostic> {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| not_utf8(name, bytes, e.valid_up_to()))
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The diagnostic for `bytes` that stop being UTF-8 at `offset`.
+fn not_utf8(name: &str, bytes: &[u8], offset: usize) -> Diagnostic {
+    // The part before the bad byte is valid, so lines and characters can be counted.
+    let before = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Diagnostic::new(
+        name,
+        format!(
+            "not UTF-8 text: byte 0x{:02x} at byte offset {offset}",
+            bytes[offset]
+        ),
+    )
+    .at(Some((line, column)))
+    .hint("save the file as UTF-8 text (most editors offer this under \"Save as\" or \"Encoding\")")
+}
+
+/// Opens `path` to read without waiting, with what the opened file is. A FIFO opened to read
+/// waits for a writer, for ever if none comes: readers of files named on the command line
+/// or found in a folder call this, then refuse what is not a regular file (see
+/// [`not_a_file`]). The check is of the file opened, not of the path, which could change in
+/// between.
+pub fn open_to_read(path: &Path) -> std::io::Result<(std::fs::File, std::fs::Metadata)> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    Ok((file, meta))
+}
+
+/// What a file that is not a regular file is, for "this is …, not a result file".
+pub fn not_a_file(meta: &std::fs::Metadata) -> &'static str {
+    if meta.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file"
+    }
 }
 
 /// Reads a text file through the size cap. `hint` says what to do when it cannot be read
@@ -309,20 +400,24 @@ pub fn read_text_file(path: &Path, what: &str, hint: &str) -> Result<String> {
         source,
         hint: hint.to_string(),
     };
-    let meta = std::fs::metadata(path).map_err(failed)?;
-    if !meta.is_file() {
-        let kind = if meta.is_dir() {
-            "a folder"
-        } else {
-            "not a regular file"
-        };
-        return Err(Error::Invalid(vec![Diagnostic::new(
-            name,
-            format!("this is {kind}, not a {what}"),
+    let not_a = |meta: &std::fs::Metadata| {
+        Error::Invalid(vec![Diagnostic::new(
+            &name,
+            format!("this is {}, not a {what}", not_a_file(meta)),
         )
-        .hint(hint.to_string())]));
+        .hint(hint.to_string())])
+    };
+    let (file, meta) = match open_to_read(path) {
+        Ok(opened) => opened,
+        // A socket cannot be opened at all: say what it is rather than why not.
+        Err(e) => match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() => return Err(not_a(&meta)),
+            _ => return Err(failed(e)),
+        },
+    };
+    if !meta.is_file() {
+        return Err(not_a(&meta));
     }
-    let file = std::fs::File::open(path).map_err(failed)?;
     read_and_decode(file, meta.len(), &name, what).map_err(|e| match e {
         Ok(source) => failed(source),
         Err(d) => Error::Invalid(vec![d]),

@@ -278,13 +278,22 @@ fn assess_carries_the_person_from_the_file_or_the_option() {
     };
     assert_eq!(run(&[]).as_deref(), Some("Dana Whitfield"));
     assert_eq!(run(&["--person", "D. W."]).as_deref(), Some("D. W."));
-    // Both were saved; the cohort of the data folder counts Dana once per name.
-    let got = cohort_json(data.path(), &[]);
+    // Both were saved. Named as files, they are told apart by name; the data folder alone
+    // is one person's, shown by the latest name.
+    let results = data.path().join("results");
+    let got = cohort_json(data.path(), &[results.to_str().unwrap()]);
     assert_eq!(got["people"], 2);
-    let (code, table, _) = cohort(data.path(), &[]);
+    let (code, table, _) = cohort(data.path(), &[results.to_str().unwrap()]);
     assert_eq!(code, 0);
     assert!(
         table.contains("Dana Whitfield") && table.contains("D. W."),
+        "{table}"
+    );
+    assert_eq!(cohort_json(data.path(), &[])["people"], 1);
+    let (code, table, _) = cohort(data.path(), &[]);
+    assert_eq!(code, 0);
+    assert!(
+        table.contains("D. W.") && !table.contains("Dana Whitfield"),
         "{table}"
     );
 }
@@ -422,7 +431,7 @@ fn bad_files_are_skipped_and_named_never_fatal() {
         .collect();
     assert_eq!(errors.len(), 6, "{errors:?}");
     assert!(errors["big.json"].contains("larger than 4 MiB"));
-    assert!(errors["latin1.json"].contains("not a skillgap result"));
+    assert!(errors["latin1.json"].contains("not UTF-8 text"));
     assert!(errors["future.json"].contains("schema_version 2"));
     assert!(errors["when.json"].contains("not an RFC 3339 time"));
     assert!(errors["score.json"].contains("outside 0–100"));

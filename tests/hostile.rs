@@ -8,7 +8,7 @@
 mod common;
 
 use std::io::{Read, Write};
-use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -1146,4 +1146,662 @@ fn dropping_unknown_answers_does_not_say_the_pack_changed() {
     let err = text(&out.stderr);
     assert!(!err.contains("pack changed"), "{err}");
     assert!(err.contains("dropped: no_such_question"), "{err}");
+}
+
+// ---- issue 21, second campaign: files, outputs and cohort
+
+/// The banking example with a `person:` of `chars` characters first.
+fn answers_with_person(dir: &Path, chars: usize) -> PathBuf {
+    let file = dir.join("named.yaml");
+    let answers = std::fs::read_to_string(root().join(BANKING)).unwrap();
+    std::fs::write(&file, format!("person: {}\n{answers}", "p".repeat(chars))).unwrap();
+    file
+}
+
+#[test]
+fn a_person_too_long_for_a_result_is_refused_where_it_is_given() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // Just under the 4 MiB an answers file may be: its result would be over 4 MiB.
+    let file = answers_with_person(dir.path(), 4 * 1024 * 1024 - 6_000);
+    let out = tool(data.path())
+        .args(["assess", "--format", "json", "--answers"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{}", &err[..err.len().min(500)]);
+    assert!(err.contains("named.yaml:1:9: person:"), "{err}");
+    assert!(err.contains("at most 200"), "{err}");
+    assert!(!data.path().join("results").exists(), "nothing saved");
+    // The same from the command line.
+    let out = tool(data.path())
+        .args(["assess", "--no-save", "--answers"])
+        .arg(root().join(BANKING))
+        .arg("--person")
+        .arg("q".repeat(201))
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("--person: the name is 201 characters"),
+        "{err}"
+    );
+    // A name of 200 characters is kept.
+    let file = answers_with_person(dir.path(), 200);
+    tool(data.path())
+        .args(["assess", "--answers"])
+        .arg(&file)
+        .assert()
+        .success();
+    tool(data.path()).arg("history").assert().success();
+}
+
+#[test]
+fn a_result_too_large_to_read_back_is_not_saved() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pack = pack_copy(dir.path());
+    // Twelve 250,000-character titles: the result would be over 4 MiB.
+    for entry in std::fs::read_dir(pack.join("competencies")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let start = text.find("\ntitle: ").unwrap() + 1;
+        let end = start + text[start..].find('\n').unwrap();
+        let text = format!(
+            "{}title: {}{}",
+            &text[..start],
+            "T".repeat(250_000),
+            &text[end..]
+        );
+        std::fs::write(&path, text).unwrap();
+    }
+    let out = tool(data.path())
+        .arg("--rubrics")
+        .arg(&pack)
+        .args(["assess", "--format", "json", "--answers"])
+        .arg(root().join(BANKING))
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("the result was not saved")
+            && err.contains("at most 4 MiB")
+            && err.contains("`competencies`")
+            && err.contains("--no-save"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty(), "nothing printed");
+    assert!(!data.path().join("results").exists(), "nothing saved");
+    // Not saved, it is shown.
+    tool(data.path())
+        .arg("--rubrics")
+        .arg(&pack)
+        .args(["assess", "--no-save", "--format", "json", "--answers"])
+        .arg(root().join(BANKING))
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_session_cut_short_in_its_question_list_asks_the_rest_before_scoring() {
+    let data = tempfile::tempdir().unwrap();
+    // Alpha answered; the file ends inside `questions:`, so beta was never listed.
+    std::fs::write(
+        data.path().join("session.yaml"),
+        "pack: tiny\npack_version: 1\nstarted_at: 2026-11-01T10:00:00Z\nprofile: lead\n\
+         facts:\n  degree: bachelor\n  months_leading_projects: 40\n  certifications_held: [capm]\n\
+         answers:\n  alpha_rating: expert\n  alpha_choice: b\n  alpha_done: true\n\
+         questions:\n- alpha_rating\n- alpha_choice\n- alpha_do",
+    )
+    .unwrap();
+    let tiny = root().join("tests/fixtures/tiny-pack");
+    // Enter alone: the old binary scores at once, with beta never asked.
+    let out = tool(data.path())
+        .arg("--rubrics")
+        .arg(&tiny)
+        .args(["assess", "--plain", "--resume", "--format", "json"])
+        .write_stdin("\n")
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    // The note wraps to the terminal's width.
+    let words = err.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("added back, 3 of them still to answer"),
+        "{err}"
+    );
+    assert!(!data.path().join("results").exists(), "scored: {err}");
+    assert!(data.path().join("session.yaml").exists());
+    // Beta's rating, multi and number, then score.
+    let out = tool(data.path())
+        .arg("--rubrics")
+        .arg(&tiny)
+        .args(["assess", "--plain", "--resume", "--format", "json"])
+        .write_stdin("2\n1,3\n24\n\n")
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["answers"]["beta_months"], 24.0, "{err}");
+    assert_eq!(doc["answers"]["beta_multi"], serde_json::json!(["a", "c"]));
+}
+
+/// Runs the tool and checks it refused to write `kept` over itself: exit 2, a message naming
+/// `--output`, and the file as it was.
+fn refuses_to_overwrite(cmd: &mut assert_cmd::Command, kept: &Path) {
+    let before = std::fs::read(kept).unwrap();
+    let out = cmd.output().unwrap();
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("--output") && err.contains("would destroy it"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(kept).unwrap(), before, "{err}");
+}
+
+#[test]
+fn an_output_onto_the_answers_file_is_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mine = dir.path().join("mine.yaml");
+    std::fs::copy(root().join(BANKING), &mine).unwrap();
+    let link = dir.path().join("link.yaml");
+    std::os::unix::fs::symlink("mine.yaml", &link).unwrap();
+    let hard = dir.path().join("hard.yaml");
+    std::fs::hard_link(&mine, &hard).unwrap();
+    for output in [&mine, &link, &hard] {
+        refuses_to_overwrite(
+            tool(data.path())
+                .args(["assess", "--format", "json", "--answers"])
+                .arg(&mine)
+                .arg("-o")
+                .arg(output),
+            &mine,
+        );
+    }
+    // Read from stdin (`< mine.yaml`).
+    let out = raw(data.path())
+        .args(["assess", "--format", "json", "--answers", "-", "-o"])
+        .arg(&mine)
+        .stdin(std::fs::File::open(&mine).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read(&mine).unwrap(),
+        std::fs::read(root().join(BANKING)).unwrap()
+    );
+    assert!(!data.path().join("results").exists(), "nothing saved");
+    // A file of the rubric pack is an input too.
+    let pack = pack_copy(dir.path());
+    refuses_to_overwrite(
+        tool(data.path())
+            .arg("--rubrics")
+            .arg(&pack)
+            .args(["assess", "--no-save", "--answers"])
+            .arg(&mine)
+            .arg("-o")
+            .arg(pack.join("competencies/hipaa.yaml")),
+        &pack.join("competencies/hipaa.yaml"),
+    );
+}
+
+#[test]
+fn an_output_onto_a_saved_result_is_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let results = save_results(data.path(), 2);
+    let files = result_files(&results);
+    let newest = files.last().unwrap();
+    refuses_to_overwrite(
+        tool(data.path())
+            .args(["export", "latest", "--format", "csv", "-o"])
+            .arg(newest),
+        newest,
+    );
+    // Another saved result than the one exported, and a saved result as assess's output.
+    refuses_to_overwrite(
+        tool(data.path())
+            .args(["export", "latest", "--format", "csv", "-o"])
+            .arg(&files[0]),
+        &files[0],
+    );
+    refuses_to_overwrite(
+        tool(data.path())
+            .args(["assess", "--no-save", "--format", "json", "--answers"])
+            .arg(root().join(BANKING))
+            .arg("-o")
+            .arg(&files[0]),
+        &files[0],
+    );
+    // A result file outside the data folder, exported onto itself.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.json");
+    std::fs::copy(newest, &copy).unwrap();
+    refuses_to_overwrite(
+        tool(data.path())
+            .arg("export")
+            .arg(&copy)
+            .args(["--format", "markdown", "-o"])
+            .arg(&copy),
+        &copy,
+    );
+    let out = tool(data.path()).arg("history").output().unwrap();
+    assert_eq!(text(&out.stderr), "", "every result still reads");
+}
+
+#[test]
+fn a_cohort_output_onto_a_result_it_reads_is_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let results = save_results(data.path(), 1);
+    let team = tempfile::tempdir().unwrap();
+    let amy = team.path().join("nested").join("amy.json");
+    std::fs::create_dir(amy.parent().unwrap()).unwrap();
+    std::fs::copy(result_files(&results).pop().unwrap(), &amy).unwrap();
+    refuses_to_overwrite(
+        tool(data.path())
+            .arg("cohort")
+            .arg(team.path())
+            .args(["--format", "json", "-o"])
+            .arg(&amy),
+        &amy,
+    );
+    refuses_to_overwrite(
+        tool(data.path())
+            .arg("cohort")
+            .arg(&amy)
+            .args(["--format", "json", "-o"])
+            .arg(&amy),
+        &amy,
+    );
+    // A page written beside the results, then written again: not an input.
+    let page = team.path().join("cohort.html");
+    for _ in 0..2 {
+        tool(data.path())
+            .arg("cohort")
+            .arg(team.path())
+            .args(["--format", "html", "-o"])
+            .arg(&page)
+            .assert()
+            .success();
+    }
+}
+
+// -o and permissions: what `>` does, for the user running the tool.
+
+/// The user the permission cases run as: this one, or when the tests run as root (who may
+/// write any file, so no case means anything) `nobody` through setpriv. `None` when root
+/// cannot become another user here.
+fn unprivileged_uid() -> Option<u32> {
+    let uid = unsafe { libc::geteuid() };
+    if uid != 0 {
+        return Some(uid);
+    }
+    let works = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(bin())
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    works.then_some(65534)
+}
+
+/// `program` run as `uid` (see [`unprivileged_uid`]).
+fn run_as(uid: u32, program: &Path) -> std::process::Command {
+    if unsafe { libc::geteuid() } == uid {
+        return std::process::Command::new(program);
+    }
+    let mut cmd = std::process::Command::new("setpriv");
+    cmd.args([
+        format!("--reuid={uid}"),
+        format!("--regid={uid}"),
+        "--clear-groups".into(),
+        "--".into(),
+    ])
+    .arg(program);
+    cmd
+}
+
+/// A temporary folder that `uid` owns.
+fn folder_of(uid: u32) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::chown(dir.path(), Some(uid), Some(uid)).unwrap();
+    dir
+}
+
+/// A file of `uid` with `mode`, holding "keep".
+fn file_of(uid: u32, path: &Path, mode: u32) {
+    std::fs::write(path, "keep").unwrap();
+    std::os::unix::fs::chown(path, Some(uid), Some(uid)).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// Whether `sh -c 'echo x > path'` as `uid` may write `path` (it is not changed: a copy is
+/// made and put back).
+fn shell_writes(uid: u32, path: &Path) -> bool {
+    let before = std::fs::read(path).unwrap();
+    let status = run_as(uid, Path::new("/bin/sh"))
+        .arg("-c")
+        .arg("echo x > \"$0\"")
+        .arg(path)
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    std::fs::write(path, before).unwrap();
+    status.success()
+}
+
+/// `assess --no-save --answers BANKING -o output` as `uid`.
+fn assess_to_as(uid: u32, data: &Path, output: &Path) -> std::process::Output {
+    run_as(uid, &bin())
+        .env("SKILLGAP_DATA_DIR", data)
+        .env("NO_COLOR", "1")
+        .args(["assess", "--no-save", "--format", "markdown", "--answers"])
+        .arg(root().join(BANKING))
+        .arg("-o")
+        .arg(output)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_output_the_user_may_not_write_is_refused_as_the_shell_refuses_it() {
+    let Some(uid) = unprivileged_uid() else {
+        eprintln!("skipped: running as root and cannot run as another user (setpriv)");
+        return;
+    };
+    let dir = folder_of(uid);
+    let target = dir.path().join("read-only.md");
+    file_of(uid, &target, 0o444);
+    assert!(!shell_writes(uid, &target), "the shell refuses it");
+    let out = assess_to_as(uid, dir.path(), &target);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("read-only.md") && err.contains("Permission denied"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
+    assert_eq!(mode(&target), 0o444);
+}
+
+#[test]
+fn a_writable_output_in_a_folder_the_user_may_not_write_is_written_in_place() {
+    let Some(uid) = unprivileged_uid() else {
+        eprintln!("skipped: running as root and cannot run as another user (setpriv)");
+        return;
+    };
+    let dir = folder_of(uid);
+    let target = dir.path().join("report.md");
+    file_of(uid, &target, 0o640);
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    assert!(shell_writes(uid, &target), "the shell writes it");
+    let inode = std::fs::metadata(&target).unwrap().ino();
+    let out = assess_to_as(uid, dir.path(), &target);
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert!(written.starts_with("# "), "{written}");
+    assert_eq!(std::fs::metadata(&target).unwrap().ino(), inode, "in place");
+    assert_eq!(mode(&target), 0o640);
+}
+
+#[test]
+fn a_replaced_output_keeps_its_mode() {
+    let data = tempfile::tempdir().unwrap();
+    save_results(data.path(), 1);
+    let dir = tempfile::tempdir().unwrap();
+    for mode_before in [0o640, 0o664, 0o604] {
+        let target = dir.path().join(format!("out-{mode_before:o}.csv"));
+        std::fs::write(&target, "old").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(mode_before)).unwrap();
+        let out = export_to(data.path(), &target, "csv");
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert!(std::fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("competency_id,"));
+        assert_eq!(mode(&target), mode_before, "{mode_before:o}");
+    }
+    // A new file is readable by its owner only.
+    let new = dir.path().join("new.csv");
+    export_to(data.path(), &new, "csv");
+    assert_eq!(mode(&new), 0o600);
+    // Where the shell may write a read-only file (root may), so may skillgap, and the
+    // file stays read-only.
+    let read_only = dir.path().join("read-only.csv");
+    std::fs::write(&read_only, "old").unwrap();
+    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let uid = unsafe { libc::geteuid() };
+    let shell = shell_writes(uid, &read_only);
+    let out = export_to(data.path(), &read_only, "csv");
+    assert_eq!(out.status.success(), shell, "{}", text(&out.stderr));
+    assert_eq!(mode(&read_only), 0o444);
+}
+
+/// Every command that prints its data on stdout.
+fn stdout_commands(dir: &Path) -> Vec<Vec<std::ffi::OsString>> {
+    let answers = root().join(BANKING).into_os_string();
+    let tiny = root().join("tests/fixtures/tiny-pack").into_os_string();
+    let args = |list: &[&str]| list.iter().map(Into::into).collect::<Vec<_>>();
+    let with = |mut list: Vec<std::ffi::OsString>, more: &[&std::ffi::OsStr]| {
+        list.extend(more.iter().map(|a| a.to_os_string()));
+        list
+    };
+    vec![
+        with(args(&["assess", "--no-save", "--answers"]), &[&answers]),
+        with(
+            args(&["assess", "--answers"]),
+            &[&answers, "-o".as_ref(), "-".as_ref()],
+        ),
+        with(
+            args(&["--rubrics"]),
+            &[&tiny, "assess".as_ref(), "--plain".as_ref()],
+        ),
+        args(&["answers", "template"]),
+        args(&["rubrics", "validate"]),
+        args(&["rubrics", "list"]),
+        args(&["eligibility", "--set", "degree=bachelor"]),
+        args(&["history"]),
+        args(&["report", "latest"]),
+        args(&["export", "latest", "--format", "csv"]),
+        args(&["compare", "latest", "latest"]),
+        with(args(&["cohort"]), &[dir.as_os_str()]),
+        args(&["completions", "bash"]),
+        args(&["man"]),
+    ]
+}
+
+#[test]
+fn a_closed_or_read_only_stdout_is_refused_before_any_work() {
+    let data = tempfile::tempdir().unwrap();
+    let results = save_results(data.path(), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let kept = std::fs::read(root().join(BANKING)).unwrap();
+    use std::os::unix::process::CommandExt;
+    for args in stdout_commands(&results) {
+        // `>&-`
+        let mut cmd = raw(data.path());
+        cmd.args(&args).stdin(Stdio::null());
+        unsafe {
+            cmd.pre_exec(|| {
+                libc::close(1);
+                Ok(())
+            });
+        }
+        let out = cmd.output().unwrap();
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?} >&-: {err}");
+        assert!(err.contains("standard output is closed"), "{args:?}: {err}");
+        // `1< answers.yaml`
+        let out = raw(data.path())
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(std::fs::File::open(root().join(BANKING)).unwrap())
+            .output()
+            .unwrap();
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?} 1<: {err}");
+        assert!(err.contains("open for reading only"), "{args:?}: {err}");
+    }
+    assert_eq!(result_files(&results).len(), 1, "nothing more saved");
+    assert_eq!(std::fs::read(root().join(BANKING)).unwrap(), kept);
+    // With --output FILE, stdout is not needed.
+    let mut cmd = raw(data.path());
+    cmd.args(["export", "latest", "--format", "csv", "-o"])
+        .arg(dir.path().join("out.csv"));
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::close(1);
+            Ok(())
+        });
+    }
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(dir.path().join("out.csv").is_file());
+}
+
+// The cohort reads what the other readers read.
+
+/// A FIFO at `path`.
+fn fifo(path: &Path) {
+    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+}
+
+/// `cohort --format json PATHS` as a document, and stderr; bounded in time.
+fn cohort_json(data: &Path, paths: &[&Path]) -> (serde_json::Value, String) {
+    let out = tool(data)
+        .args(["cohort", "--format", "json"])
+        .args(paths)
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    (serde_json::from_slice(&out.stdout).unwrap(), err)
+}
+
+/// The file names under `skipped`, with their errors.
+fn skipped(doc: &serde_json::Value) -> Vec<(String, String)> {
+    let mut list: Vec<(String, String)> = doc["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let path = Path::new(s["path"].as_str().unwrap());
+            (
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                s["error"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    list.sort();
+    list
+}
+
+#[test]
+fn a_fifo_named_to_the_cohort_is_refused_not_waited_on() {
+    let data = tempfile::tempdir().unwrap();
+    let results = save_results(data.path(), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("p.json");
+    fifo(&pipe);
+    let start = Instant::now();
+    // The old binary waits for a writer for ever; the timeout ends it and fails the test.
+    let (doc, err) = cohort_json(data.path(), &[&pipe, &result_files(&results)[0]]);
+    assert!(start.elapsed() < Duration::from_secs(10));
+    assert_eq!(doc["people"], 1);
+    let skipped = skipped(&doc);
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert!(skipped[0].1.contains("not a regular file"), "{skipped:?}");
+    assert!(err.contains("p.json"), "{err}");
+    // `report` says the same of it.
+    let out = tool(data.path())
+        .arg("report")
+        .arg(&pipe)
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("not a regular file"));
+}
+
+#[test]
+fn links_that_dangle_or_loop_and_fifos_in_a_cohort_folder_are_listed_as_skipped() {
+    let data = tempfile::tempdir().unwrap();
+    let results = save_results(data.path(), 1);
+    let team = tempfile::tempdir().unwrap();
+    std::fs::copy(&result_files(&results)[0], team.path().join("amy.json")).unwrap();
+    std::os::unix::fs::symlink("nowhere.json", team.path().join("dangling.json")).unwrap();
+    std::os::unix::fs::symlink("loop.json", team.path().join("loop.json")).unwrap();
+    fifo(&team.path().join("pipe.json"));
+    // Not `*.json`: not a result, not listed.
+    std::os::unix::fs::symlink("nowhere", team.path().join("notes.txt")).unwrap();
+    let (doc, err) = cohort_json(data.path(), &[team.path()]);
+    assert_eq!(doc["people"], 1);
+    let skipped = skipped(&doc);
+    let names: Vec<&str> = skipped.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        ["dangling.json", "loop.json", "pipe.json"],
+        "{skipped:?}"
+    );
+    for name in names {
+        assert_eq!(err.matches(name).count(), 1, "{name}: {err}");
+    }
+}
+
+#[test]
+fn cohort_and_history_read_text_by_one_rule() {
+    let data = tempfile::tempdir().unwrap();
+    let results = save_results(data.path(), 3);
+    let files = result_files(&results);
+    // One with a byte-order mark (read by both), one with a byte that is not UTF-8 inside
+    // a string (skipped by both).
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(std::fs::read(&files[1]).unwrap());
+    std::fs::write(&files[1], bom).unwrap();
+    let text_of = std::fs::read_to_string(&files[2]).unwrap();
+    let mut bytes = text_of
+        .replacen("\"profile\": \"", "\"profile\": \"\u{1}", 1)
+        .into_bytes();
+    let at = bytes.iter().position(|b| *b == 1).unwrap();
+    bytes[at] = 0xff;
+    std::fs::write(&files[2], bytes).unwrap();
+    let bad = files[2].file_name().unwrap().to_string_lossy().into_owned();
+
+    let out = tool(data.path())
+        .args(["history", "--format", "json"])
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 2, "{err}");
+    assert!(err.contains(&bad) && err.contains("not UTF-8"), "{err}");
+
+    // Named as files, each result is its own person: two counted, the same one skipped.
+    let (doc, _) = cohort_json(data.path(), &[&results]);
+    assert_eq!(doc["people"], 2, "{doc}");
+    let skipped = skipped(&doc);
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert_eq!(skipped[0].0, bad);
+    assert!(skipped[0].1.contains("not UTF-8"), "{skipped:?}");
+}
+
+#[test]
+fn the_personal_data_folder_is_one_person() {
+    let data = tempfile::tempdir().unwrap();
+    save_results(data.path(), 2);
+    let (doc, _) = cohort_json(data.path(), &[]);
+    assert_eq!(doc["people"], 1, "two retakes of one person");
+    let out = tool(data.path()).arg("cohort").output().unwrap();
+    let table = text(&out.stdout);
+    assert!(table.starts_with("Cohort: 1 person"), "{table}");
+    assert!(table.contains("\n You "), "{table}");
 }

@@ -17,8 +17,10 @@ use super::Skipped;
 use crate::diagnostic::{Error, Result};
 use crate::text::one_line;
 
-/// A result file larger than this is refused unread: results are tens of kilobytes.
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+/// A result file larger than this is refused unread: results are tens of kilobytes. The
+/// same cap as every other reader's, which is also what `assess` refuses to save past, so a
+/// result it keeps is never one the cohort skips.
+pub const MAX_FILE_BYTES: u64 = crate::store::MAX_INPUT_BYTES;
 
 /// Which results count.
 #[derive(Debug, Clone, Default)]
@@ -27,12 +29,18 @@ pub struct Options {
     pub profile: Option<String>,
     /// Only results taken on or after this day (UTC).
     pub since: Option<jiff::civil::Date>,
+    /// The file `--output` replaces: found among the results read, it is named in
+    /// [`Gathered::output_read`] so the command can refuse to write over it.
+    pub output: Option<crate::store::FileId>,
+    /// Every result is the same person's: the personal data folder, where retakes without a
+    /// `person:` would otherwise count as different people by their file names.
+    pub one_person: bool,
 }
 
 /// What reading found: each person's latest result, and what was left out.
 #[derive(Debug, Default)]
 pub struct Gathered {
-    /// By person key (the name in lower case).
+    /// By person key (the name in lower case; one key for the personal data folder).
     pub(super) people: HashMap<String, Person>,
     pub(super) catalog: Catalog,
     /// Files that could not be read as a result.
@@ -45,11 +53,15 @@ pub struct Gathered {
     pub other_profiles: BTreeMap<String, usize>,
     /// Results taken before `--since`.
     pub too_old: usize,
+    /// A file read that is [`Options::output`].
+    pub output_read: Option<PathBuf>,
 }
 
 /// One person's latest result, boiled down.
 #[derive(Debug, Clone)]
 pub(super) struct Person {
+    /// Who this is, whatever the case of the name: results with one key are one person.
+    key: String,
     pub name: String,
     pub profile: String,
     pub taken_at: String,
@@ -388,8 +400,9 @@ impl Iterator for Walk {
             } else if path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-                && (kind.is_file() || path.is_file())
             {
+                // Whatever it is — a file, a link that dangles or loops, a FIFO — it is
+                // read or listed as skipped with why, never passed over in silence.
                 return Some(Found::File(path));
             }
         }
@@ -462,11 +475,27 @@ impl Share {
             }
         };
         self.gathered.files += 1;
-        if let Err(error) = read_capped(&path, &mut self.buffer) {
+        let mut id = None;
+        let read = read_capped(&path, &mut self.buffer, &mut id);
+        if id.is_some() && id == options.output {
+            self.gathered.output_read = Some(path.clone());
+        }
+        if let Err(error) = read {
             self.gathered.skip(&path, error);
             return;
         }
-        let view: View<'_> = match serde_json::from_slice(&self.buffer) {
+        let text = match crate::store::as_text("", &self.buffer) {
+            Ok(text) => text,
+            Err(d) => {
+                let at = match (d.line, d.column) {
+                    (Some(line), Some(column)) => format!(" (line {line}, column {column})"),
+                    _ => String::new(),
+                };
+                self.gathered.skip(&path, format!("{}{at}", d.message));
+                return;
+            }
+        };
+        let view: View<'_> = match serde_json::from_str(text) {
             Ok(view) => view,
             Err(e) => {
                 self.gathered
@@ -474,7 +503,7 @@ impl Share {
                 return;
             }
         };
-        let person = match boil_down(&mut self.pool, &path, &view) {
+        let person = match boil_down(&mut self.pool, &path, &view, options.one_person) {
             Ok(person) => person,
             Err(error) => {
                 self.gathered.skip(&path, error);
@@ -505,6 +534,7 @@ impl Share {
         g.files += other.files;
         g.superseded += other.superseded;
         g.too_old += other.too_old;
+        g.output_read = g.output_read.take().or(other.output_read);
         g.skipped.extend(other.skipped);
         for (profile, n) in other.other_profiles {
             *g.other_profiles.entry(profile).or_default() += n;
@@ -516,8 +546,14 @@ impl Share {
     }
 }
 
-/// Checks a view and boils it down; the error says what is wrong with the file.
-fn boil_down(pool: &mut Pool, path: &Path, view: &View<'_>) -> std::result::Result<Person, String> {
+/// Checks a view and boils it down; the error says what is wrong with the file. With
+/// `one_person` the result is the one person's whose data folder it is.
+fn boil_down(
+    pool: &mut Pool,
+    path: &Path,
+    view: &View<'_>,
+    one_person: bool,
+) -> std::result::Result<Person, String> {
     if view.schema_version != crate::result::SCHEMA_VERSION {
         return Err(format!(
             "schema_version {} is not one this skillgap reads ({}); a newer skillgap \
@@ -557,6 +593,9 @@ fn boil_down(pool: &mut Pool, path: &Path, view: &View<'_>) -> std::result::Resu
         .map(one_line)
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| {
+            if one_person {
+                return "You".to_string();
+            }
             one_line(
                 &path
                     .file_stem()
@@ -565,6 +604,11 @@ fn boil_down(pool: &mut Pool, path: &Path, view: &View<'_>) -> std::result::Resu
             )
         });
     Ok(Person {
+        key: if one_person {
+            String::new()
+        } else {
+            name.to_lowercase()
+        },
         name,
         profile: view.profile.to_string(),
         taken_at: view.taken_at.to_string(),
@@ -605,8 +649,7 @@ impl Gathered {
 
     /// Keeps `person` unless the same person has a newer result already.
     fn keep(&mut self, person: Person) {
-        let key = person.name.to_lowercase();
-        match self.people.get_mut(&key) {
+        match self.people.get_mut(&person.key) {
             Some(have) => {
                 self.superseded += 1;
                 if person.is_newer_than(have) {
@@ -614,22 +657,44 @@ impl Gathered {
                 }
             }
             None => {
-                self.people.insert(key, person);
+                self.people.insert(person.key.clone(), person);
             }
         }
     }
 }
 
-/// Reads `path` into `buffer` whole, refusing files over [`MAX_FILE_BYTES`].
-fn read_capped(path: &Path, buffer: &mut Vec<u8>) -> std::result::Result<(), String> {
+/// Reads `path` into `buffer` whole, refusing files over [`MAX_FILE_BYTES`]; `id` says
+/// which file it opened.
+fn read_capped(
+    path: &Path,
+    buffer: &mut Vec<u8>,
+    id: &mut Option<crate::store::FileId>,
+) -> std::result::Result<(), String> {
     let too_big = || {
         format!(
-            "larger than {} MiB, the most a result file may be (they are tens of KiB)",
-            MAX_FILE_BYTES / 1024 / 1024
+            "larger than {}, the most a result file may be (they are tens of KiB)",
+            crate::store::MAX_INPUT_TEXT
         )
     };
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read it: {e}"))?;
-    if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
+    let not_a = |meta: &std::fs::Metadata| {
+        format!(
+            "this is {}, not a result file",
+            crate::store::not_a_file(meta)
+        )
+    };
+    // Never waits on a FIFO: the kind of file is checked once it is open.
+    let (file, meta) = match crate::store::open_to_read(path) {
+        Ok(opened) => opened,
+        Err(e) => match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() => return Err(not_a(&meta)),
+            _ => return Err(format!("cannot read it: {e}")),
+        },
+    };
+    if !meta.is_file() {
+        return Err(not_a(&meta));
+    }
+    *id = crate::store::FileId::of_metadata(&meta);
+    if meta.len() > MAX_FILE_BYTES {
         return Err(too_big());
     }
     buffer.clear();

@@ -9,6 +9,18 @@ pub(super) fn assess(source: &PackSource, args: AssessArgs) -> Result<()> {
         check_profile(&pack, p, "--profile")?;
     }
     check_competencies(&pack, &args.competency)?;
+    if let Some(message) = args.person.as_deref().and_then(person_too_long) {
+        return Err(Error::usage(
+            format!("--person: {message}"),
+            "give the person's name",
+        ));
+    }
+    let answers_file = args.answers.as_deref().map(|p| (p, "the answers file"));
+    check_output(
+        args.output.as_deref(),
+        answers_file.as_slice(),
+        Some(source),
+    )?;
     let Some(path) = &args.answers else {
         return interactive(source, &pack, &args);
     };
@@ -187,7 +199,57 @@ pub(super) fn keep(doc: &ResultDocument) -> Result<String> {
             "check the rubric pack's numbers with `skillgap rubrics validate`",
         ));
     }
+    if let Some(error) = too_large_to_keep(&json) {
+        return Err(error);
+    }
     let saved = crate::session::save_result(&dir, &doc.taken_at, &doc.profile, &json)?;
     crate::diagnostic::message(&format!("Result saved in {}", saved.display()));
     Ok(json)
+}
+
+/// The refusal of a result too large to read back: every reader stops at
+/// [`store::MAX_INPUT_BYTES`], so a larger result would be saved and then skipped by
+/// `history`, `report` and `cohort` alike. The message names the part that makes it large
+/// and what to do about it.
+fn too_large_to_keep(json: &str) -> Option<Error> {
+    let size = json.len() as u64;
+    if size <= store::MAX_INPUT_BYTES {
+        return None;
+    }
+    let mib = |bytes: u64| format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0));
+    // Only on this path: which top-level field holds most of it.
+    let largest = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(json)
+        .ok()
+        .and_then(|fields| {
+            fields
+                .into_iter()
+                .map(|(key, value)| (value.to_string().len() as u64, key))
+                .max()
+        });
+    let (part, hint) = match &largest {
+        Some((bytes, key)) => {
+            let hint = match key.as_str() {
+                "person" => "give a shorter name with `person:` or --person",
+                // Everything else comes from the pack: its texts, or answers to its questions.
+                _ => {
+                    "the rubric pack's texts or questions are too many or too long for one \
+                     result: shorten them, or pass --no-save to see the result without saving it"
+                }
+            };
+            (format!("; most of it is `{key}` ({})", mib(*bytes)), hint)
+        }
+        None => (
+            String::new(),
+            "pass --no-save to see the result without saving it",
+        ),
+    };
+    Some(Error::usage(
+        format!(
+            "the result was not saved: it is {} as JSON, and skillgap reads back at most {} \
+             from a result file{part}",
+            mib(size),
+            store::MAX_INPUT_TEXT
+        ),
+        hint,
+    ))
 }

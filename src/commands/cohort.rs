@@ -4,6 +4,8 @@ use super::*;
 
 /// `skillgap cohort`: reads the results, names the files it skipped on stderr, prints the view.
 pub(super) fn cohort(args: CohortArgs) -> Result<()> {
+    // Without PATHs: the personal data folder, one person's results.
+    let one_person = args.paths.is_empty();
     let paths = if args.paths.is_empty() {
         let folder = crate::session::results_dir(&crate::session::data_dir()?);
         if !folder.is_dir() {
@@ -16,11 +18,36 @@ pub(super) fn cohort(args: CohortArgs) -> Result<()> {
     } else {
         args.paths
     };
+    let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
+    let named: Vec<(&Path, &str)> = paths
+        .iter()
+        .map(|p| (p.as_path(), "a result file"))
+        .collect();
+    check_output(output, &named, None)?;
     let options = crate::cohort::Options {
         profile: args.profile,
         since: args.since,
+        output: output.and_then(store::FileId::of),
+        one_person,
     };
     let gathered = crate::cohort::gather(&paths, &options)?;
+    if let Some(read) = &gathered.output_read {
+        let shown = |p: &Path| crate::text::quote(&p.display().to_string());
+        let output = output.unwrap_or(read);
+        let also = if output == read {
+            String::new()
+        } else {
+            format!(" ({})", shown(read))
+        };
+        return Err(Error::usage(
+            format!(
+                "--output {} is a result file this command reads{also}: writing there would \
+                 destroy it",
+                shown(output)
+            ),
+            "write the output to another file",
+        ));
+    }
     for skipped in &gathered.skipped {
         crate::diagnostic::warning(&format!(
             "skipped {}: {}",

@@ -290,6 +290,9 @@ pub(super) fn open_session(
                 if changed || saved.questions.is_empty() {
                     saved.questions = run_questions(pack, args);
                 }
+                if let Some(note) = session::complete_questions(pack, &mut saved) {
+                    prompter.say(&note);
+                }
                 (saved, true)
             } else {
                 (fresh(), false)

@@ -32,8 +32,23 @@ use interactive::interactive;
 use results::{compare, history};
 use rubrics::list;
 
+/// Whether `command` prints its data on stdout (every command but those given `-o FILE`).
+fn writes_stdout(command: &Command) -> bool {
+    let to_stdout =
+        |output: &Option<std::path::PathBuf>| output.as_deref().is_none_or(|p| p == Path::new("-"));
+    match command {
+        Command::Assess(args) => to_stdout(&args.output),
+        Command::Export { output, .. } => to_stdout(output),
+        Command::Cohort(args) => to_stdout(&args.output),
+        _ => true,
+    }
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
+    if writes_stdout(&cli.command) {
+        store::check_stdout()?;
+    }
     let source = PackSource::from_option(cli.rubrics.as_deref());
     match cli.command {
         Command::Assess(args) => assess(&source, args),
@@ -89,8 +104,10 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             output,
         } => {
-            let (_, doc) = crate::history::resolve(&crate::session::data_dir()?, &result)?;
-            emit(&doc, format, output.as_deref())
+            let found = crate::history::find(&crate::session::data_dir()?, &result)?;
+            check_output(output.as_deref(), &[(&found.path, "the result file")], None)?;
+            crate::history::warn_passed_over(std::slice::from_ref(&found));
+            emit(&found.doc, format, output.as_deref())
         }
         Command::Compare { old, new, format } => compare(&old, &new, format),
         Command::Cohort(args) => cohort(args),
@@ -142,11 +159,32 @@ pub(super) fn check_profile(pack: &Pack, profile: &str, origin: &str) -> Result<
     Ok(())
 }
 
+/// The longest name a result keeps as its `person`, in characters. A name, not a file: it
+/// bounds what an answers file or `--person` puts into a result, so that a saved result
+/// always reads back (see [`store::MAX_INPUT_BYTES`]).
+pub const MAX_PERSON_CHARS: usize = 200;
+
+/// Why `person` is too long to keep, if it is.
+fn person_too_long(person: &str) -> Option<String> {
+    let chars = person.chars().count();
+    (chars > MAX_PERSON_CHARS).then(|| {
+        format!("the name is {chars} characters long; a result keeps at most {MAX_PERSON_CHARS}")
+    })
+}
+
 /// Reads and checks an answers file.
 pub fn load_answers(pack: &Pack, path: &Path, completeness: Completeness) -> Result<Answers> {
     let (name, text) = store::read_input(path, "answers file")?;
     let (mut answers, spans) = answers::parse(&name, &text).map_err(Error::Invalid)?;
-    let problems = answers::check(pack, &mut answers, &name, &spans, completeness);
+    let mut problems = answers::check(pack, &mut answers, &name, &spans, completeness);
+    if let Some(message) = answers.person.as_deref().and_then(person_too_long) {
+        problems.insert(
+            0,
+            Diagnostic::new(&name, format!("person: {message}"))
+                .at(spans.find("person"))
+                .hint("give the person's name, or leave `person:` out"),
+        );
+    }
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
@@ -159,6 +197,70 @@ pub(super) fn now() -> String {
         .round(jiff::Unit::Second)
         .map(|t| t.to_string())
         .unwrap_or_default()
+}
+
+/// Refuses an `--output` that is a file this command reads — `files` (what each is, as the
+/// message says it; `-` for stdin), the files of the pack folder, or a file of the data folder
+/// (a saved result, the session): writing it would destroy the input (an answers file
+/// replaced by its report, a saved result turned into CSV). Compared as files, not as paths
+/// (see [`store::FileId`]), so a link or a second name is caught too. A new file or a FIFO
+/// is never an input.
+pub(super) fn check_output(
+    output: Option<&Path>,
+    files: &[(&Path, &str)],
+    pack: Option<&PackSource>,
+) -> Result<()> {
+    let Some(output) = output.filter(|p| *p != Path::new("-")) else {
+        return Ok(());
+    };
+    let Some(id) = store::FileId::of(output) else {
+        return Ok(());
+    };
+    let refuse = |what: String| {
+        Err(Error::usage(
+            format!(
+                "--output {} is {what}: writing there would destroy it",
+                crate::text::quote(&output.display().to_string())
+            ),
+            "write the output to another file",
+        ))
+    };
+    for (path, what) in files {
+        let input = if *path == Path::new("-") {
+            store::FileId::of_stdin()
+        } else {
+            store::FileId::of(path)
+        };
+        if input == Some(id) {
+            return refuse(format!("{what} this command reads"));
+        }
+    }
+    if let Some(PackSource::Dir(dir)) = pack {
+        let yaml = |p: &Path| p.extension().is_some_and(|e| e == "yaml" || e == "yml");
+        if let Some(file) = store::find_under(dir, 2, &yaml, id) {
+            return refuse(format!(
+                "a file of the rubric pack this command reads ({})",
+                crate::text::quote(&file.display().to_string())
+            ));
+        }
+    }
+    if let Ok(data) = crate::session::data_dir() {
+        let session = [
+            crate::session::session_path(&data),
+            crate::session::lock_path(&data),
+        ];
+        if session.iter().any(|p| store::FileId::of(p) == Some(id)) {
+            return refuse("your unfinished assessment in the data folder".into());
+        }
+        let results = crate::session::results_dir(&data);
+        if let Some(file) = store::find_under(&results, 0, &|_| true, id) {
+            return refuse(format!(
+                "a saved result ({})",
+                crate::text::quote(&file.display().to_string())
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Renders `doc` to stdout or a file.
