@@ -32,6 +32,7 @@ fn spawn(data: &Path, args: &[&str]) -> Session {
         .env("COLUMNS", "80")
         .env("LINES", "30");
     let mut session = Session::spawn(cmd).expect("spawn in a pty");
+    session.get_process_mut().set_window_size(80, 30).unwrap();
     session.set_expect_timeout(Some(Duration::from_secs(20)));
     session
 }
@@ -350,18 +351,24 @@ fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
     let typed = |value: &Value| vec![value.display(), ENTER.to_string()];
 
     // The order the flow asks in: profile, facts (yes/no facts together), the experience
-    // checklists, then each competency's rating and drawn scenarios.
-    let mut steps: Vec<Vec<String>> = vec![select(
-        pack.profiles
-            .iter()
-            .position(|p| Some(p.id.as_str()) == answers.profile.as_deref())
-            .unwrap(),
+    // checklists, then each competency's rating and drawn scenarios. Every step has its
+    // number, a fact an earlier answer rules out too: the total never shifts.
+    let mut number = 1;
+    let mut steps: Vec<(usize, Vec<String>)> = vec![(
+        number,
+        select(
+            pack.profiles
+                .iter()
+                .position(|p| Some(p.id.as_str()) == answers.profile.as_deref())
+                .unwrap(),
+        ),
     )];
     let mut kept = skillgap::answers::Answers {
         profile: answers.profile.clone(),
         ..Default::default()
     };
     for group in selection::fact_groups(&pack) {
+        number += 1;
         let facts: Vec<_> = group
             .iter()
             .map(|&f| &pack.facts[f])
@@ -375,18 +382,21 @@ fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
             [] => {}
             [fact] if group.len() == 1 => {
                 let value = &answers.facts[fact.id.as_str()];
-                steps.push(match fact.kind {
-                    FactKind::YesNo => unreachable!("yes/no facts come in a group"),
-                    FactKind::Select => select(position(
-                        fact.options.iter().map(|o| &o.id).collect(),
-                        value,
-                    )),
-                    FactKind::List => ticks(
-                        fact.options.iter().map(|o| &o.id).collect(),
-                        value.as_list(),
-                    ),
-                    FactKind::Number => typed(value),
-                })
+                steps.push((
+                    number,
+                    match fact.kind {
+                        FactKind::YesNo => unreachable!("yes/no facts come in a group"),
+                        FactKind::Select => select(position(
+                            fact.options.iter().map(|o| &o.id).collect(),
+                            value,
+                        )),
+                        FactKind::List => ticks(
+                            fact.options.iter().map(|o| &o.id).collect(),
+                            value.as_list(),
+                        ),
+                        FactKind::Number => typed(value),
+                    },
+                ))
             }
             several => {
                 let ids: Vec<&skillgap::pack::Text> = several.iter().map(|f| &f.id).collect();
@@ -395,18 +405,19 @@ fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
                     .filter(|id| holds(&answers.facts, id))
                     .map(|id| id.as_str())
                     .collect();
-                steps.push(ticks(ids.clone(), picked));
+                steps.push((number, ticks(ids.clone(), picked)));
             }
         }
     }
     for list in selection::checklists(pack.competencies.iter(), &asked) {
+        number += 1;
         let ids: Vec<&skillgap::pack::Text> = list.iter().map(|(_, q)| &q.id).collect();
         let picked = ids
             .iter()
             .filter(|id| holds(&answers.answers, id))
             .map(|id| id.as_str())
             .collect();
-        steps.push(ticks(ids.clone(), picked));
+        steps.push((number, ticks(ids.clone(), picked)));
     }
     for (competency, q) in pack.questions() {
         if !asked.iter().any(|id| *id == q.id) {
@@ -414,7 +425,7 @@ fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
         }
         let value = &answers.answers[q.id.as_str()];
         kept.answers.insert(q.id.to_string(), value.clone());
-        steps.push(match q.kind {
+        let keys = match q.kind {
             QuestionKind::Rating => {
                 let levels: Vec<&skillgap::pack::Text> = pack
                     .levels
@@ -432,25 +443,34 @@ fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
             }
             QuestionKind::YesNo => continue,
             QuestionKind::Number => typed(value),
-        });
+        };
+        number += 1;
+        steps.push((number, keys));
     }
-    // Where the self-rating and the two answers disagree, the run adds a scenario, within 50.
-    let planned = steps.len();
-    for id in selection::extra_scenarios(&pack, &kept.answers, &asked, 50 - planned) {
-        let (_, q) = pack.question(&id).unwrap();
-        let value = &answers.answers[&id];
+    // Where the self-rating and the two answers disagree, the run adds a scenario: the last
+    // number stays within 50.
+    let planned = number;
+    let extra = selection::extra_scenarios(&pack, &kept.answers, &asked, 50 - planned);
+    for id in &extra {
+        let (_, q) = pack.question(id).unwrap();
+        let value = &answers.answers[id];
         kept.answers.insert(id.clone(), value.clone());
-        steps.push(match q.kind {
-            QuestionKind::Choice => {
-                select(position(q.options.iter().map(|o| &o.id).collect(), value))
-            }
-            _ => ticks(q.options.iter().map(|o| &o.id).collect(), value.as_list()),
-        });
+        number += 1;
+        steps.push((
+            number,
+            match q.kind {
+                QuestionKind::Choice => {
+                    select(position(q.options.iter().map(|o| &o.id).collect(), value))
+                }
+                _ => ticks(q.options.iter().map(|o| &o.id).collect(), value.as_list()),
+            },
+        ));
     }
-    let total = steps.len();
+    let total = number;
     assert!(
-        (40..=50).contains(&total),
-        "the default run asks {total} prompts"
+        (40..=50).contains(&steps.len()) && total <= 50,
+        "the default run asks {} prompts, numbered to {total}",
+        steps.len()
     );
 
     let data = tempfile::tempdir().unwrap();
@@ -460,17 +480,32 @@ fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
         .env("NO_COLOR", "1")
         .env("TERM", "xterm");
     let mut p = Session::spawn(cmd).unwrap();
+    // Tall enough that no checklist is asked in parts.
+    p.get_process_mut().set_window_size(100, 60).unwrap();
     p.set_expect_timeout(Some(Duration::from_secs(30)));
-    p.expect("questions (24 of the bank's").unwrap();
-    for (i, keys) in steps.iter().enumerate() {
-        // The total shrinks as answers rule out conditional facts; the position is exact.
-        p.expect(format!("[{}/", i + 1))
-            .unwrap_or_else(|e| panic!("prompt {}: {e}", i + 1));
+    p.expect(format!("{planned} questions (24 of the bank's"))
+        .unwrap();
+    for (n, keys) in &steps {
+        if *n == planned + 1 {
+            // Said once, before the total grows.
+            let more = format!(
+                "{} more question{} where your answers were unsure",
+                extra.len(),
+                if extra.len() == 1 { "" } else { "s" }
+            );
+            p.expect(more.as_str()).unwrap();
+        }
+        let counter = if *n <= planned {
+            format!("[{n}/{planned}]")
+        } else {
+            format!("[{n}/{total}]")
+        };
+        p.expect(counter.as_str())
+            .unwrap_or_else(|e| panic!("prompt {counter}: {e}"));
         for key in keys {
             p.send(key).unwrap();
         }
     }
-    p.expect(format!("[{total}/{total}]")).ok();
     p.expect("Score my answers now").unwrap();
     p.send(ENTER).unwrap();
     p.expect(Eof).unwrap();
@@ -557,4 +592,14 @@ fn a_retake_of_one_competency_carries_the_rest() {
         .map(|c| c["id"].as_str().unwrap())
         .collect();
     assert_eq!(carried, ["alpha"]);
+
+    // Named in any order, the competencies are announced as they are asked, and the count
+    // announced is the count asked.
+    let mut p = spawn(data.path(), &["--competency", "beta,alpha"]);
+    p.expect("Retaking Alpha skill, Beta skill: 6 questions")
+        .unwrap();
+    p.expect("[1/6] I have done alpha work.").unwrap();
+    p.send(CTRL_C).unwrap();
+    p.expect(Eof).unwrap();
+    assert_eq!(exit_code(&mut p), 130);
 }

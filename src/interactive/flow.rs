@@ -199,8 +199,8 @@ impl<'p> Flow<'p> {
         }
     }
 
-    /// Whether a step counts toward the total shown: a fact skipped by `ask_if` is no
-    /// prompt once the answers it depends on are in (until then it may still be asked).
+    /// Whether a step may still be asked: a fact skipped by `ask_if` is no prompt once the
+    /// answers it depends on are in (until then it may still be asked).
     pub(super) fn counts(&self, session: &Session, step: &Step) -> bool {
         let undecided = |f: &usize| {
             self.pack.facts[*f]
@@ -213,6 +213,19 @@ impl<'p> Flow<'p> {
             Step::Facts(group) => group.iter().any(undecided) || self.applies(session, step),
             _ => true,
         }
+    }
+
+    /// How far the person is: (steps done, steps in all). Every step keeps its number for the
+    /// whole run, so the total the person reads never shifts under them ("[9/50]" then
+    /// "[10/49]"): a fact an earlier answer rules out is done without being asked. Only the
+    /// questions added at the end grow the total, and the person is told when they are.
+    pub fn progress(&self, session: &Session) -> (usize, usize) {
+        let done = self
+            .steps
+            .iter()
+            .filter(|s| !self.counts(session, s) || self.current(session, s).is_some())
+            .count();
+        (done, self.steps.len())
     }
 
     /// The first step without an answer, or `len()` when all are answered.
@@ -255,14 +268,15 @@ impl<'p> Flow<'p> {
         loop {
             if index >= self.steps.len() && !looked_closer {
                 looked_closer = true;
-                let added = self.look_closer(session);
+                let extra = self.look_closer(session);
+                let added = self.add_questions(session, &extra);
                 if added > 0 {
                     save(session)?;
                     prompter.say(&format!(
-                        "{} more {}: where your self-rating and your answers so far point to \
-                         different levels, two answers are too few to tell which is right.",
-                        added,
-                        if added == 1 { "scenario" } else { "scenarios" }
+                        "{added} more {} where your answers were unsure: your self-rating and \
+                         your answers so far point to different levels, and two answers are too \
+                         few to tell which is right.",
+                        if added == 1 { "question" } else { "questions" }
                     ));
                     index = self.steps.len() - added;
                     continue;
@@ -309,23 +323,28 @@ impl<'p> Flow<'p> {
         }
     }
 
-    /// Adds scenarios where the self-rating and the answers disagree, within the prompts the
-    /// pack's `max_prompts` leaves (see [`crate::selection::extra_scenarios`]); returns how
-    /// many. They join the session's questions, so a resumed run asks them too.
-    pub(super) fn look_closer(&mut self, session: &mut Session) -> usize {
-        let asked = self
-            .steps
-            .iter()
-            .filter(|s| self.applies(session, s))
-            .count();
-        let spare = self.pack.default_run.max_prompts.saturating_sub(asked);
-        let extra = crate::selection::extra_scenarios(
-            self.pack,
-            &session.answers,
-            &session.questions,
-            spare,
-        );
-        for id in &extra {
+    /// Scenarios where the self-rating and the answers disagree, within the prompts the
+    /// pack's `max_prompts` leaves (see [`crate::selection::extra_scenarios`]). A step skipped
+    /// by an earlier answer keeps its number, so it counts: the last number never passes
+    /// `max_prompts`.
+    pub(super) fn look_closer(&self, session: &Session) -> Vec<String> {
+        let spare = self
+            .pack
+            .default_run
+            .max_prompts
+            .saturating_sub(self.steps.len());
+        crate::selection::extra_scenarios(self.pack, &session.answers, &session.questions, spare)
+    }
+
+    /// Asks `ids` after the planned questions, each as a question of its own; returns how many
+    /// were added (ids already asked or unknown are not). They join the session's questions,
+    /// so a resumed run asks them too, and the total grows by as many.
+    pub fn add_questions(&mut self, session: &mut Session, ids: &[String]) -> usize {
+        let mut added = 0;
+        for id in ids {
+            if self.asks(id) {
+                continue;
+            }
             let found = self
                 .pack
                 .competencies
@@ -339,10 +358,43 @@ impl<'p> Flow<'p> {
                 });
             if let Some((c, q)) = found {
                 self.steps.push(Step::Question(c, q));
-                session.questions.push(id.clone());
+                if !self.competencies.contains(&c) {
+                    self.competencies.push(c);
+                    self.competencies.sort_unstable();
+                }
+                if !session.questions.contains(id) {
+                    session.questions.push(id.clone());
+                }
+                added += 1;
             }
         }
-        extra.len()
+        added
+    }
+
+    /// Whether a question is one of the steps.
+    fn asks(&self, id: &str) -> bool {
+        self.steps.iter().any(|s| match s {
+            Step::Question(c, q) => self.question(*c, *q).id == id,
+            Step::Checklist(items) => items.iter().any(|&(c, q)| self.question(c, q).id == id),
+            _ => false,
+        })
+    }
+
+    /// The competencies the run covers, in the order it asks them (titles as the pack
+    /// gives them), for the opening line of a retake.
+    pub fn competency_titles(&self) -> Vec<String> {
+        self.competencies
+            .iter()
+            .map(|&c| {
+                let competency = &self.pack.competencies[c];
+                one_line(
+                    competency
+                        .short_title
+                        .as_deref()
+                        .unwrap_or(&competency.title),
+                )
+            })
+            .collect()
     }
 
     /// Section of a step: 0 for the opening (profile and facts), 1 for the experience
@@ -367,16 +419,7 @@ impl<'p> Flow<'p> {
             return;
         }
         *shown = Some(section);
-        let answered = self
-            .steps
-            .iter()
-            .filter(|s| self.applies(session, s) && self.current(session, s).is_some())
-            .count();
-        let total = self
-            .steps
-            .iter()
-            .filter(|s| self.counts(session, s))
-            .count();
+        let (answered, total) = self.progress(session);
         match section {
             0 => prompter.section("About you", None, answered, total),
             1 => prompter.section("What you have done", None, answered, total),
