@@ -541,6 +541,49 @@ fn the_offer_to_continue_counts_the_questions_the_person_answered() {
     t.at(6, TOTAL);
 }
 
+/// The same for the built-in pack, whose checklists tick a dozen statements each and whose
+/// yes/no facts are asked together: each counts once.
+#[test]
+fn the_offer_to_continue_counts_a_checklist_as_one_question() {
+    use skillgap::pack::QuestionKind;
+    use skillgap::selection::{self, Scope};
+    let data = tempfile::tempdir().unwrap();
+    let pack = skillgap::pack::load_embedded().unwrap();
+    let file = root().join("examples/answers/software-engineer-to-healthcare.yaml");
+    let (answers, _) =
+        skillgap::answers::parse("example", &std::fs::read_to_string(file).unwrap()).unwrap();
+    let asked = selection::questions(&pack, &Scope::Default { draw: 0 }, &[]);
+    let mut session =
+        skillgap::session::Session::new(&pack, "2026-11-30T10:00:00Z", asked.clone(), vec![]);
+    // Everything up to the questions of the competencies: profile, facts, both checklists.
+    session.profile = answers.profile.clone();
+    session.facts = answers.facts.clone();
+    for (_, q) in pack.questions() {
+        if q.kind == QuestionKind::YesNo && asked.contains(&q.id.to_string()) {
+            session
+                .answers
+                .insert(q.id.to_string(), answers.answers[q.id.as_str()].clone());
+        }
+    }
+    skillgap::session::save(data.path(), &session).unwrap();
+    let checklists = selection::checklists(pack.competencies.iter(), &asked).len();
+    let done = 1 + selection::fact_groups(&pack).len() + checklists;
+    let total = done
+        + pack
+            .questions()
+            .filter(|(_, q)| q.kind != QuestionKind::YesNo && asked.contains(&q.id.to_string()))
+            .count();
+    assert!(session.answered() > done + 10, "rows and facts one by one");
+    let mut t = Tty::spawn(None, data.path(), &[], 80, 24);
+    let screen = t.until_drawn("the offer", |s| s.contains("Continue where I left off"));
+    assert!(
+        folded(&screen).contains(&format!("{done} of {total} questions answered.")),
+        "{screen}"
+    );
+    t.send(&[ENTER]);
+    t.at(done + 1, total);
+}
+
 /// Ctrl-C at the offer to continue says so on a line of its own.
 #[test]
 fn ctrl_c_at_the_offer_to_continue_prints_its_message_on_its_own_line() {

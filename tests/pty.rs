@@ -603,3 +603,228 @@ fn a_retake_of_one_competency_carries_the_rest() {
     p.expect(Eof).unwrap();
     assert_eq!(exit_code(&mut p), 130);
 }
+
+/// A pseudo-terminal the test holds the master side of, with the tool on the other side in a
+/// session of its own (setsid): the terminal is not its controlling terminal, so closing the
+/// master sends it no SIGHUP, as when a terminal emulator dies or an ssh connection drops
+/// under some multiplexers.
+struct Detached {
+    master: Option<std::fs::File>,
+    child: std::process::Child,
+    seen: Vec<u8>,
+}
+
+impl Detached {
+    fn spawn(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Detached {
+        use std::os::fd::{FromRawFd, OwnedFd};
+        use std::os::unix::process::CommandExt;
+
+        let (mut master, mut slave) = (0, 0);
+        let size = libc::winsize {
+            ws_row: 30,
+            ws_col: 80,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: openpty writes two descriptors we then own; the winsize outlives the call.
+        let rc = unsafe {
+            libc::openpty(
+                &mut master,
+                &mut slave,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                &size,
+            )
+        };
+        assert_eq!(rc, 0, "openpty: {}", std::io::Error::last_os_error());
+        // SAFETY: both descriptors were just opened and are owned by nothing else.
+        let (master, slave) =
+            unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+        // The child must not hold the master open, or closing ours would not hang up.
+        // SAFETY: F_SETFD on a descriptor we own.
+        unsafe {
+            use std::os::fd::AsRawFd;
+            libc::fcntl(master.as_raw_fd(), libc::F_SETFD, libc::FD_CLOEXEC);
+        }
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_skillgap"));
+        cmd.arg("--rubrics")
+            .arg(tiny_pack())
+            .arg("assess")
+            .args(args)
+            .env("SKILLGAP_DATA_DIR", data)
+            .env("NO_COLOR", "1")
+            .env("TERM", "xterm")
+            .stdin(slave.try_clone().unwrap())
+            .stdout(slave.try_clone().unwrap())
+            .stderr(slave);
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
+        // SAFETY: setsid is async-signal-safe and touches no memory of the parent.
+        unsafe {
+            cmd.pre_exec(|| {
+                libc::setsid();
+                Ok(())
+            });
+        }
+        let child = cmd.spawn().unwrap();
+        Detached {
+            master: Some(std::fs::File::from(master)),
+            child,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Reads what the tool writes until `text` appears (20 s at most).
+    fn expect(&mut self, text: &str) {
+        use std::io::Read;
+        use std::os::fd::AsRawFd;
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        let master = self.master.as_mut().unwrap();
+        while !String::from_utf8_lossy(&self.seen).contains(text) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "waiting for {text:?}; seen: {}",
+                String::from_utf8_lossy(&self.seen)
+            );
+            let mut poll = libc::pollfd {
+                fd: master.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            // SAFETY: one pollfd, valid for the call.
+            if unsafe { libc::poll(&mut poll, 1, 100) } > 0 {
+                let mut buf = [0; 4096];
+                let n = master.read(&mut buf).unwrap_or(0);
+                self.seen.extend_from_slice(&buf[..n]);
+            }
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        use std::io::Write;
+        self.master
+            .as_mut()
+            .unwrap()
+            .write_all(keys.as_bytes())
+            .unwrap();
+    }
+
+    /// Closes the terminal and returns how the tool exited and how long it took, or `None`
+    /// when it was still running after `limit` (it is then killed).
+    fn close_terminal(&mut self, limit: Duration) -> Option<(i32, Duration)> {
+        drop(self.master.take());
+        let start = std::time::Instant::now();
+        while start.elapsed() < limit * 3 {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return Some((status.code().unwrap_or(-1), start.elapsed()));
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        None
+    }
+}
+
+/// A terminal that dies without a hang-up signal: the run saves, exits 130 within a second
+/// and frees the data folder, so `--resume` continues at once.
+#[test]
+fn a_terminal_closed_without_a_hang_up_signal_ends_the_run_within_a_second() {
+    let data = tempfile::tempdir().unwrap();
+    let mut t = Detached::spawn(data.path(), &[], &[]);
+    t.expect("[1/10]");
+    t.send(&format!("{DOWN}{ENTER}"));
+    t.expect("[2/10]");
+    let exited = t.close_terminal(Duration::from_secs(1));
+    let (code, took) = exited.expect("still running after the terminal closed");
+    assert_eq!(code, 130);
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+    let session = std::fs::read_to_string(data.path().join("session.yaml")).unwrap();
+    assert!(session.contains("profile: lead"), "{session}");
+
+    // The lock is free: the saved run continues at its second question.
+    let mut p = spawn(data.path(), &["--resume"]);
+    p.expect("[2/10]").unwrap();
+    p.send(CTRL_C).unwrap();
+    p.expect(Eof).unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+}
+
+/// The same in plain mode, which read the closed terminal as a failure (exit 1).
+#[test]
+fn plain_mode_on_a_terminal_closed_without_a_hang_up_signal_exits_130() {
+    let data = tempfile::tempdir().unwrap();
+    let mut t = Detached::spawn(data.path(), &["--plain"], &[]);
+    t.expect("[1/10]");
+    t.send("2\n");
+    t.expect("[2/10]");
+    let (code, took) = t
+        .close_terminal(Duration::from_secs(1))
+        .expect("still running after the terminal closed");
+    assert_eq!(code, 130);
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+    assert!(data.path().join("session.yaml").exists());
+}
+
+/// Plain mode writes no escape codes, Ctrl-C included (it used to show the cursor it never
+/// hid): with `--plain`, and with `TERM=dumb`.
+#[test]
+fn ctrl_c_in_plain_mode_writes_no_escape_codes() {
+    for (args, term) in [(&["--plain"][..], "xterm"), (&[][..], "dumb")] {
+        let data = tempfile::tempdir().unwrap();
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_skillgap"));
+        cmd.arg("--rubrics")
+            .arg(tiny_pack())
+            .arg("assess")
+            .args(args)
+            .env("SKILLGAP_DATA_DIR", data.path())
+            .env("NO_COLOR", "1")
+            .env("TERM", term);
+        let mut p = Session::spawn(cmd).unwrap();
+        p.set_expect_timeout(Some(Duration::from_secs(20)));
+        let before = p.expect("Number 1-2").unwrap();
+        p.send("2\r").unwrap();
+        let between = p.expect("[2/10]").unwrap();
+        p.send(CTRL_C).unwrap();
+        let rest = p.expect(Eof).unwrap();
+        let all = [
+            before.before(),
+            between.before(),
+            rest.before(),
+            rest.as_bytes(),
+        ]
+        .concat();
+        let text = String::from_utf8_lossy(&all);
+        assert!(text.contains("Interrupted"), "{term}: {text:?}");
+        assert!(!text.contains('\u{1b}'), "{term} {args:?}: {text:?}");
+        assert_eq!(exit_code(&mut p), 130, "{term}");
+    }
+}
+
+/// How long a person waits for the first question, from the start of the process to the
+/// first prompt on screen, in the median of 20 runs. Not a pass/fail test (timings vary with
+/// the machine); run it to measure:
+/// `cargo test --release --test pty -- --ignored --nocapture first_frame`.
+#[test]
+#[ignore]
+fn first_frame() {
+    let mut times: Vec<Duration> = (0..20)
+        .map(|_| {
+            let data = tempfile::tempdir().unwrap();
+            let start = std::time::Instant::now();
+            let mut t = Detached::spawn(data.path(), &[], &[]);
+            t.expect("Ctrl-C saves and quits");
+            let took = start.elapsed();
+            t.close_terminal(Duration::from_secs(1));
+            took
+        })
+        .collect();
+    times.sort();
+    eprintln!(
+        "first interactive frame: median {:.1} ms (min {:.1} ms, max {:.1} ms)",
+        times[10].as_secs_f64() * 1000.0,
+        times[0].as_secs_f64() * 1000.0,
+        times[19].as_secs_f64() * 1000.0
+    );
+}
