@@ -208,10 +208,11 @@ fn esc_enter(t: &mut Tty) {
     t.send(&[ENTER]);
 }
 
-/// The statements a part of the checklist shows ("Statements 6–10 of 15"), if it is in parts.
+/// The statements a part of the checklist shows ("Part 2 of 3: statements 6–10 of 15."), if
+/// it is in parts.
 fn part_of(screen: &str) -> Option<(usize, usize)> {
-    let line = screen.lines().find(|l| l.starts_with("Statements "))?;
-    let range = line.strip_prefix("Statements ")?.split(' ').next()?;
+    let line = screen.lines().find(|l| l.starts_with("Part "))?;
+    let range = line.split_once(": statements ")?.1.split(' ').next()?;
     let (a, b) = range.split_once('–')?;
     Some((a.parse().ok()?, b.parse().ok()?))
 }
@@ -521,18 +522,24 @@ fn the_progress_bar_moves_with_every_prompt() {
     assert_eq!(done(&screen), Some(4), "{screen}");
 }
 
+/// Answers prompts 1..=n, stops with Ctrl-C, and starts again: the offer to continue.
+fn offered_after(data: &Path, n: usize) -> (Tty, String) {
+    let mut t = Tty::keys(data, 80, 30);
+    answer_up_to(&mut t, n);
+    t.at(n + 1, TOTAL);
+    t.send(&[CTRL_C]);
+    assert_eq!(t.exit_code(), 130);
+    let mut t = Tty::keys(data, 80, 30);
+    let screen = t.until_drawn("the offer", |s| s.contains("Continue where I left off"));
+    (t, screen)
+}
+
 /// The offer to continue counts questions as the screen numbered them: the checklist of 15
 /// statements is one.
 #[test]
 fn the_offer_to_continue_counts_the_questions_the_person_answered() {
     let data = tempfile::tempdir().unwrap();
-    let mut t = Tty::keys(data.path(), 80, 30);
-    answer_up_to(&mut t, 5);
-    t.at(6, TOTAL);
-    t.send(&[CTRL_C]);
-    assert_eq!(t.exit_code(), 130);
-    let mut t = Tty::keys(data.path(), 80, 30);
-    let screen = t.until_drawn("the offer", |s| s.contains("Continue where I left off"));
+    let (mut t, screen) = offered_after(data.path(), 5);
     assert!(
         folded(&screen).contains("5 of 11 questions answered."),
         "{screen}"
@@ -588,13 +595,7 @@ fn the_offer_to_continue_counts_a_checklist_as_one_question() {
 #[test]
 fn ctrl_c_at_the_offer_to_continue_prints_its_message_on_its_own_line() {
     let data = tempfile::tempdir().unwrap();
-    let mut t = Tty::keys(data.path(), 80, 30);
-    answer_up_to(&mut t, 1);
-    t.at(2, TOTAL);
-    t.send(&[CTRL_C]);
-    assert_eq!(t.exit_code(), 130);
-    let mut t = Tty::keys(data.path(), 80, 30);
-    t.until_drawn("the offer", |s| s.contains("Start afresh"));
+    let (mut t, _) = offered_after(data.path(), 1);
     t.send(&[CTRL_C]);
     assert_eq!(t.exit_code(), 130);
     let screen = t.screen();

@@ -120,14 +120,9 @@ impl<'p> Flow<'p> {
                 let options = items
                     .iter()
                     .map(|&(c, q)| {
-                        let competency = &self.pack.competencies[c];
-                        let title = competency
-                            .short_title
-                            .as_deref()
-                            .unwrap_or(&competency.title);
                         format!(
                             "{}: {}",
-                            one_line(title),
+                            self.short_title(c),
                             one_line(&self.question(c, q).prompt)
                         )
                     })

@@ -380,21 +380,24 @@ impl<'p> Flow<'p> {
         })
     }
 
-    /// The competencies the run covers, in the order it asks them (titles as the pack
-    /// gives them), for the opening line of a retake.
+    /// The competencies the run covers, in the order it asks them, for the opening line of
+    /// a retake.
     pub fn competency_titles(&self) -> Vec<String> {
         self.competencies
             .iter()
-            .map(|&c| {
-                let competency = &self.pack.competencies[c];
-                one_line(
-                    competency
-                        .short_title
-                        .as_deref()
-                        .unwrap_or(&competency.title),
-                )
-            })
+            .map(|&c| self.short_title(c))
             .collect()
+    }
+
+    /// A competency's short title (its title where it has none), as one escaped line.
+    pub(super) fn short_title(&self, c: usize) -> String {
+        let competency = &self.pack.competencies[c];
+        one_line(
+            competency
+                .short_title
+                .as_deref()
+                .unwrap_or(&competency.title),
+        )
     }
 
     /// Section of a step: 0 for the opening (profile and facts), 1 for the experience

@@ -40,15 +40,7 @@ impl<'p> Flow<'p> {
                 Some(other) => other.display(),
             }
         };
-        let short_title = |c: usize| {
-            let competency = &self.pack.competencies[c];
-            one_line(
-                competency
-                    .short_title
-                    .as_deref()
-                    .unwrap_or(&competency.title),
-            )
-        };
+        let short_title = |c: usize| self.short_title(c);
         match step {
             Step::Profile => format!(
                 "Target career stage · {}",

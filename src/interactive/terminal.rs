@@ -220,6 +220,21 @@ impl TerminalPrompter {
         lines
     }
 
+    /// The key hints of a typed answer: what to type, what Enter keeps, how to go back.
+    fn line_keys(&self, ask: &Ask, what: &str, kept: Option<String>, back: &str) -> Vec<String> {
+        let keep = kept
+            .map(|k| format!(" · Enter keeps {k}"))
+            .unwrap_or_default();
+        let back = if ask.can_go_back {
+            format!("{back} goes back · ")
+        } else {
+            String::new()
+        };
+        let mut lines = self.dim(&format!("{what}, then Enter{keep}"));
+        lines.extend(self.dim(&format!("{back}Ctrl-C saves and quits")));
+        lines
+    }
+
     /// Rows left for options under a frame of `above` rows and above `below` rows of keys,
     /// with one spare: a frame as tall as the screen would scroll its first line away.
     fn room_for_options(&self, above: usize, below: usize) -> usize {
@@ -339,9 +354,10 @@ impl Prompter for TerminalPrompter {
         loop {
             self.size = self.term.size();
             let heights = theme::option_heights(&ask.options, self.cols(), true);
-            let part_line = |range: &std::ops::Range<usize>| {
+            let part_line = |k: usize, n: usize, range: &std::ops::Range<usize>| {
                 self.dim(&format!(
-                    "Statements {}–{} of {len}: each part is answered in turn.",
+                    "Part {} of {n}: statements {}–{} of {len}.",
+                    k + 1,
                     range.start + 1,
                     range.end
                 ))
@@ -351,14 +367,14 @@ impl Prompter for TerminalPrompter {
             let mut parts = theme::parts(&heights, self.room_for_options(above, keys_rows));
             if parts.len() > 1 {
                 // The line that says which part is shown takes room too.
-                let above = self.frame_rows(ask, &part_line(&parts[0]));
+                let above = self.frame_rows(ask, &part_line(0, parts.len(), &parts[0]));
                 parts = theme::parts(&heights, self.room_for_options(above, keys_rows));
             }
             let k = parts.iter().position(|r| r.contains(&first)).unwrap_or(0);
             let range = parts[k].clone();
             let last = k + 1 == parts.len();
             let extra = if parts.len() > 1 {
-                part_line(&range)
+                part_line(k, parts.len(), &range)
             } else {
                 Vec::new()
             };
@@ -433,16 +449,8 @@ impl Prompter for TerminalPrompter {
         let mut value = default;
         let mut note: Option<&str> = None;
         loop {
-            let keep = default
-                .map(|d| format!(" · Enter keeps {}", if d { "yes" } else { "no" }))
-                .unwrap_or_default();
-            let back = if ask.can_go_back {
-                "Esc then Enter goes back · "
-            } else {
-                ""
-            };
-            let mut extra = self.dim(&format!("y or n, then Enter{keep}"));
-            extra.extend(self.dim(&format!("{back}Ctrl-C saves and quits")));
+            let kept = default.map(|d| if d { "yes" } else { "no" }.to_string());
+            let mut extra = self.line_keys(ask, "y or n", kept, "Esc then Enter");
             if let Some(note) = note {
                 extra.push(self.look.warn(note));
             }
@@ -491,16 +499,8 @@ impl Prompter for TerminalPrompter {
         default: Option<f64>,
     ) -> Prompted<f64> {
         let span = super::range_text(range, unit);
-        let keep = default
-            .map(|d| format!(" · Enter keeps {}", format_number(d)))
-            .unwrap_or_default();
-        let back = if ask.can_go_back {
-            "b then Enter goes back · "
-        } else {
-            ""
-        };
-        let mut extra = self.dim(&format!("A number from {span}, then Enter{keep}"));
-        extra.extend(self.dim(&format!("{back}Ctrl-C saves and quits")));
+        let what = format!("A number from {span}");
+        let extra = self.line_keys(ask, &what, default.map(format_number), "b then Enter");
         let theme = PromptTheme::line(self.look, self.term.size());
         self.begin(ask, &extra);
         let can_go_back = ask.can_go_back;

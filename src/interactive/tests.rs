@@ -23,7 +23,10 @@ struct Script {
     acts: VecDeque<Act>,
     /// Every prompt shown, with the default offered.
     seen: Vec<(String, Option<String>)>,
+    /// The counter and progress of every prompt shown.
+    counters: Vec<(String, Option<(usize, usize)>)>,
     sections: Vec<String>,
+    said: Vec<String>,
 }
 
 impl Script {
@@ -36,6 +39,7 @@ impl Script {
 
     fn next(&mut self, ask: &Ask, default: Option<String>) -> Act {
         self.seen.push((ask.prompt.to_string(), default));
+        self.counters.push((ask.counter.clone(), ask.progress));
         self.acts.pop_front().unwrap_or(Act::Quit)
     }
 }
@@ -82,7 +86,9 @@ impl Prompter for Script {
             other => panic!("number got {other:?} at {}", ask.prompt),
         }
     }
-    fn say(&mut self, _: &str) {}
+    fn say(&mut self, text: &str) {
+        self.said.push(text.to_string());
+    }
 }
 
 fn tiny() -> Pack {
@@ -453,79 +459,22 @@ fn every_step_keeps_its_number_and_a_ruled_out_fact_counts_as_done() {
     );
 }
 
-/// A prompter that keeps every counter and progress it is shown.
-#[derive(Default)]
-struct Counters {
-    seen: Vec<(String, Option<(usize, usize)>)>,
-    said: Vec<String>,
-    acts: VecDeque<Act>,
-}
-
-impl Counters {
-    fn next(&mut self, ask: &Ask) -> Act {
-        self.seen.push((ask.counter.clone(), ask.progress));
-        self.acts.pop_front().unwrap_or(Act::Quit)
-    }
-}
-
-impl Prompter for Counters {
-    fn section(&mut self, _: &str, _: Option<(usize, usize)>, _: usize, _: usize) {}
-    fn select(&mut self, ask: &Ask, _: Option<usize>) -> Prompted<usize> {
-        match self.next(ask) {
-            Act::Pick(i) => Ok(Nav::Answer(i)),
-            _ => Err(PromptError::Interrupted),
-        }
-    }
-    fn multi(&mut self, ask: &Ask, _: &[bool]) -> Prompted<Vec<usize>> {
-        match self.next(ask) {
-            Act::Picks(p) => Ok(Nav::Answer(p)),
-            _ => Err(PromptError::Interrupted),
-        }
-    }
-    fn yes_no(&mut self, ask: &Ask, _: Option<bool>) -> Prompted<bool> {
-        match self.next(ask) {
-            Act::Yes(b) => Ok(Nav::Answer(b)),
-            _ => Err(PromptError::Interrupted),
-        }
-    }
-    fn number(
-        &mut self,
-        ask: &Ask,
-        _: (f64, f64),
-        _: Option<&str>,
-        _: Option<f64>,
-    ) -> Prompted<f64> {
-        match self.next(ask) {
-            Act::Num(n) => Ok(Nav::Answer(n)),
-            _ => Err(PromptError::Interrupted),
-        }
-    }
-    fn say(&mut self, text: &str) {
-        self.said.push(text.to_string());
-    }
-}
-
 #[test]
 fn the_progress_moves_with_every_prompt_and_the_total_holds() {
     let pack = tiny();
     let mut session = new_session(&pack);
     let mut acts = full_run();
     acts.push(Act::Pick(0));
-    let mut prompter = Counters {
-        acts: acts.into(),
-        ..Default::default()
-    };
-    Flow::new(&pack, &session.questions.clone(), true)
-        .run(&mut prompter, &mut session, &mut |_| Ok(()))
-        .unwrap()
-        .unwrap();
-    let asked: Vec<_> = prompter.seen[..10].to_vec();
-    for (n, (counter, progress)) in asked.iter().enumerate() {
+    let mut script = Script::new(&acts);
+    let (outcome, _) = run(&pack, &mut session, &mut script);
+    assert_eq!(outcome, Ok(()));
+    for (n, (counter, progress)) in script.counters[..10].iter().enumerate() {
         assert_eq!(counter, &format!("[{}/10]", n + 1));
         assert_eq!(*progress, Some((n, 10)));
     }
     // The review has no counter and no bar.
-    assert_eq!(prompter.seen[10], (String::new(), None));
+    assert_eq!(script.counters[10], (String::new(), None));
+    assert!(script.said.is_empty(), "{:?}", script.said);
 }
 
 #[test]

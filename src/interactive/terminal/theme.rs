@@ -339,15 +339,6 @@ impl Theme for PromptTheme {
         write!(f, "{} {typed}", self.look.strong("›"))
     }
 
-    fn format_confirm_prompt_selection(
-        &self,
-        _f: &mut dyn fmt::Write,
-        _prompt: &str,
-        _selection: Option<bool>,
-    ) -> fmt::Result {
-        Ok(())
-    }
-
     /// The line a number is typed into (the range and the keys are above it).
     fn format_input_prompt(
         &self,
@@ -356,15 +347,6 @@ impl Theme for PromptTheme {
         _default: Option<&str>,
     ) -> fmt::Result {
         write!(f, "{} ", self.look.strong("›"))
-    }
-
-    fn format_input_prompt_selection(
-        &self,
-        _f: &mut dyn fmt::Write,
-        _prompt: &str,
-        _sel: &str,
-    ) -> fmt::Result {
-        Ok(())
     }
 
     fn format_select_prompt_item(
