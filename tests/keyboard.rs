@@ -200,11 +200,13 @@ fn answer_up_to(t: &mut Tty, n: usize) {
     answer(t, 1, n);
 }
 
-/// Esc, then Enter, at a yes or no: Esc empties the line, Enter on an empty line goes back.
-/// A person's Enter comes after the Esc is read; sent at once, the two would read as one key.
+/// Esc, then Enter, at a yes or no: Esc empties the line and says Enter goes back. A
+/// person's Enter comes after the Esc is read; sent at once, the two would read as one key.
 fn esc_enter(t: &mut Tty) {
     t.send(&[ESC]);
-    t.until("the line emptied", |s| s.trim_end().ends_with('›'));
+    t.until("the line emptied", |s| {
+        s.trim_end().ends_with("› (Enter goes back)")
+    });
     t.send(&[ENTER]);
 }
 

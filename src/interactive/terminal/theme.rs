@@ -323,18 +323,21 @@ impl Theme for PromptTheme {
         _prompt: &str,
         value: Option<bool>,
     ) -> fmt::Result {
-        {
+        let drawn = {
             let mut seen = self.seen.borrow_mut();
             seen.yes = value;
             seen.drawn += 1;
-        }
+            seen.drawn
+        };
         if self.resized() {
             return Err(fmt::Error);
         }
         let typed = match value {
-            Some(true) => "yes",
-            Some(false) => "no",
-            None => "",
+            Some(true) => "yes".to_string(),
+            Some(false) => "no".to_string(),
+            // Emptied by Esc (only a prompt that can go back draws again for it).
+            None if drawn > 1 => self.look.dim("(Enter goes back)"),
+            None => String::new(),
         };
         write!(f, "{} {typed}", self.look.strong("›"))
     }
