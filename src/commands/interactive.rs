@@ -18,20 +18,17 @@ pub(super) fn set_interrupt_message(message: String) {
 /// how to continue and exit with 130. Exiting from here also covers plain mode, whose line
 /// reads the signal would not interrupt.
 pub(super) fn install_interrupt_handler() {
-    let _ = ctrlc::set_handler(exit_interrupted);
+    let _ = ctrlc::set_handler(|| exit_interrupted());
 }
 
 /// Restores the cursor, says where the answers are and exits with 130. Both the signal
 /// handler and a prompt that reports the interruption come here; the lock makes the first
 /// one the only one, and waits for a save in progress.
-pub(super) fn exit_interrupted() {
+pub(super) fn exit_interrupted() -> ! {
     let _saving = SAVING.lock();
-    // A prompt may hold the terminal in raw mode (Ctrl-C from `kill`, a hang-up); the cursor is
-    // hidden only by the terminal prompts, so never write escape codes elsewhere.
+    // The terminal prompts turn echo off and hide the cursor; this puts both back, and writes
+    // nothing where they never ran (plain mode writes no escape codes).
     crate::interactive::terminal::restore();
-    if std::io::stderr().is_terminal() {
-        let _ = console::Term::stderr().show_cursor();
-    }
     let message = ON_INTERRUPT.lock().map(|m| m.clone()).unwrap_or_default();
     // Not eprintln!: after a hang-up stderr is gone, and a failed write must not panic.
     let _ = writeln!(std::io::stderr(), "\n{message}");
@@ -120,24 +117,16 @@ pub(super) fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -
         } else {
             String::new()
         };
+        // What is announced is what the flow asks, in its order.
         let what = if session.only.is_empty() {
             one_line(&pack.title)
         } else {
-            format!(
-                "Retaking {}",
-                session
-                    .only
-                    .iter()
-                    .filter_map(|id| pack.competency(id))
-                    .map(|c| one_line(c.short_title.as_deref().unwrap_or(&c.title)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
+            format!("Retaking {}", flow.competency_titles().join(", "))
         };
         prompter.say(&format!(
             "{what}: {} questions{run}, about {} minutes. Every answer is saved as you go; \
              Ctrl-C stops and `{}` continues.",
-            crate::selection::prompt_count(pack, &session.questions, with_facts),
+            flow.len(),
             crate::selection::minutes(pack, &session.questions, with_facts),
             resume_hint(source)
         ));
@@ -228,12 +217,22 @@ pub(super) fn open_session(
         None => (fresh(), false),
         Some(mut saved) => {
             let resume = args.resume || {
+                // Counted as the person saw them: a checklist is one question, however many
+                // statements it ticks.
+                let questions = if saved.questions.is_empty() {
+                    run_questions(pack, args)
+                } else {
+                    saved.questions.clone()
+                };
+                let (done, total) =
+                    crate::interactive::Flow::new(pack, &questions, saved.only.is_empty())
+                        .progress(&saved);
                 let ask = crate::interactive::Ask {
                     counter: String::new(),
                     prompt: &format!(
-                        "You have an unfinished assessment from {} with {} answers saved.",
+                        "You have an unfinished assessment from {}: {done} of {total} questions \
+                         answered.",
                         crate::text::quote(saved.started_at.get(..10).unwrap_or(&saved.started_at)),
-                        saved.answered(),
                     ),
                     options: vec![
                         "Continue where I left off".into(),
@@ -241,15 +240,13 @@ pub(super) fn open_session(
                     ],
                     can_go_back: false,
                     help: None,
+                    progress: None,
                 };
                 match prompter.select(&ask, Some(0)) {
                     Ok(Nav::Answer(choice)) => choice == 0,
                     Ok(Nav::Back) => true,
-                    Err(PromptError::Interrupted) => {
-                        return Err(Error::Interrupted(
-                            "Interrupted; nothing was changed.".into(),
-                        ))
-                    }
+                    // The message says nothing was changed (set before the session opened).
+                    Err(PromptError::Interrupted) => exit_interrupted(),
                     Err(PromptError::Failed(e)) => return Err(Error::Prompt(e)),
                 }
             };

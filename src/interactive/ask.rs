@@ -12,16 +12,17 @@ impl<'p> Flow<'p> {
     ) -> Prompted<Value> {
         let step = &self.steps[index];
         let current = self.current(session, step);
-        // Count only what is asked of this person.
-        let asked = |steps: &[Step]| steps.iter().filter(|s| self.counts(session, s)).count();
-        let position = asked(&self.steps[..index]) + 1;
-        let total = asked(&self.steps);
+        // Every step keeps its number (see `Flow::progress`): the total never shifts.
+        let position = index + 1;
+        let total = self.steps.len();
+        let progress = self.progress(session);
         let ask = |prompt: &'p str, options: Vec<String>| Ask {
             counter: format!("[{position}/{total}]"),
             prompt,
             options,
             can_go_back: index > 0,
             help: None,
+            progress: Some(progress),
         };
         let texts = |options: &[Choice]| options.iter().map(|o| one_line(&o.text)).collect();
         match step {
@@ -119,14 +120,9 @@ impl<'p> Flow<'p> {
                 let options = items
                     .iter()
                     .map(|&(c, q)| {
-                        let competency = &self.pack.competencies[c];
-                        let title = competency
-                            .short_title
-                            .as_deref()
-                            .unwrap_or(&competency.title);
                         format!(
                             "{}: {}",
-                            one_line(title),
+                            self.short_title(c),
                             one_line(&self.question(c, q).prompt)
                         )
                     })

@@ -199,8 +199,8 @@ impl<'p> Flow<'p> {
         }
     }
 
-    /// Whether a step counts toward the total shown: a fact skipped by `ask_if` is no
-    /// prompt once the answers it depends on are in (until then it may still be asked).
+    /// Whether a step may still be asked: a fact skipped by `ask_if` is no prompt once the
+    /// answers it depends on are in (until then it may still be asked).
     pub(super) fn counts(&self, session: &Session, step: &Step) -> bool {
         let undecided = |f: &usize| {
             self.pack.facts[*f]
@@ -213,6 +213,19 @@ impl<'p> Flow<'p> {
             Step::Facts(group) => group.iter().any(undecided) || self.applies(session, step),
             _ => true,
         }
+    }
+
+    /// How far the person is: (steps done, steps in all). Every step keeps its number for the
+    /// whole run, so the total the person reads never shifts under them ("[9/50]" then
+    /// "[10/49]"): a fact an earlier answer rules out is done without being asked. Only the
+    /// questions added at the end grow the total, and the person is told when they are.
+    pub fn progress(&self, session: &Session) -> (usize, usize) {
+        let done = self
+            .steps
+            .iter()
+            .filter(|s| !self.counts(session, s) || self.current(session, s).is_some())
+            .count();
+        (done, self.steps.len())
     }
 
     /// The first step without an answer, or `len()` when all are answered.
@@ -253,18 +266,30 @@ impl<'p> Flow<'p> {
         let mut shown_section: Option<usize> = None;
         let mut told_follow_ups = false;
         loop {
-            if index >= self.steps.len() && self.follow_up(session) {
-                save(session)?;
-                if !told_follow_ups {
-                    told_follow_ups = true;
-                    prompter.say(
-                        "A few more scenarios where your answers so far point away from the \
-                         level your self-rating and experience describe: one more answer tells \
-                         a slip from a real difference.",
-                    );
+            if index >= self.steps.len() {
+                if let Some(id) = self.follow_up(session) {
+                    let added = self.add_questions(session, &[id]);
+                    if added > 0 {
+                        save(session)?;
+                        if !told_follow_ups {
+                            told_follow_ups = true;
+                            prompter.say(&if session.thorough {
+                                "A few more scenarios that apply to the credentials you hold."
+                                    .to_string()
+                            } else {
+                                format!(
+                                    "A few more scenarios (at most {}) where your answers so far \
+                                     point away from the level your self-rating and experience \
+                                     describe: one more answer tells a slip from a real \
+                                     difference.",
+                                    self.follow_ups_left()
+                                )
+                            });
+                        }
+                        index = self.steps.len() - added;
+                        continue;
+                    }
                 }
-                index = self.steps.len() - 1;
-                continue;
             }
             if index >= self.steps.len() {
                 match self.review(prompter, session) {
@@ -307,44 +332,96 @@ impl<'p> Flow<'p> {
         }
     }
 
-    /// Adds the next follow-up scenario, if the run should ask one (see
-    /// [`crate::selection::follow_up`]); it joins the session's questions, so a resumed run
-    /// asks it too.
-    pub(super) fn follow_up(&mut self, session: &mut Session) -> bool {
+    /// The next follow-up scenario the run should ask, if any (see
+    /// [`crate::selection::follow_up`]): chosen one at a time, from the answers so far.
+    pub(super) fn follow_up(&self, session: &Session) -> Option<String> {
         let scope = if session.thorough {
             crate::selection::Scope::Thorough
         } else {
             crate::selection::Scope::Default { draw: 0 }
         };
-        let Some(id) = crate::selection::follow_up(
+        crate::selection::follow_up(
             self.pack,
             &scope,
             &session.facts,
             &session.answers,
             &session.questions,
             session.only.is_empty(),
-        ) else {
-            return false;
-        };
-        let found = self
-            .pack
-            .competencies
-            .iter()
-            .enumerate()
-            .find_map(|(c, comp)| {
-                comp.questions
-                    .iter()
-                    .position(|q| q.id == id)
-                    .map(|q| (c, q))
-            });
-        match found {
-            Some((c, q)) => {
-                self.steps.push(Step::Question(c, q));
-                session.questions.push(id);
-                true
+        )
+    }
+
+    /// The most follow-ups the run may still ask, for the line that announces them: what is
+    /// left of the pack's prompts (the one about to be added included), and at most its
+    /// follow-ups per competency.
+    fn follow_ups_left(&self) -> usize {
+        let run = &self.pack.default_run;
+        let by_prompts = run.max_prompts.saturating_sub(self.steps.len()) + 1;
+        let by_competency = self.competencies.len() * run.follow_ups_per_competency;
+        by_prompts.min(by_competency).max(1)
+    }
+
+    /// Asks `ids` after the planned questions, each as a question of its own; returns how many
+    /// were added (ids already asked or unknown are not). They join the session's questions,
+    /// so a resumed run asks them too, and the total grows by as many.
+    pub fn add_questions(&mut self, session: &mut Session, ids: &[String]) -> usize {
+        let mut added = 0;
+        for id in ids {
+            if self.asks(id) {
+                continue;
             }
-            None => false,
+            let found = self
+                .pack
+                .competencies
+                .iter()
+                .enumerate()
+                .find_map(|(c, comp)| {
+                    comp.questions
+                        .iter()
+                        .position(|q| q.id == *id)
+                        .map(|q| (c, q))
+                });
+            if let Some((c, q)) = found {
+                self.steps.push(Step::Question(c, q));
+                if !self.competencies.contains(&c) {
+                    self.competencies.push(c);
+                    self.competencies.sort_unstable();
+                }
+                if !session.questions.contains(id) {
+                    session.questions.push(id.clone());
+                }
+                added += 1;
+            }
         }
+        added
+    }
+
+    /// Whether a question is one of the steps.
+    fn asks(&self, id: &str) -> bool {
+        self.steps.iter().any(|s| match s {
+            Step::Question(c, q) => self.question(*c, *q).id == id,
+            Step::Checklist(items) => items.iter().any(|&(c, q)| self.question(c, q).id == id),
+            _ => false,
+        })
+    }
+
+    /// The competencies the run covers, in the order it asks them, for the opening line of
+    /// a retake.
+    pub fn competency_titles(&self) -> Vec<String> {
+        self.competencies
+            .iter()
+            .map(|&c| self.short_title(c))
+            .collect()
+    }
+
+    /// A competency's short title (its title where it has none), as one escaped line.
+    pub(super) fn short_title(&self, c: usize) -> String {
+        let competency = &self.pack.competencies[c];
+        one_line(
+            competency
+                .short_title
+                .as_deref()
+                .unwrap_or(&competency.title),
+        )
     }
 
     /// Section of a step: 0 for the opening (profile and facts), 1 for the experience
@@ -369,16 +446,7 @@ impl<'p> Flow<'p> {
             return;
         }
         *shown = Some(section);
-        let answered = self
-            .steps
-            .iter()
-            .filter(|s| self.applies(session, s) && self.current(session, s).is_some())
-            .count();
-        let total = self
-            .steps
-            .iter()
-            .filter(|s| self.counts(session, s))
-            .count();
+        let (answered, total) = self.progress(session);
         match section {
             0 => prompter.section("About you", None, answered, total),
             1 => prompter.section("What you have done", None, answered, total),

@@ -1,13 +1,12 @@
 //! The interactive assessment: one competency at a time, back to change an answer, a review
 //! before scoring, and every answer saved the moment it is given.
 //!
-//! The flow is written against [`Prompter`], so the same code drives the full-screen terminal
-//! prompts ([`terminal`]), the one-line-per-prompt plain mode ([`plain`]) and the scripted fake
-//! the unit tests use.
+//! The flow is written against [`Prompter`], so the same code drives the terminal prompts on
+//! dialoguer ([`terminal`]), the one-line-per-prompt plain mode ([`plain`]) and the scripted
+//! fake the unit tests use.
 
 pub mod plain;
 pub mod terminal;
-mod widget;
 
 use crate::answers::{format_number, Value};
 use crate::diagnostic::Result;
@@ -20,8 +19,8 @@ use crate::text::one_line;
 pub enum Nav<T> {
     /// Gave an answer.
     Answer(T),
-    /// Asked to return to the previous question (Esc; `b` where a number is typed and in
-    /// plain mode).
+    /// Asked to return to the previous question (Esc in a list; Esc then Enter at a yes or
+    /// no; `b` then Enter where a number is typed, and in plain mode).
     Back,
 }
 
@@ -37,6 +36,23 @@ pub enum PromptError {
 /// The result of one prompt.
 pub type Prompted<T> = std::result::Result<Nav<T>, PromptError>;
 
+impl From<std::io::Error> for PromptError {
+    /// A terminal that went away (end of input, a broken pipe, EIO once the other end of a
+    /// pseudo-terminal closed) counts as an interruption, as Ctrl-C does: the answers are
+    /// saved and the person is told how to resume. Anything else is a failure.
+    fn from(io: std::io::Error) -> Self {
+        use std::io::ErrorKind;
+        const EIO: i32 = 5;
+        match io.kind() {
+            ErrorKind::Interrupted | ErrorKind::UnexpectedEof | ErrorKind::BrokenPipe => {
+                PromptError::Interrupted
+            }
+            _ if io.raw_os_error() == Some(EIO) => PromptError::Interrupted,
+            _ => PromptError::Failed(io.to_string()),
+        }
+    }
+}
+
 /// A question as the prompter shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ask<'a> {
@@ -49,6 +65,8 @@ pub struct Ask<'a> {
     pub can_go_back: bool,
     /// One line under the prompt saying what counts, where people misread the question.
     pub help: Option<&'a str>,
+    /// (questions done, questions in all) for a progress bar; `None` outside the questions.
+    pub progress: Option<(usize, usize)>,
 }
 
 /// The person at the other end. Implementations render on stderr only.

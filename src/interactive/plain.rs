@@ -77,8 +77,7 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
                 }
                 Ok(answer)
             }
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Err(PromptError::Interrupted),
-            Err(e) => Err(PromptError::Failed(e.to_string())),
+            Err(e) => Err(e.into()),
         }
     }
 

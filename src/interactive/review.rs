@@ -40,15 +40,7 @@ impl<'p> Flow<'p> {
                 Some(other) => other.display(),
             }
         };
-        let short_title = |c: usize| {
-            let competency = &self.pack.competencies[c];
-            one_line(
-                competency
-                    .short_title
-                    .as_deref()
-                    .unwrap_or(&competency.title),
-            )
-        };
+        let short_title = |c: usize| self.short_title(c);
         match step {
             Step::Profile => format!(
                 "Target career stage · {}",
@@ -92,7 +84,8 @@ impl<'p> Flow<'p> {
                         .iter()
                         .map(|&(c, q)| self.question(c, q))
                         .find(|q| q.id == id)
-                        .map(|q| one_line(q.label.as_deref().unwrap_or(&q.prompt)))
+                        // The statement itself: a label would drop its meaning.
+                        .map(|q| one_line(&q.prompt))
                 });
                 format!(
                     "Experience, {} to {} · {answer}",
@@ -162,6 +155,7 @@ impl<'p> Flow<'p> {
             options,
             can_go_back: true,
             help: None,
+            progress: None,
         };
         Ok(match prompter.select(&ask, Some(0))? {
             Nav::Answer(0) => Nav::Answer(ReviewChoice::Score),

@@ -23,7 +23,10 @@ struct Script {
     acts: VecDeque<Act>,
     /// Every prompt shown, with the default offered.
     seen: Vec<(String, Option<String>)>,
+    /// The counter and progress of every prompt shown.
+    counters: Vec<(String, Option<(usize, usize)>)>,
     sections: Vec<String>,
+    said: Vec<String>,
 }
 
 impl Script {
@@ -36,6 +39,7 @@ impl Script {
 
     fn next(&mut self, ask: &Ask, default: Option<String>) -> Act {
         self.seen.push((ask.prompt.to_string(), default));
+        self.counters.push((ask.counter.clone(), ask.progress));
         self.acts.pop_front().unwrap_or(Act::Quit)
     }
 }
@@ -82,7 +86,9 @@ impl Prompter for Script {
             other => panic!("number got {other:?} at {}", ask.prompt),
         }
     }
-    fn say(&mut self, _: &str) {}
+    fn say(&mut self, text: &str) {
+        self.said.push(text.to_string());
+    }
 }
 
 fn tiny() -> Pack {
@@ -409,4 +415,130 @@ fn review_rows_fall_back_to_the_title_and_prompt() {
             .map(|i| flow.summary(&session, i))
             .collect::<Vec<_>>()
     );
+}
+
+#[test]
+fn every_step_keeps_its_number_and_a_ruled_out_fact_counts_as_done() {
+    let pack = crate::pack::load_embedded().unwrap();
+    let flow = Flow::new(&pack, &[], true);
+    let mut session = Session::new(&pack, "t", vec![], vec![]);
+    let total = flow.len();
+    assert_eq!(flow.progress(&session), (0, total));
+    // months_information_systems answered 0: the healthcare months that follow are not asked,
+    // and are done; the total stays.
+    let is_step = |id: &str| {
+        flow.steps
+            .iter()
+            .position(|s| matches!(s, Step::Fact(f) if pack.facts[*f].id == id))
+            .unwrap()
+    };
+    let information_systems = is_step("months_information_systems");
+    let healthcare = flow.steps[information_systems + 1].clone();
+    assert!(
+        flow.counts(&session, &healthcare),
+        "undecided: it may still be asked"
+    );
+    session
+        .facts
+        .insert("months_information_systems".into(), Value::Number(0.0));
+    assert!(!flow.applies(&session, &healthcare));
+    assert_eq!(
+        flow.progress(&session),
+        (2, total),
+        "answered one, skipped one"
+    );
+    // The next question asked keeps its own number: the one after the skipped step.
+    let mut script = Script::new(&[]);
+    let next = flow.next_asked(&session, information_systems + 1);
+    assert_eq!(next, information_systems + 2);
+    let _ = flow.ask(&mut script, &session, next);
+    let (prompt, _) = &script.seen[0];
+    assert!(
+        prompt.contains("privacy or information security"),
+        "{prompt}"
+    );
+}
+
+#[test]
+fn the_progress_moves_with_every_prompt_and_the_total_holds() {
+    let pack = tiny();
+    let mut session = new_session(&pack);
+    let mut acts = full_run();
+    acts.push(Act::Pick(0));
+    let mut script = Script::new(&acts);
+    let (outcome, _) = run(&pack, &mut session, &mut script);
+    assert_eq!(outcome, Ok(()));
+    for (n, (counter, progress)) in script.counters[..10].iter().enumerate() {
+        assert_eq!(counter, &format!("[{}/10]", n + 1));
+        assert_eq!(*progress, Some((n, 10)));
+    }
+    // The review has no counter and no bar.
+    assert_eq!(script.counters[10], (String::new(), None));
+    assert!(script.said.is_empty(), "{:?}", script.said);
+}
+
+#[test]
+fn questions_added_at_the_end_grow_the_total_once_and_join_the_session() {
+    let pack = tiny();
+    // A run that asks alpha's rating and checklist only, then adds alpha's choice question.
+    let asked: Vec<String> = vec!["alpha_rating".into(), "alpha_done".into()];
+    let mut session = Session::new(&pack, "t", asked.clone(), vec!["alpha".into()]);
+    let mut flow = Flow::new(&pack, &asked, false);
+    assert_eq!(flow.len(), 2);
+    let extra = vec![
+        "alpha_choice".to_string(),
+        "alpha_rating".into(),
+        "nonsense".into(),
+    ];
+    assert_eq!(
+        flow.add_questions(&mut session, &extra),
+        1,
+        "known, not asked yet"
+    );
+    assert_eq!(flow.len(), 3);
+    assert!(session.questions.contains(&"alpha_choice".to_string()));
+    assert_eq!(flow.add_questions(&mut session, &extra), 0, "never twice");
+    let mut script = Script::new(&[]);
+    let _ = flow.ask(&mut script, &session, 2);
+    assert_eq!(script.seen[0].0, "Which option is right?");
+}
+
+#[test]
+fn a_retake_names_its_competencies_in_the_order_it_asks_them() {
+    let pack = tiny();
+    let asked: Vec<String> = pack.questions().map(|(_, q)| q.id.to_string()).collect();
+    let flow = Flow::new(&pack, &asked, false);
+    assert_eq!(flow.competency_titles(), ["Alpha skill", "Beta skill"]);
+}
+
+#[test]
+fn a_checklist_row_of_the_review_shows_each_statement_ticked_whole() {
+    let pack = crate::pack::load_embedded().unwrap();
+    let mut session = new_session(&pack);
+    let flow = Flow::new(&pack, &everything(&pack), true);
+    let (index, items) = flow
+        .steps
+        .iter()
+        .enumerate()
+        .find_map(|(i, s)| match s {
+            Step::Checklist(items) => Some((i, items.clone())),
+            _ => None,
+        })
+        .unwrap();
+    for (n, &(c, q)) in items.iter().enumerate() {
+        let id = flow.question(c, q).id.to_string();
+        session.answers.insert(id, Value::Bool(n < 2));
+    }
+    let row = flow.summary(&session, index);
+    for &(c, q) in &items[..2] {
+        let question = flow.question(c, q);
+        assert!(
+            row.contains(&one_line(&question.prompt)),
+            "{} in {row}",
+            question.prompt
+        );
+        if let Some(label) = &question.label {
+            assert!(!row.contains(&format!("· {label}")), "{row}");
+        }
+    }
 }

@@ -129,8 +129,13 @@ fn competency_table(doc: &ResultDocument, width: usize) -> String {
             )));
         }
     }
-    let mut text = table.to_string();
-    text.push('\n');
+    // comfy-table pads every cell to its column's width, the last one too: the spaces at the
+    // end of a row show nowhere and linger in `skillgap report > file`.
+    let mut text: String = table
+        .to_string()
+        .lines()
+        .map(|line| format!("{}\n", line.trim_end_matches(' ')))
+        .collect();
     let could_be = could_be_lines(doc);
     text.push_str(if could_be.is_empty() {
         "  █ score (10 points a cell)  ░ short of the target level\n"
@@ -275,6 +280,39 @@ fn plan(doc: &ResultDocument, width: usize, p: &Painter, out: &mut String) {
         out.push_str("Later: not yet within reach\n");
         for text in later {
             out.push_str(&format!("• {}\n", wrap(&text, width - 2, "  ")));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{self, Completeness};
+
+    #[test]
+    fn no_line_of_the_report_ends_in_spaces() {
+        let pack = crate::pack::load_embedded().unwrap();
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/answers/pm-from-banking.yaml"
+        );
+        let text = std::fs::read_to_string(path).unwrap();
+        let (mut answers, spans) = answers::parse(path, &text).unwrap();
+        let problems = answers::check(&pack, &mut answers, path, &spans, Completeness::Required);
+        assert!(problems.is_empty(), "{problems:?}");
+        answers::normalise(&pack, &mut answers);
+        let profile = pack.profile(answers.profile.as_deref().unwrap()).unwrap();
+        let doc = crate::result::build(&pack, profile, &answers, "2026-11-25T12:00:00Z");
+        for width in [60, 80, 100] {
+            let style = Style {
+                width,
+                ..Style::default()
+            };
+            let report = TableRenderer.render(&doc, style);
+            assert!(report.contains("Competency"), "{report}");
+            for line in report.lines() {
+                assert!(!line.ends_with(' '), "{width} columns: {line:?}");
+            }
         }
     }
 }
