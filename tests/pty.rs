@@ -450,7 +450,10 @@ fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
     // Where the answers point away from the level the rating and experience describe, the
     // run adds follow-up scenarios one at a time; the last number stays within 50.
     let planned = number;
-    for (_, q) in pack.questions().filter(|(_, q)| q.kind == QuestionKind::YesNo) {
+    for (_, q) in pack
+        .questions()
+        .filter(|(_, q)| q.kind == QuestionKind::YesNo)
+    {
         if let Some(value) = answers.answers.get(q.id.as_str()) {
             kept.answers.insert(q.id.to_string(), value.clone());
         }
@@ -498,7 +501,10 @@ fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
     p.set_expect_timeout(Some(Duration::from_secs(30)));
     let opening = asked
         .iter()
-        .filter(|id| pack.question(id).is_some_and(|(_, q)| q.kind.is_knowledge()))
+        .filter(|id| {
+            pack.question(id)
+                .is_some_and(|(_, q)| q.kind.is_knowledge())
+        })
         .count();
     p.expect(format!("{planned} questions ({opening} of the bank's"))
         .unwrap();

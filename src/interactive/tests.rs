@@ -329,7 +329,7 @@ fn review_rows_name_the_competency_the_kind_of_question_and_its_label() {
     );
     session
         .answers
-        .insert("hipaa_incident_experience".into(), Value::Bool(false));
+        .insert("hipaa_phi_flow_signed_off".into(), Value::Bool(false));
     session
         .facts
         .insert("months_privacy_security".into(), Value::Number(0.0));
@@ -344,21 +344,33 @@ fn review_rows_name_the_competency_the_kind_of_question_and_its_label() {
         has("HIPAA & regulation · self-rating · Advanced beginner"),
         "{rows:#?}"
     );
+    let baa = pack.question("hipaa_baa_terms").unwrap().1;
+    let picked = |id: &str| {
+        baa.options
+            .iter()
+            .find(|o| o.id == id)
+            .unwrap()
+            .text
+            .to_string()
+    };
     assert!(
-        has(
-            "HIPAA & regulation · scenario · BAA: required terms · Report breaches of \
-             unsecured PHI and security incidents to you; Bind any subcontractor that handles \
-             the PHI to the same restrictions"
-        ),
+        has(&format!(
+            "HIPAA & regulation · scenario · {} · {}; {}",
+            baa.label.as_deref().unwrap(),
+            picked("b"),
+            picked("c")
+        )),
         "every pick, whole: {rows:#?}"
     );
     assert!(
-        has("Experience, HIPAA & regulation to Leadership · (not answered)"),
+        has("Experience, HIPAA & regulation to Technical depth · (not answered)"),
         "the experience checklists: {rows:#?}"
     );
-    assert!(has(
-        "HIPAA & regulation · scenario · Minimum necessary: outbound feeds · (not answered)"
-    ));
+    let feeds = pack.question("hipaa_min_necessary_feeds").unwrap().1;
+    assert!(has(&format!(
+        "HIPAA & regulation · scenario · {} · (not answered)",
+        feeds.label.as_deref().unwrap()
+    )));
     // No two questions read alike, and none is cut short.
     let mut seen = std::collections::BTreeSet::new();
     for row in &rows {
