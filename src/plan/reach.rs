@@ -5,14 +5,15 @@ use std::collections::{BTreeMap, HashSet};
 
 use jiff::civil::Date;
 
-use super::{Later, Planner, Step, LATER_LINES};
+use super::{Later, Planner, Step};
 use crate::answers::{format_number, Value};
 use crate::eligibility::{self, cert_name};
 use crate::pack::{Horizon, Pack, Recommendation, Text};
 
 impl<'p> Planner<'p, '_> {
     /// The facts once every step placed before `horizon` is done: what they provide, and
-    /// the credentials they lead to.
+    /// the credentials they lead to; by the 12-month horizon also the months that accrue at
+    /// the person's pace (see [`MONTHS_BEFORE_LAST_HORIZON`]).
     pub(super) fn facts_before(&self, horizon: Horizon) -> BTreeMap<String, Value> {
         let mut facts = self.person.facts.clone();
         for step in self.placed.iter().filter(|s| s.horizon < horizon) {
@@ -21,6 +22,9 @@ impl<'p> Planner<'p, '_> {
                 self.rule_cert(step.recommendation),
                 &mut facts,
             );
+        }
+        if horizon == Horizon::Months12 {
+            accrue(self.pack, self.person.facts, &mut facts);
         }
         facts
     }
@@ -51,12 +55,50 @@ impl<'p> Planner<'p, '_> {
             .filter(|c| !c.superseded_by.iter().any(|x| placed.contains(&x.as_str())))
             // Counting what the plan's own steps provide (a course it schedules).
             .map(|c| within_reach(pack, c, &after_plan, self.person.today))
-            // Open now but left out for room: not a "later" certification.
-            .filter(|l| !(l.months == Some(0) && l.text.is_empty()))
+            .map(|mut l| {
+                // Open by the end of the plan, but every horizon already holds its exam:
+                // said, so that no certification the person can reach goes unmentioned.
+                if l.months == Some(0) && l.text.is_empty() {
+                    l.text = "open to you, after the exams this plan already holds (one a \
+                              horizon)"
+                        .into();
+                }
+                l
+            })
             .collect();
         out.sort_by_key(|l| (l.months.is_none(), l.months));
-        out.truncate(LATER_LINES);
         out
+    }
+}
+
+/// Months of experience the plan counts as accrued by its 12-month horizon, for months that
+/// accrue at the person's pace: a certification reachable by then leaves three months to
+/// apply and prepare for the exam.
+pub const MONTHS_BEFORE_LAST_HORIZON: f64 = 9.0;
+
+/// Adds [`MONTHS_BEFORE_LAST_HORIZON`] to every months fact that accrues for someone with
+/// `person` facts (the conditions are read on the person's own facts: a course does not put
+/// them on a project).
+pub(super) fn accrue(
+    pack: &Pack,
+    person: &BTreeMap<String, Value>,
+    facts: &mut BTreeMap<String, Value>,
+) {
+    for fact in &pack.facts {
+        let Some(accrual) = &fact.accrues else {
+            continue;
+        };
+        if !pack.conditions_hold(&accrual.when, person) {
+            continue;
+        }
+        let have = facts
+            .get(fact.id.as_str())
+            .and_then(Value::as_number)
+            .unwrap_or(0.0);
+        facts.insert(
+            fact.id.to_string(),
+            Value::Number(have + MONTHS_BEFORE_LAST_HORIZON),
+        );
     }
 }
 
@@ -96,15 +138,17 @@ pub fn within_reach(
         texts: Vec<String>,
         assumptions: Vec<String>,
         count: usize,
+        nearest: bool,
     }
     let provided: HashSet<&str> = pack
         .recommendations
         .iter()
         .flat_map(|r| r.provides.keys().map(Text::as_str))
         .collect();
+    let nearest = eligibility::nearest_route(pack, cert, facts);
     let estimates: Vec<Estimate> = eligibility::route_shortfalls(pack, cert, facts)
         .into_iter()
-        .map(|(_, missing)| {
+        .map(|(route, missing)| {
             let mut months = Some(0u32);
             let mut texts: Vec<String> = Vec::new();
             let mut assumptions = Vec::new();
@@ -151,13 +195,17 @@ pub fn within_reach(
                 texts,
                 assumptions,
                 count: missing.len(),
+                nearest: nearest.is_some_and(|n| std::ptr::eq(n, route)),
             }
         })
         .collect();
+    // The route soonest within reach at the person's pace; when none can be dated, the one
+    // the eligibility row names (the nearest by its own measure).
     let best = estimates
         .iter()
         .filter(|e| e.months.is_some())
         .min_by_key(|e| (e.months, e.count))
+        .or_else(|| estimates.iter().find(|e| e.nearest))
         .or_else(|| estimates.iter().min_by_key(|e| e.count));
     let name = format!(
         "{} ({})",
