@@ -13,6 +13,12 @@ impl<'p> Planner<'p, '_> {
     /// suit it, for the plan aiming at `aim`.
     pub(super) fn candidates(&self, stage: &Profile, aim: &Aim, gaps: bool) -> Vec<Step<'p>> {
         let pack = self.pack;
+        // Someone who holds a credential of the stage has its own credential already: others
+        // that suit it wait their turn among the rest rather than come first.
+        let holds_stage_credential = self
+            .held
+            .iter()
+            .any(|h| self.suits_id(h, stage) || self.suits_id(h, self.person.profile));
         let mut out = Vec::new();
         for r in &pack.recommendations {
             if !self.fits(r, stage) {
@@ -99,7 +105,7 @@ impl<'p> Planner<'p, '_> {
                 rank,
                 why,
                 tier,
-                suits,
+                suits: suits && !holds_stage_credential,
             });
         }
         // A credential outranked by another the person may sit now is left out (no CAPM

@@ -93,7 +93,9 @@ pub struct Step<'p> {
     /// 0: a certification the person may sit now that suits the stage; 1: a step that
     /// makes a certification of the plan reachable, or such a certification; 2: the rest.
     pub tier: u8,
-    /// A certification step whose credential suits the stage aimed at or the one chosen.
+    /// A certification step whose credential suits the stage aimed at or the one chosen,
+    /// for someone who holds no credential of that stage yet: it comes first among the rest
+    /// once a course brings it within reach.
     pub suits: bool,
 }
 
@@ -198,7 +200,7 @@ pub fn make<'p>(pack: &'p Pack, person: Person<'_>) -> Plan<'p> {
     // made for that, and an outsider a networking step, whatever else competes.
     planner.ensure_ways_in(aim_stage, &candidates);
 
-    let later = planner.later(&candidates);
+    let later = planner.later(&candidates, aim_stage);
     // A certification the plan cannot reach is no step to list under a gap (a "later" line
     // says when it comes within reach).
     let within_plan: Vec<bool> = candidates

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use super::{Later, Planner, Step};
 use crate::answers::{format_number, Value};
 use crate::eligibility::{self, cert_name};
-use crate::pack::{Horizon, Pack, Recommendation, Text};
+use crate::pack::{Horizon, Pack, Profile, Recommendation, Text};
 
 impl<'p> Planner<'p, '_> {
     /// The facts once every step placed before `horizon` is done: what they provide, and
@@ -31,7 +31,7 @@ impl<'p> Planner<'p, '_> {
 
     /// Certifications among `candidates` that no horizon could take: when each comes
     /// within reach at the person's pace, soonest first.
-    pub(super) fn later(&self, candidates: &[Step<'p>]) -> Vec<Later> {
+    pub(super) fn later(&self, candidates: &[Step<'p>], stage: &Profile) -> Vec<Later> {
         let pack = self.pack;
         let placed: Vec<&str> = self
             .placed
@@ -54,16 +54,22 @@ impl<'p> Planner<'p, '_> {
             .filter_map(|c| pack.certification(c))
             .filter(|c| !c.superseded_by.iter().any(|x| placed.contains(&x.as_str())))
             // Counting what the plan's own steps provide (a course it schedules).
-            .map(|c| within_reach(pack, c, &after_plan, self.person.today))
-            .map(|mut l| {
-                // Open by the end of the plan, but every horizon already holds its exam:
-                // said, so that no certification the person can reach goes unmentioned.
+            .filter_map(|c| {
+                let mut l = within_reach(pack, c, &after_plan, self.person.today);
                 if l.months == Some(0) && l.text.is_empty() {
+                    // Open by the end of the plan, but every horizon already holds its
+                    // exam: a credential of the stage is said, so that it never vanishes;
+                    // another one's row says it is open.
+                    let of_stage =
+                        self.suits_id(&c.id, stage) || self.suits_id(&c.id, self.person.profile);
+                    if !of_stage {
+                        return None;
+                    }
                     l.text = "open to you, after the exams this plan already holds (one a \
                               horizon)"
                         .into();
                 }
-                l
+                Some(l)
             })
             .collect();
         out.sort_by_key(|l| (l.months.is_none(), l.months));
