@@ -710,3 +710,85 @@ fn a_retake_takes_facts_from_set() {
         .success()
         .stdout(contains("✓ CAPM (PMI): eligible now"));
 }
+
+/// The fields issue 19 added to packs are validated like the others: file, line, column.
+#[test]
+fn validation_points_at_faults_in_part_of_may_include_and_ways_in() {
+    let data = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let pack = pack_copy(tmp.path());
+    let pack_yaml = pack.join("pack.yaml");
+    let recs = pack.join("recommendations.yaml");
+    let certs = pack.join("certifications.yaml");
+    edit(
+        &pack_yaml,
+        "part_of: months_information_systems",
+        "part_of: months_info",
+    );
+    edit(
+        &pack_yaml,
+        "part_of: months_privacy_security",
+        "part_of: pm_education_hours",
+    );
+    edit(
+        &pack_yaml,
+        "may_include: [agile_training_hours]",
+        "may_include: [degree]",
+    );
+    // No step left for people off a project: the way in cannot be kept.
+    for id in [
+        "practice_risk_register",
+        "join_project_as_sme",
+        "join_project_at_work",
+    ] {
+        let text = std::fs::read_to_string(&recs).unwrap();
+        let start = text.find(&format!("  - id: {id}\n")).unwrap();
+        let block = &text[start..];
+        let block_end = block.find("\n    as_of:").unwrap();
+        let when = &block[..block_end];
+        assert!(
+            when.contains("- { fact: on_project_now, is: false }"),
+            "{id}"
+        );
+        let fixed = when.replace(
+            "- { fact: on_project_now, is: false }",
+            "- { fact: works_in_healthcare, is: false }",
+        );
+        std::fs::write(&recs, text.replacen(when, &fixed, 1)).unwrap();
+    }
+    edit(
+        &certs,
+        "degree_in_computing: [security_plus]",
+        "months_agile: [security_plus]",
+    );
+    let whole_line = line_of(&pack_yaml, "part_of: months_info");
+    let unit_line = line_of(&pack_yaml, "part_of: pm_education_hours");
+    let include_line = line_of(&pack_yaml, "may_include: [degree]");
+    let waive_line = line_of(&certs, "months_agile: [security_plus]");
+    skillgap(data.path())
+        .args(["rubrics", "validate"])
+        .arg(&pack)
+        .assert()
+        .code(2)
+        .stderr(
+            contains(format!(
+                "pack.yaml:{whole_line}:14: `months_info` is not a number fact of the pack"
+            ))
+            .and(contains(format!(
+                "pack.yaml:{unit_line}:14: `months_healthcare_privacy_security` counts months \
+                 but its whole `pm_education_hours` counts hours"
+            )))
+            .and(contains(format!(
+                "pack.yaml:{include_line}:19: `may_include` of `pm_education_hours` names \
+                 `degree`"
+            )))
+            .and(contains(
+                "fact `on_project_now` asks for a way in (`situation.way_in`), but no step is \
+                 made for its `no`",
+            ))
+            .and(contains(format!("certifications.yaml:{waive_line}:")))
+            .and(contains(
+                "`months_agile` has no requirement in this route to waive",
+            )),
+        );
+}
