@@ -108,10 +108,7 @@ impl<'p> Planner<'p, '_> {
                         .map(|e| e.missing_texts().join(", "))
                         .unwrap_or_default();
                     step.why = join_sentences(
-                        &format!(
-                            "Covers what {} still needs ({needs})",
-                            cert_name(pack, cert)
-                        ),
+                        &format!("Covers what {} still needs: {needs}", cert_name(pack, cert)),
                         &step.why,
                     );
                 }
@@ -212,11 +209,11 @@ impl Planner<'_, '_> {
         }
         match (covered.is_empty(), accrued.is_empty()) {
             (false, true) => format!(
-                "Within reach once the steps before it are done (they cover {})",
+                "Within reach once the steps before it are done; they cover {}",
                 covered.join(", ")
             ),
             (true, false) => format!(
-                "Within reach by then if {} (it needs {})",
+                "Within reach by then if {}; it needs {}",
                 assumes.join(" and "),
                 accrued.join(", ")
             ),
