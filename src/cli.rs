@@ -142,6 +142,10 @@ pub struct AssessArgs {
     /// `person:` in the answers file).
     #[arg(long, value_name = "NAME")]
     pub person: Option<String>,
+    /// Set a background fact, e.g. `--set pm_education_hours=35` after a course. Overrides
+    /// the answers file, the answer given, or the fact a --competency retake carries.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
 }
 
 #[derive(Debug, Args)]

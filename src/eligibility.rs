@@ -133,8 +133,7 @@ pub fn held(facts: &BTreeMap<String, Value>) -> Vec<&str> {
 /// Evaluates one certification.
 pub fn evaluate(pack: &Pack, cert: &Certification, facts: &BTreeMap<String, Value>) -> Eligibility {
     let held_list = held(facts);
-    // The route with the fewest unmet requirements, then the smallest relative shortfall.
-    let best = cert
+    let routes: Vec<(&Route, Vec<Shortfall>)> = cert
         .routes
         .iter()
         .map(|route| {
@@ -143,12 +142,36 @@ pub fn evaluate(pack: &Pack, cert: &Certification, facts: &BTreeMap<String, Valu
                 shortfalls(pack, route, facts, &held_list, Texts::Write),
             )
         })
-        .min_by(|(_, a), (_, b)| a.len().cmp(&b.len()).then(total(a).total_cmp(&total(b))));
-    let (route, missing) = match best {
-        Some((route, gaps)) => (
-            route.label.clone(),
-            gaps.into_iter().map(|g| g.missing).collect(),
-        ),
+        .collect();
+    let (route, missing) = match nearest(&routes) {
+        Some(i) => {
+            let (route, gaps) = &routes[i];
+            let mut missing: Vec<Missing> = gaps.iter().map(|g| g.missing.clone()).collect();
+            // A missing degree: say what the nearest route without one would ask instead.
+            if let Some(degree) = missing
+                .iter_mut()
+                .find(|m| m.fact.as_deref() == Some("degree"))
+            {
+                let without: Vec<(&Route, Vec<Shortfall>)> = routes
+                    .iter()
+                    .filter(|(_, gaps)| {
+                        !gaps
+                            .iter()
+                            .any(|g| g.missing.fact.as_deref() == Some("degree"))
+                    })
+                    .map(|(r, gaps)| (*r, gaps.clone()))
+                    .collect();
+                if let Some(j) = nearest(&without).filter(|&j| without[j].1.cost().is_some()) {
+                    let texts: Vec<&str> = without[j]
+                        .1
+                        .iter()
+                        .map(|g| g.missing.text.as_str())
+                        .collect();
+                    degree.text = format!("{} (without one: {})", degree.text, texts.join(" and "));
+                }
+            }
+            (route.label.clone(), missing)
+        }
         None => (
             None,
             vec![Missing {
@@ -180,6 +203,59 @@ pub fn evaluate(pack: &Pack, cert: &Certification, facts: &BTreeMap<String, Valu
     }
 }
 
+/// The index of the route nearest to reach among `routes` (each with what it still needs):
+/// the fewest months away (a missing degree counts [`DEGREE_STEP_MONTHS`] a step, hours of
+/// education as the weeks a course takes, a yes/no that is not in the person's hands as out
+/// of reach), then the one needing the least degree, then the fewest requirements, then the
+/// smallest share still missing.
+fn nearest(routes: &[(&Route, Vec<Shortfall>)]) -> Option<usize> {
+    routes
+        .iter()
+        .enumerate()
+        .min_by(|(_, (_, a)), (_, (_, b))| {
+            let key = |gaps: &Vec<Shortfall>| {
+                (
+                    gaps.cost().is_none(),
+                    gaps.cost().unwrap_or(u32::MAX),
+                    gaps.iter().map(|g| g.degree_steps).sum::<usize>(),
+                    gaps.len(),
+                )
+            };
+            key(a).cmp(&key(b)).then(total(a).total_cmp(&total(b)))
+        })
+        .map(|(i, _)| i)
+}
+
+/// The route [`evaluate`] reports for `cert`: the one nearest to reach (see `nearest`).
+pub fn nearest_route<'c>(
+    pack: &Pack,
+    cert: &'c Certification,
+    facts: &BTreeMap<String, Value>,
+) -> Option<&'c Route> {
+    let held_list = held(facts);
+    let routes: Vec<(&Route, Vec<Shortfall>)> = cert
+        .routes
+        .iter()
+        .map(|route| {
+            (
+                route,
+                shortfalls(pack, route, facts, &held_list, Texts::Write),
+            )
+        })
+        .collect();
+    nearest(&routes).map(|i| routes[i].0)
+}
+
+/// How many months a degree one step up (an associate degree, a bachelor's after an
+/// associate, a master's after a bachelor's) counts when routes are compared: two years of
+/// full-time study, more beside a job. A route that needs a degree is far away, so a route
+/// 12 months of work away is nearer than a master's degree.
+pub const DEGREE_STEP_MONTHS: u32 = 36;
+
+/// Hours of education that count as a month when routes are compared: a 35-hour course
+/// takes four to six weeks beside a job.
+pub const COURSE_HOURS_PER_MONTH: f64 = 35.0;
+
 /// Whether the rules of `cert` are met by `facts` (any route fully met): the cheap question
 /// the planner asks many times while it tries futures, without the texts of [`evaluate`].
 pub fn is_eligible(pack: &Pack, cert: &Certification, facts: &BTreeMap<String, Value>) -> bool {
@@ -206,10 +282,38 @@ pub fn route_shortfalls<'c>(
         .collect()
 }
 
+#[derive(Clone)]
 struct Shortfall {
     missing: Missing,
     /// 0–1: how much of the requirement is still missing.
     share: f64,
+    /// How many months it takes to meet, for comparing routes; none when it is not in the
+    /// person's hands (a degree from an accredited programme they do not have).
+    months: Option<u32>,
+    /// How many steps of degree it is short (0 for other requirements).
+    degree_steps: usize,
+}
+
+/// How far a route is, in months: a degree first, while the rest (months of work, a course)
+/// can run side by side; none when some requirement is not in the person's hands.
+trait Cost {
+    fn cost(&self) -> Option<u32>;
+}
+
+impl Cost for Vec<Shortfall> {
+    fn cost(&self) -> Option<u32> {
+        let mut degree = 0u32;
+        let mut rest = 0u32;
+        for gap in self {
+            let months = gap.months?;
+            if gap.degree_steps > 0 {
+                degree = degree.saturating_add(months);
+            } else {
+                rest = rest.max(months);
+            }
+        }
+        Some(degree.saturating_add(rest))
+    }
 }
 
 fn total(gaps: &[Shortfall]) -> f64 {
@@ -300,6 +404,8 @@ fn shortfalls(
                         text,
                     },
                     share: steps as f64 / degree.options.len().max(1) as f64,
+                    months: Some(DEGREE_STEP_MONTHS.saturating_mul(steps as u32)),
+                    degree_steps: steps,
                 });
             }
         }
@@ -309,7 +415,7 @@ fn shortfalls(
     }
     for fact_id in &route.requires_yes {
         let answer = facts.get(fact_id.as_str()).and_then(Value::as_bool);
-        if answer == Some(true) {
+        if answer == Some(true) || waived(fact_id) {
             continue;
         }
         let text = words(&|| {
@@ -326,6 +432,8 @@ fn shortfalls(
             },
             // A yes/no that is not in the person's hands weighs as a whole requirement.
             share: 1.0,
+            months: None,
+            degree_steps: 0,
         });
         if texts == Texts::Skip {
             return out;
@@ -358,8 +466,18 @@ fn shortfalls(
             if let Some(certs) = route.waived_by.get(fact_id) {
                 text.push_str(&or_hold(pack, certs));
             }
+            let may_count = may_count(pack, fact, facts);
+            if !may_count.is_empty() {
+                text.push_str(&format!("; {may_count}"));
+            }
             text
         });
+        let unit = pack.fact(fact_id).and_then(|f| f.unit.as_deref());
+        let months = if unit == Some("hours") {
+            (short / COURSE_HOURS_PER_MONTH).ceil().max(1.0)
+        } else {
+            short.ceil()
+        };
         out.push(Shortfall {
             missing: Missing {
                 fact: Some(fact_id.clone()),
@@ -368,12 +486,121 @@ fn shortfalls(
                 text,
             },
             share: if *minimum > 0.0 { short / minimum } else { 1.0 },
+            months: Some(months.min(f64::from(u32::MAX)) as u32),
+            degree_steps: 0,
         });
         if texts == Texts::Skip {
             return out;
         }
     }
     out
+}
+
+/// "your 40 hours of agile training may count": what the person has of the facts that
+/// `fact` says may count toward it (empty when they have none).
+fn may_count(
+    pack: &Pack,
+    fact: Option<&crate::pack::Fact>,
+    facts: &BTreeMap<String, Value>,
+) -> String {
+    let Some(fact) = fact else {
+        return String::new();
+    };
+    let parts: Vec<String> = fact
+        .may_include
+        .iter()
+        .filter_map(|id| {
+            let have = facts.get(id.as_str()).and_then(Value::as_number)?;
+            let other = pack.fact(id)?;
+            (have > 0.0).then(|| {
+                [
+                    format_number(have).as_str(),
+                    crate::answers::unit_after(have, other.unit.as_deref().unwrap_or("")),
+                    other.shortfall.as_deref().unwrap_or(id.as_str()),
+                ]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ")
+            })
+        })
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("your {} may count", parts.join(" and "))
+    }
+}
+
+/// A part larger than its whole: `months_healthcare` (the months of information-systems
+/// work spent in healthcare) above `months_information_systems`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartConflict {
+    pub part: Text,
+    pub part_value: f64,
+    pub whole: Text,
+    /// Zero when the whole was not given (a fact not given counts as none).
+    pub whole_value: f64,
+}
+
+/// Every fact of `facts` larger than the fact the pack says it is part of (`part_of`).
+pub fn part_conflicts(pack: &Pack, facts: &BTreeMap<String, Value>) -> Vec<PartConflict> {
+    pack.facts
+        .iter()
+        .filter_map(|fact| {
+            let whole = fact.part_of.as_ref()?;
+            let part_value = facts.get(fact.id.as_str()).and_then(Value::as_number)?;
+            let whole_value = facts
+                .get(whole.as_str())
+                .and_then(Value::as_number)
+                .unwrap_or(0.0);
+            (part_value > whole_value).then(|| PartConflict {
+                part: fact.id.clone(),
+                part_value,
+                whole: whole.clone(),
+                whole_value,
+            })
+        })
+        .collect()
+}
+
+/// [`part_conflicts`] as errors of `file`, each at the part's position (`at` finds the
+/// position of a path such as `facts.months_healthcare`).
+pub fn part_problems(
+    pack: &Pack,
+    facts: &BTreeMap<String, Value>,
+    file: &str,
+    at: &dyn Fn(&str) -> Option<(usize, usize)>,
+) -> Vec<crate::diagnostic::Diagnostic> {
+    part_conflicts(pack, facts)
+        .into_iter()
+        .map(|c| {
+            let prompt = |id: &str| {
+                pack.fact(id)
+                    .map_or(id.to_string(), |f| crate::text::one_line(&f.prompt))
+            };
+            crate::diagnostic::Diagnostic::new(
+                file,
+                format!(
+                    "fact `{}` ({}) is more than `{}` ({}), which it is part of",
+                    c.part,
+                    format_number(c.part_value),
+                    c.whole,
+                    format_number(c.whole_value)
+                ),
+            )
+            .at(at(&format!("facts.{}", c.part)))
+            .hint(format!(
+                "“{}” counts within “{}”: raise `{}` to at least {} or lower `{}`",
+                prompt(&c.part),
+                prompt(&c.whole),
+                c.whole,
+                format_number(c.part_value),
+                c.part
+            ))
+        })
+        .collect()
 }
 
 /// A certification's short name by id, from the certifications or the options of a list

@@ -155,6 +155,32 @@ const CASES: &[(&str, Facts, &[&str])] = &[
             "35 more hours of project-management education (or hold CAPM)",
         ],
     ),
+    // Agile training may count toward PMI's project-management hours: said, not added.
+    (
+        "pmp",
+        &[
+            ("degree", "bachelor"),
+            ("months_leading_projects", "48"),
+            ("pm_education_hours", "20"),
+            ("agile_training_hours", "40"),
+        ],
+        &[
+            "15 more hours of project-management education (or hold CAPM); your 40 hours of \
+           agile training may count",
+        ],
+    ),
+    (
+        "capm",
+        &[
+            ("degree", "bachelor"),
+            ("pm_education_hours", "20"),
+            ("agile_training_hours", "40"),
+        ],
+        &[
+            "3 more hours of project-management education; your 40 hours of agile training \
+           may count",
+        ],
+    ),
     // PMI-ACP: secondary + 24 months agile + 28 hours agile training.
     (
         "pmi_acp",
@@ -246,6 +272,55 @@ const CASES: &[(&str, Facts, &[&str])] = &[
         ],
         &["20 more months in information systems"],
     ),
+    // The nearest route is shown (issue 19): months count as months, a missing degree as
+    // 36 months a step, so a bachelor's route 12 months away beats a master's degree.
+    (
+        "cphims",
+        &[
+            ("degree", "bachelor"),
+            ("months_information_systems", "48"),
+            ("months_healthcare", "48"),
+        ],
+        &["12 more months in information systems"],
+    ),
+    (
+        "cphims",
+        &[
+            ("degree", "associate"),
+            ("months_information_systems", "36"),
+            ("months_healthcare", "36"),
+        ],
+        &[
+            "bachelor's degree (four-year) or higher (without one: 60 more months in \
+             healthcare information systems and 84 more months in information systems)",
+            "24 more months in information systems",
+        ],
+    ),
+    (
+        "cphims",
+        &[
+            ("degree", "master"),
+            ("months_information_systems", "0"),
+            ("months_healthcare", "0"),
+        ],
+        &[
+            "24 more months in healthcare information systems",
+            "36 more months in information systems",
+        ],
+    ),
+    // Without a degree the ten-year route is nearer than a bachelor's degree.
+    (
+        "cphims",
+        &[
+            ("degree", "secondary"),
+            ("months_information_systems", "0"),
+            ("months_healthcare", "0"),
+        ],
+        &[
+            "96 more months in healthcare information systems",
+            "120 more months in information systems",
+        ],
+    ),
     // CHPS (second fact check): only healthcare privacy or security management counts;
     // master's + 1 year, bachelor's or RHIA + 2, associate or CCA/CCS/CCS-P/RHIT + 4,
     // high school + 6.
@@ -336,12 +411,26 @@ const CASES: &[(&str, Facts, &[&str])] = &[
     ),
     // Security+: no prerequisite.
     ("security_plus", &[], &[]),
-    // CISSP (second fact check): 60 months; one year waived for a four-year degree or an
-    // ISC2-approved credential (Security+), one year at most.
+    // CISSP (second fact check, and ISC2's wording checked 2026-12-05): 60 months; one
+    // year waived for a degree in computer science, IT or a related field or an
+    // ISC2-approved credential (Security+), one year at most. Another degree waives nothing.
     (
         "cissp",
-        &[("degree", "bachelor"), ("months_privacy_security", "48")],
+        &[
+            ("degree", "bachelor"),
+            ("degree_in_computing", "yes"),
+            ("months_privacy_security", "48"),
+        ],
         &[],
+    ),
+    (
+        "cissp",
+        &[
+            ("degree", "bachelor"),
+            ("degree_in_computing", "no"),
+            ("months_privacy_security", "48"),
+        ],
+        &["12 more months in privacy or security work"],
     ),
     (
         "cissp",
@@ -355,8 +444,23 @@ const CASES: &[(&str, Facts, &[&str])] = &[
     ),
     (
         "cissp",
-        &[("degree", "bachelor"), ("months_privacy_security", "40")],
+        &[
+            ("degree", "bachelor"),
+            ("degree_in_computing", "yes"),
+            ("months_privacy_security", "40"),
+        ],
         &["8 more months in privacy or security work"],
+    ),
+    // Security+ stands in for the degree and its field.
+    (
+        "cissp",
+        &[
+            ("degree", "bachelor"),
+            ("degree_in_computing", "no"),
+            ("certifications_held", "security_plus"),
+            ("months_privacy_security", "48"),
+        ],
+        &[],
     ),
     (
         "cissp",

@@ -57,6 +57,7 @@ fn facts() -> BTreeMap<String, Value> {
         ("works_in_healthcare", Value::Bool(false)),
         ("on_project_now", Value::Bool(false)),
         ("degree_gac_accredited", Value::Bool(false)),
+        ("degree_in_computing", Value::Bool(false)),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))

@@ -320,6 +320,12 @@ pub fn check(
             }
         }
     }
+    out.extend(crate::eligibility::part_problems(
+        pack,
+        &answers.facts,
+        file,
+        &at,
+    ));
     for (id, value) in answers.answers.iter_mut() {
         let path = || format!("answers.{id}");
         match pack.question(id) {

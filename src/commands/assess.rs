@@ -21,6 +21,8 @@ pub(super) fn assess(source: &PackSource, args: AssessArgs) -> Result<()> {
         answers_file.as_slice(),
         Some(source),
     )?;
+    // A bad --set stops the run before any question is asked.
+    settings(&pack, &args.set)?;
     let Some(path) = &args.answers else {
         return interactive(source, &pack, &args);
     };
@@ -53,13 +55,28 @@ pub(super) fn finish(
     if args.person.is_some() {
         answers.person.clone_from(&args.person);
     }
-    let (answers, carried_from) = if args.competency.is_empty() {
+    let sets = settings(pack, &args.set)?;
+    let (mut answers, carried_from) = if args.competency.is_empty() {
         (answers, None)
     } else {
-        let base = retake_base(pack)?;
+        let base = retake_base(pack, &sets)?;
         let merged = crate::retake::merge(pack, &base, &answers, &args.competency);
         (merged, Some(base.taken_at))
     };
+    if !sets.is_empty() {
+        answers.facts.extend(sets);
+        // The facts as set must still agree with each other (a part within its whole).
+        let problems = answers::check(
+            pack,
+            &mut answers,
+            "--set",
+            &Default::default(),
+            Completeness::Partial,
+        );
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
+        }
+    }
     let profile_id = args
         .profile
         .clone()
@@ -128,9 +145,28 @@ pub(super) fn check_competencies(pack: &Pack, ids: &[String]) -> Result<()> {
     ))]))
 }
 
+/// `--set KEY=VALUE` settings as typed facts; every bad one named, exit 2.
+fn settings(pack: &Pack, set: &[String]) -> Result<Vec<(String, Value)>> {
+    let (ok, problems): (Vec<_>, Vec<_>) = set
+        .iter()
+        .map(|s| super::eligibility::parse_setting(pack, s))
+        .partition(std::result::Result::is_ok);
+    if problems.is_empty() {
+        Ok(ok.into_iter().filter_map(std::result::Result::ok).collect())
+    } else {
+        Err(Error::Invalid(
+            problems
+                .into_iter()
+                .filter_map(std::result::Result::err)
+                .collect(),
+        ))
+    }
+}
+
 /// The latest result of this pack, which a retake carries the other competencies from. It
-/// must still answer everything the pack asks outside the retaken competencies.
-pub(super) fn retake_base(pack: &Pack) -> Result<ResultDocument> {
+/// must still answer everything the pack asks outside the retaken competencies, counting
+/// the facts given with --set.
+pub(super) fn retake_base(pack: &Pack, sets: &[(String, Value)]) -> Result<ResultDocument> {
     let dir = crate::session::data_dir()?;
     let (entries, _) = crate::history::entries(&dir)?;
     let Some(latest) = entries.into_iter().find(|e| e.doc.pack.id == pack.id) else {
@@ -140,6 +176,13 @@ pub(super) fn retake_base(pack: &Pack) -> Result<ResultDocument> {
         ));
     };
     let mut carried = crate::retake::merge(pack, &latest.doc, &Answers::default(), &[]);
+    carried.facts.extend(sets.iter().cloned());
+    // Facts set that contradict the carried ones are the --set's fault, said as such.
+    let conflicts =
+        crate::eligibility::part_problems(pack, &carried.facts, "--set", &|_: &str| None);
+    if !sets.is_empty() && !conflicts.is_empty() {
+        return Err(Error::Invalid(conflicts));
+    }
     let problems = answers::check(
         pack,
         &mut carried,
@@ -160,7 +203,15 @@ pub(super) fn retake_base(pack: &Pack) -> Result<ResultDocument> {
                 pack.id,
                 pack.version
             ),
-            "take the whole assessment again: `skillgap assess`",
+            format!(
+                "take the whole assessment again: `skillgap assess`, or give what it lacks \
+                 with --set ({})",
+                problems
+                    .iter()
+                    .map(|p| p.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
         ));
     }
     Ok(latest.doc)

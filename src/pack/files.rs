@@ -328,6 +328,15 @@ pub struct Fact {
     /// For a yes_no fact: how each answer reads in the line that says which situation the
     /// plan assumed ("You work in healthcare and are on a project now").
     pub situation: Option<SituationText>,
+    /// For a number fact: the number fact it counts a part of (`months_healthcare` is part
+    /// of `months_information_systems`). A part larger than its whole contradicts itself, so
+    /// answers files, `--set` and the eligibility check refuse it, naming both facts.
+    pub part_of: Option<Text>,
+    /// For a number fact: other number facts whose amount the issuer may also count toward
+    /// this one, depending on what was covered (agile courses toward project-management
+    /// education). The rule does not add them; a shortfall says they may count.
+    #[serde(default)]
+    pub may_include: Vec<Text>,
 }
 
 /// How a months fact grows: one a month while every condition holds.
@@ -351,6 +360,15 @@ pub struct Accrual {
 pub struct SituationText {
     pub yes: Text,
     pub no: Text,
+    /// Said only when every condition holds (whether you lead the project you are on is said
+    /// only of someone on one).
+    #[serde(default)]
+    pub when: Vec<FactCondition>,
+    /// Someone who answers no needs a way in: their plan holds at least one step made for
+    /// that answer (`when: [{ fact: <this>, is: false }]`) and, where the pack offers
+    /// networking among those steps, a networking step too, whatever else competes.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub way_in: bool,
 }
 
 /// A condition on an earlier fact's answer: the fact, and one test of its value.
@@ -688,11 +706,12 @@ pub struct Route {
     #[serde(default)]
     pub minimums: BTreeMap<Text, f64>,
     /// Fact id → certifications whose holding meets that requirement instead: a numeric fact
-    /// of `minimums`, or `degree` for `degree_at_least` (a CCA stands in for an associate
-    /// degree on CHPS's route).
+    /// of `minimums`, `degree` for `degree_at_least` (a CCA stands in for an associate
+    /// degree on CHPS's route), or a fact of `requires_yes`.
     #[serde(default)]
     pub waived_by: BTreeMap<Text, Vec<Text>>,
-    /// yes_no fact ids that must be answered yes (`degree_gac_accredited`).
+    /// yes_no fact ids that must be answered yes (`degree_gac_accredited`); `waived_by` may
+    /// name credentials that stand in for one.
     #[serde(default)]
     pub requires_yes: Vec<Text>,
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::reach::apply;
+use super::reach::{accrue, apply};
 use super::{gap, Aim, Planner, Step};
 use crate::eligibility::{self, cert_name, Eligibility};
 use crate::pack::{Profile, Text};
@@ -13,6 +13,12 @@ impl<'p> Planner<'p, '_> {
     /// suit it, for the plan aiming at `aim`.
     pub(super) fn candidates(&self, stage: &Profile, aim: &Aim, gaps: bool) -> Vec<Step<'p>> {
         let pack = self.pack;
+        // Someone who holds a credential of the stage has its own credential already: others
+        // that suit it wait their turn among the rest rather than come first.
+        let holds_stage_credential = self
+            .held
+            .iter()
+            .any(|h| self.suits_id(h, stage) || self.suits_id(h, self.person.profile));
         let mut out = Vec::new();
         for r in &pack.recommendations {
             if !self.fits(r, stage) {
@@ -37,7 +43,12 @@ impl<'p> Planner<'p, '_> {
                 Vec::new()
             };
             addressed.sort_by(|a, b| b.1.total_cmp(&a.1));
-            let suits = self.suits(r, stage);
+            // A credential of the stage aimed at, or of the stage the person chose (a stretch
+            // plan keeps the chosen stage's own credential: it still counts there).
+            let suited_stage = [stage, self.person.profile]
+                .into_iter()
+                .find(|s| self.suits(r, s));
+            let suits = suited_stage.is_some();
             if addressed.is_empty() && !suits {
                 continue;
             }
@@ -77,11 +88,11 @@ impl<'p> Planner<'p, '_> {
                 if e.is_some_and(Eligibility::open_now) {
                     let name = cert_name(pack, cert);
                     let mut lead = format!("You are eligible for {name} now");
-                    if suits {
+                    if let Some(suited) = suited_stage {
                         tier = 0;
                         lead.push_str(&format!(
                             ", and it suits the {} stage",
-                            crate::text::one_line(&stage.title)
+                            crate::text::one_line(&suited.title)
                         ));
                     }
                     why = join_sentences(&lead, &why);
@@ -94,23 +105,36 @@ impl<'p> Planner<'p, '_> {
                 rank,
                 why,
                 tier,
+                suits: suits && !holds_stage_credential,
             });
         }
         // A credential outranked by another the person may sit now is left out (no CAPM
-        // for someone who can sit the PMP).
+        // for someone who can sit the PMP), and so is a credential below the stage the
+        // person aims at when that stage's own credential, which outranks it, is within
+        // the plan's reach (no CAPM as the exam of someone aiming to be a PM who can take
+        // the PMP after a course).
         let open: Vec<&str> = out
             .iter()
             .filter_map(|s| self.rule_cert(s.recommendation))
             .filter(|c| self.row(c).is_some_and(Eligibility::open_now))
             .collect();
+        let of_the_stage: Vec<&str> = out
+            .iter()
+            .filter(|s| self.suits(s.recommendation, stage))
+            .filter_map(|s| self.rule_cert(s.recommendation))
+            .filter(|c| self.reachable_in_plan(c, stage))
+            .collect();
         let outranked: HashSet<String> = out
             .iter()
             .filter_map(|s| self.rule_cert(s.recommendation))
             .filter(|c| {
+                let below_stage =
+                    !self.suits_id(c, stage) && !self.suits_id(c, self.person.profile);
                 self.pack.certification(c).is_some_and(|cert| {
-                    cert.superseded_by
-                        .iter()
-                        .any(|x| open.contains(&x.as_str()))
+                    cert.superseded_by.iter().any(|x| {
+                        open.contains(&x.as_str())
+                            || (below_stage && of_the_stage.contains(&x.as_str()))
+                    })
                 })
             })
             .map(String::from)
@@ -123,9 +147,10 @@ impl<'p> Planner<'p, '_> {
         // still needs, even when it builds no gap of its own.
         let waiting: Vec<&str> = out
             .iter()
-            // Only certifications that build one of the gaps are worth a course of their
-            // own; for the others a "later" line says what a course would cover.
-            .filter(|s| !s.addresses.is_empty())
+            // Only certifications that build one of the gaps or suit the stage are worth a
+            // course of their own; for the others a "later" line says what a course would
+            // cover.
+            .filter(|s| !s.addresses.is_empty() || s.suits)
             .filter_map(|s| self.rule_cert(s.recommendation))
             .filter(|c| self.row(c).is_some_and(|e| !e.eligible))
             .collect();
@@ -148,6 +173,7 @@ impl<'p> Planner<'p, '_> {
                     rank: 0.0,
                     why: String::new(),
                     tier: 2,
+                    suits: false,
                 });
             }
         }
@@ -185,10 +211,30 @@ impl<'p> Planner<'p, '_> {
                     - i as f64 / (self.pack.recommendations.len() + 1) as f64,
                 why: why.clone(),
                 tier: 2,
+                suits: false,
             })
             .collect();
         sort_steps(&mut out);
         out
+    }
+
+    /// Whether `cert` can be sat within the plan: eligible now, or once the courses that fit
+    /// the person (`provides`) are done.
+    pub(super) fn reachable_in_plan(&self, cert: &str, stage: &Profile) -> bool {
+        let Some(c) = self.pack.certification(cert) else {
+            return false;
+        };
+        if self.row(cert).is_some_and(|e| e.eligible) {
+            return true;
+        }
+        let mut after = self.person.facts.clone();
+        for r in &self.pack.recommendations {
+            if !r.provides.is_empty() && self.fits(r, stage) {
+                apply(r, None, &mut after);
+            }
+        }
+        accrue(self.pack, self.person.facts, &mut after);
+        eligibility::is_eligible(self.pack, c, &after)
     }
 }
 

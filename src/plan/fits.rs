@@ -9,13 +9,17 @@ use crate::eligibility;
 use crate::pack::{Pack, Profile, Recommendation, RecommendationKind};
 
 /// The line saying which situation the plan assumed, from the `situation` texts of the
-/// pack's yes/no facts: "You work in healthcare and are on a project now."
+/// pack's yes/no facts whose `when` holds: "You work in healthcare, are on a project now
+/// and lead it."
 pub fn situation(pack: &Pack, facts: &BTreeMap<String, Value>) -> Option<String> {
     let parts: Vec<&str> = pack
         .facts
         .iter()
         .filter_map(|f| {
             let text = f.situation.as_ref()?;
+            if !pack.conditions_hold(&text.when, facts) {
+                return None;
+            }
             let yes = facts
                 .get(f.id.as_str())
                 .and_then(Value::as_bool)
@@ -28,7 +32,12 @@ pub fn situation(pack: &Pack, facts: &BTreeMap<String, Value>) -> Option<String>
         })
         .map(str::trim)
         .collect();
-    (!parts.is_empty()).then(|| crate::text::one_line(&format!("You {}.", parts.join(" and "))))
+    let said = match parts.as_slice() {
+        [] => return None,
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    Some(crate::text::one_line(&format!("You {said}.")))
 }
 
 impl Planner<'_, '_> {
@@ -61,6 +70,13 @@ impl Planner<'_, '_> {
                 .rule_cert(r)
                 .and_then(|c| self.pack.certification(c))
                 .is_some_and(|c| c.suits.contains(&stage.id))
+    }
+
+    /// Whether the certification `cert` lists `stage` in `suits`.
+    pub(super) fn suits_id(&self, cert: &str, stage: &Profile) -> bool {
+        self.pack
+            .certification(cert)
+            .is_some_and(|c| c.suits.contains(&stage.id))
     }
 
     /// The certification with an eligibility rule that a certification step leads to.

@@ -51,21 +51,11 @@ impl<'p> Planner<'p, '_> {
                 if let Some(cert) = self.rule_cert(r) {
                     if !self.row(cert).is_some_and(|e| e.eligible) {
                         // Reachable thanks to earlier steps; first among the rest when it
-                        // builds one of the person's gaps.
-                        if !step.addresses.is_empty() {
+                        // builds one of the person's gaps or suits the stage.
+                        if !step.addresses.is_empty() || step.suits {
                             step.tier = step.tier.min(1);
                         }
-                        let needs = self
-                            .row(cert)
-                            .map(|e| e.missing_texts().join(", "))
-                            .unwrap_or_default();
-                        step.why = join_sentences(
-                            &format!(
-                                "Within reach once the steps before it are done (they cover \
-                                 {needs})"
-                            ),
-                            &step.why,
-                        );
+                        step.why = join_sentences(&self.reached_how(cert), &step.why);
                     }
                 }
                 here.push(step);
@@ -77,7 +67,7 @@ impl<'p> Planner<'p, '_> {
                 pool.iter()
                     .filter_map(|s| {
                         self.rule_cert(s.recommendation)
-                            .map(|c| (c, !s.addresses.is_empty()))
+                            .map(|c| (c, !s.addresses.is_empty() || s.suits))
                     })
                     .filter(|(c, _)| !reachable(c))
                     .collect()
@@ -107,7 +97,8 @@ impl<'p> Planner<'p, '_> {
                     })
                     .collect();
                 if let Some((cert, _)) = unlocks.first() {
-                    // First among the rest when what it unlocks builds one of the gaps.
+                    // First among the rest when what it unlocks builds one of the gaps or
+                    // suits the stage.
                     if unlocks.iter().any(|(_, builds)| *builds) {
                         step.tier = step.tier.min(1);
                     }
@@ -117,10 +108,7 @@ impl<'p> Planner<'p, '_> {
                         .map(|e| e.missing_texts().join(", "))
                         .unwrap_or_default();
                     step.why = join_sentences(
-                        &format!(
-                            "Covers what {} still needs ({needs})",
-                            cert_name(pack, cert)
-                        ),
+                        &format!("Covers what {} still needs: {needs}", cert_name(pack, cert)),
                         &step.why,
                     );
                 }
@@ -185,6 +173,57 @@ impl<'p> Planner<'p, '_> {
             }
             pool.retain(|s| !chosen.iter().any(|c| c.is(s.recommendation)));
             self.placed.extend(chosen);
+        }
+    }
+}
+
+impl Planner<'_, '_> {
+    /// How a certification not open now comes within reach by its horizon: what the steps
+    /// before it cover, and which months accrue at the person's pace (and on what
+    /// assumption).
+    fn reached_how(&self, cert: &str) -> String {
+        let pack = self.pack;
+        let Some(row) = self.row(cert) else {
+            return String::new();
+        };
+        let mut covered = Vec::new();
+        let mut accrued = Vec::new();
+        let mut assumes = Vec::new();
+        for m in &row.missing {
+            let accrual = m
+                .fact
+                .as_deref()
+                .and_then(|f| pack.fact(f))
+                .and_then(|f| f.accrues.as_ref())
+                .filter(|a| pack.conditions_hold(&a.when, self.person.facts));
+            match accrual {
+                Some(a) => {
+                    accrued.push(m.text.as_str());
+                    let a = crate::text::one_line(&a.assumes);
+                    if !assumes.contains(&a) {
+                        assumes.push(a);
+                    }
+                }
+                None => covered.push(m.text.as_str()),
+            }
+        }
+        match (covered.is_empty(), accrued.is_empty()) {
+            (false, true) => format!(
+                "Within reach once the steps before it are done; they cover {}",
+                covered.join(", ")
+            ),
+            (true, false) => format!(
+                "Within reach by then if {}; it needs {}",
+                assumes.join(" and "),
+                accrued.join(", ")
+            ),
+            (false, false) => format!(
+                "Within reach by then: the steps before it cover {}, and {} come if {}",
+                covered.join(", "),
+                accrued.join(", "),
+                assumes.join(" and ")
+            ),
+            (true, true) => String::new(),
         }
     }
 }

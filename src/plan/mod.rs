@@ -25,6 +25,7 @@ mod horizons;
 mod reach;
 #[cfg(test)]
 mod tests;
+mod ways_in;
 
 use std::collections::BTreeMap;
 
@@ -49,9 +50,6 @@ pub const CERTS_PER_HORIZON: usize = 1;
 /// How many courses that count toward a certification (steps with `provides`) one horizon
 /// holds, so the hours stay doable beside a job.
 pub const COURSES_PER_HORIZON: usize = 1;
-
-/// How many "later" lines the plan keeps, soonest first.
-pub const LATER_LINES: usize = 4;
 
 const HORIZONS: [Horizon; 3] = [Horizon::Days30, Horizon::Days90, Horizon::Months12];
 
@@ -95,6 +93,10 @@ pub struct Step<'p> {
     /// 0: a certification the person may sit now that suits the stage; 1: a step that
     /// makes a certification of the plan reachable, or such a certification; 2: the rest.
     pub tier: u8,
+    /// A certification step whose credential suits the stage aimed at or the one chosen,
+    /// for someone who holds no credential of that stage yet: it comes first among the rest
+    /// once a course brings it within reach.
+    pub suits: bool,
 }
 
 impl Step<'_> {
@@ -194,8 +196,22 @@ pub fn make<'p>(pack: &'p Pack, person: Person<'_>) -> Plan<'p> {
         let pool = planner.growth(aim_stage, &aim);
         planner.place(pool, MIN_STEPS);
     }
+    // Someone outside a situation (a healthcare job, a project, the lead of it) gets a step
+    // made for that, and an outsider a networking step, whatever else competes.
+    planner.ensure_ways_in(aim_stage, &candidates);
 
-    let later = planner.later(&candidates);
+    let later = planner.later(&candidates, aim_stage);
+    // A certification the plan cannot reach is no step to list under a gap (a "later" line
+    // says when it comes within reach).
+    let within_plan: Vec<bool> = candidates
+        .iter()
+        .map(|c| {
+            planner
+                .rule_cert(c.recommendation)
+                .is_none_or(|cert| planner.reachable_in_plan(cert, aim_stage))
+                || planner.placed.iter().any(|s| s.is(c.recommendation))
+        })
+        .collect();
     let eligibility = planner.now;
     let mut steps = planner.placed;
     steps.sort_by(|a, b| {
@@ -205,7 +221,11 @@ pub fn make<'p>(pack: &'p Pack, person: Person<'_>) -> Plan<'p> {
             .then(b.rank.total_cmp(&a.rank))
             .then(a.recommendation.id.cmp(&b.recommendation.id))
     });
-    let mut all = candidates;
+    let mut all: Vec<Step<'p>> = candidates
+        .into_iter()
+        .zip(within_plan)
+        .filter_map(|(c, keep)| keep.then_some(c))
+        .collect();
     for step in &steps {
         if !all.iter().any(|c| c.is(step.recommendation)) {
             all.push(step.clone());

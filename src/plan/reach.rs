@@ -5,14 +5,15 @@ use std::collections::{BTreeMap, HashSet};
 
 use jiff::civil::Date;
 
-use super::{Later, Planner, Step, LATER_LINES};
+use super::{Later, Planner, Step};
 use crate::answers::{format_number, Value};
 use crate::eligibility::{self, cert_name};
-use crate::pack::{Horizon, Pack, Recommendation, Text};
+use crate::pack::{Horizon, Pack, Profile, Recommendation, Text};
 
 impl<'p> Planner<'p, '_> {
     /// The facts once every step placed before `horizon` is done: what they provide, and
-    /// the credentials they lead to.
+    /// the credentials they lead to; by the 12-month horizon also the months that accrue at
+    /// the person's pace (see [`MONTHS_BEFORE_LAST_HORIZON`]).
     pub(super) fn facts_before(&self, horizon: Horizon) -> BTreeMap<String, Value> {
         let mut facts = self.person.facts.clone();
         for step in self.placed.iter().filter(|s| s.horizon < horizon) {
@@ -22,12 +23,15 @@ impl<'p> Planner<'p, '_> {
                 &mut facts,
             );
         }
+        if horizon == Horizon::Months12 {
+            accrue(self.pack, self.person.facts, &mut facts);
+        }
         facts
     }
 
     /// Certifications among `candidates` that no horizon could take: when each comes
     /// within reach at the person's pace, soonest first.
-    pub(super) fn later(&self, candidates: &[Step<'p>]) -> Vec<Later> {
+    pub(super) fn later(&self, candidates: &[Step<'p>], stage: &Profile) -> Vec<Later> {
         let pack = self.pack;
         let placed: Vec<&str> = self
             .placed
@@ -50,13 +54,57 @@ impl<'p> Planner<'p, '_> {
             .filter_map(|c| pack.certification(c))
             .filter(|c| !c.superseded_by.iter().any(|x| placed.contains(&x.as_str())))
             // Counting what the plan's own steps provide (a course it schedules).
-            .map(|c| within_reach(pack, c, &after_plan, self.person.today))
-            // Open now but left out for room: not a "later" certification.
-            .filter(|l| !(l.months == Some(0) && l.text.is_empty()))
+            .filter_map(|c| {
+                let mut l = within_reach(pack, c, &after_plan, self.person.today);
+                if l.months == Some(0) && l.text.is_empty() {
+                    // Open by the end of the plan, but every horizon already holds its
+                    // exam: a credential of the stage is said, so that it never vanishes;
+                    // another one's row says it is open.
+                    let of_stage =
+                        self.suits_id(&c.id, stage) || self.suits_id(&c.id, self.person.profile);
+                    if !of_stage {
+                        return None;
+                    }
+                    l.text = "open to you, after the exams this plan already holds (one a \
+                              horizon)"
+                        .into();
+                }
+                Some(l)
+            })
             .collect();
         out.sort_by_key(|l| (l.months.is_none(), l.months));
-        out.truncate(LATER_LINES);
         out
+    }
+}
+
+/// Months of experience the plan counts as accrued by its 12-month horizon, for months that
+/// accrue at the person's pace: a certification reachable by then leaves three months to
+/// apply and prepare for the exam.
+pub const MONTHS_BEFORE_LAST_HORIZON: f64 = 9.0;
+
+/// Adds [`MONTHS_BEFORE_LAST_HORIZON`] to every months fact that accrues for someone with
+/// `person` facts (the conditions are read on the person's own facts: a course does not put
+/// them on a project).
+pub(super) fn accrue(
+    pack: &Pack,
+    person: &BTreeMap<String, Value>,
+    facts: &mut BTreeMap<String, Value>,
+) {
+    for fact in &pack.facts {
+        let Some(accrual) = &fact.accrues else {
+            continue;
+        };
+        if !pack.conditions_hold(&accrual.when, person) {
+            continue;
+        }
+        let have = facts
+            .get(fact.id.as_str())
+            .and_then(Value::as_number)
+            .unwrap_or(0.0);
+        facts.insert(
+            fact.id.to_string(),
+            Value::Number(have + MONTHS_BEFORE_LAST_HORIZON),
+        );
     }
 }
 
@@ -96,15 +144,17 @@ pub fn within_reach(
         texts: Vec<String>,
         assumptions: Vec<String>,
         count: usize,
+        nearest: bool,
     }
     let provided: HashSet<&str> = pack
         .recommendations
         .iter()
         .flat_map(|r| r.provides.keys().map(Text::as_str))
         .collect();
+    let nearest = eligibility::nearest_route(pack, cert, facts);
     let estimates: Vec<Estimate> = eligibility::route_shortfalls(pack, cert, facts)
         .into_iter()
-        .map(|(_, missing)| {
+        .map(|(route, missing)| {
             let mut months = Some(0u32);
             let mut texts: Vec<String> = Vec::new();
             let mut assumptions = Vec::new();
@@ -151,13 +201,17 @@ pub fn within_reach(
                 texts,
                 assumptions,
                 count: missing.len(),
+                nearest: nearest.is_some_and(|n| std::ptr::eq(n, route)),
             }
         })
         .collect();
+    // The route soonest within reach at the person's pace; when none can be dated, the one
+    // the eligibility row names (the nearest by its own measure).
     let best = estimates
         .iter()
         .filter(|e| e.months.is_some())
         .min_by_key(|e| (e.months, e.count))
+        .or_else(|| estimates.iter().find(|e| e.nearest))
         .or_else(|| estimates.iter().min_by_key(|e| e.count));
     let name = format!(
         "{} ({})",

@@ -53,6 +53,7 @@ fn months_that_accrue_give_a_date_and_say_what_they_assume() {
     facts.insert("months_leading_projects".to_string(), Value::Number(18.0));
     facts.insert("pm_education_hours".to_string(), Value::Number(35.0));
     facts.insert("on_project_now".to_string(), Value::Bool(true));
+    facts.insert("leads_project".to_string(), Value::Bool(true));
     let pmp = pack.certification("pmp").unwrap();
     let today = Date::constant(2026, 11, 25);
     let later = within_reach(&pack, pmp, &facts, Some(today));
@@ -64,6 +65,10 @@ fn months_that_accrue_give_a_date_and_say_what_they_assume() {
         "says what it assumes: {}",
         later.text
     );
+    facts.insert("leads_project".to_string(), Value::Bool(false));
+    let later = within_reach(&pack, pmp, &facts, Some(today));
+    assert_eq!(later.months, None, "a member: months leading do not accrue");
+    facts.insert("leads_project".to_string(), Value::Bool(true));
     facts.insert("on_project_now".to_string(), Value::Bool(false));
     let later = within_reach(&pack, pmp, &facts, Some(today));
     assert_eq!(later.months, None, "no project: the months do not accrue");

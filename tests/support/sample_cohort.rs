@@ -62,6 +62,16 @@ pub fn answers_for(pack: &Pack, profile: &str, rng: &mut Rng) -> Answers {
         };
         a.facts.insert(fact.id.to_string(), value);
     }
+    // A part is never more than its whole (months in healthcare within months in systems).
+    for fact in &pack.facts {
+        if let Some(whole) = &fact.part_of {
+            let most = a.facts.get(whole.as_str()).and_then(Value::as_number);
+            if let (Some(most), Some(Value::Number(n))) = (most, a.facts.get_mut(fact.id.as_str()))
+            {
+                *n = n.min(most);
+            }
+        }
+    }
     for competency in &pack.competencies {
         let ability = (base + (rng.unit() - 0.5) * 0.8).clamp(0.0, 1.0);
         let rated: Vec<&str> = pack

@@ -109,13 +109,14 @@ pub(super) fn check_certifications(
             }
             for (fact, certs) in &route.waived_by {
                 let waivable = route.minimums.contains_key(fact)
+                    || route.requires_yes.contains(fact)
                     || (fact == "degree" && route.degree_at_least.is_some());
                 if !waivable {
                     out.push(at.problem(
                         &format!("{route_path}.waived_by.{fact}"),
                         format!("`{fact}` has no requirement in this route to waive"),
-                        "waive a fact listed under `minimums`, or `degree` when the route has \
-                         `degree_at_least`",
+                        "waive a fact listed under `minimums` or `requires_yes`, or `degree` \
+                         when the route has `degree_at_least`",
                     ));
                 }
                 for (k, c) in certs.iter().enumerate() {

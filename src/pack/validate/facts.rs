@@ -229,6 +229,7 @@ pub(super) fn check_fact_advice(pack: &Located<PackFile>, out: &mut Vec<Diagnost
                 }
             }
         }
+        check_fact_links(pack, i, fact, out);
         if let Some(situation) = &fact.situation {
             if fact.kind != FactKind::YesNo {
                 out.push(pack.problem(
@@ -237,6 +238,13 @@ pub(super) fn check_fact_advice(pack: &Located<PackFile>, out: &mut Vec<Diagnost
                     "remove `situation`, or make the fact `kind: yes_no`",
                 ));
             }
+            check_any_conditions(
+                pack,
+                &format!("{path}.situation.when"),
+                &situation.when,
+                facts,
+                out,
+            );
             for (field, text) in [("yes", &situation.yes), ("no", &situation.no)] {
                 if text.trim().is_empty() {
                     out.push(pack.problem(
@@ -246,6 +254,76 @@ pub(super) fn check_fact_advice(pack: &Located<PackFile>, out: &mut Vec<Diagnost
                     ));
                 }
             }
+        }
+    }
+}
+
+/// `part_of` and `may_include` name other number facts; a part has its whole's unit, and
+/// following `part_of` never comes back to where it started.
+fn check_fact_links(
+    pack: &Located<PackFile>,
+    index: usize,
+    fact: &Fact,
+    out: &mut Vec<Diagnostic>,
+) {
+    let facts = &pack.value.facts;
+    let path = format!("facts[{index}]");
+    let number = |id: &str| {
+        facts
+            .iter()
+            .find(|f| f.id == id && f.kind == FactKind::Number)
+    };
+    if let Some(whole) = &fact.part_of {
+        match number(whole) {
+            _ if fact.kind != FactKind::Number => out.push(pack.problem(
+                &format!("{path}.part_of"),
+                format!("`part_of` fits only a number fact, not `{}`", fact.id),
+                "remove `part_of`, or give the fact `kind: number`",
+            )),
+            None => out.push(pack.problem(
+                &format!("{path}.part_of"),
+                format!("`{whole}` is not a number fact of the pack"),
+                "name the number fact this one counts a part of",
+            )),
+            Some(w) if w.unit != fact.unit => out.push(pack.problem(
+                &format!("{path}.part_of"),
+                format!(
+                    "`{}` counts {} but its whole `{whole}` counts {}",
+                    fact.id,
+                    fact.unit.as_deref().unwrap_or("no unit"),
+                    w.unit.as_deref().unwrap_or("no unit")
+                ),
+                "a part and its whole count the same unit",
+            )),
+            Some(_) => {
+                // Follow the chain: it must end, not loop back.
+                let mut seen = vec![fact.id.as_str()];
+                let mut next = Some(whole.as_str());
+                while let Some(id) = next {
+                    if seen.contains(&id) {
+                        out.push(pack.problem(
+                            &format!("{path}.part_of"),
+                            format!("`part_of` of `{}` loops back to itself", fact.id),
+                            "a whole cannot be part of its own part",
+                        ));
+                        break;
+                    }
+                    seen.push(id);
+                    next = facts
+                        .iter()
+                        .find(|f| f.id == id)
+                        .and_then(|f| f.part_of.as_deref());
+                }
+            }
+        }
+    }
+    for (k, other) in fact.may_include.iter().enumerate() {
+        if fact.kind != FactKind::Number || number(other).is_none() || *other == fact.id {
+            out.push(pack.problem(
+                &format!("{path}.may_include[{k}]"),
+                format!("`may_include` of `{}` names `{other}`", fact.id),
+                "on a number fact, name other number facts of the pack",
+            ));
         }
     }
 }

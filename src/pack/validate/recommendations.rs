@@ -96,6 +96,32 @@ pub(super) fn check_recommendations(
         }
         check_url(at, &format!("{path}.url"), &r.url, out);
     }
+    // A situation that asks for a way in needs steps made for its "no".
+    for fact in &pack.facts {
+        if !fact.situation.as_ref().is_some_and(|s| s.way_in) || at.value.recommendations.is_empty()
+        {
+            continue;
+        }
+        let made_for = at.value.recommendations.iter().any(|r| {
+            r.when
+                .iter()
+                .any(|c| c.fact == fact.id && c.is == Some(false))
+        });
+        if !made_for {
+            out.push(at.problem(
+                "recommendations",
+                format!(
+                    "fact `{}` asks for a way in (`situation.way_in`), but no step is made for \
+                     its `no`",
+                    fact.id
+                ),
+                format!(
+                    "add a step with `when: [{{ fact: {}, is: false }}]`, or drop `way_in`",
+                    fact.id
+                ),
+            ));
+        }
+    }
     let open_to_all = at
         .value
         .recommendations
