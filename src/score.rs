@@ -141,18 +141,26 @@ pub fn score(pack: &Pack, profile: &Profile, answers: &Answers) -> Assessment {
         .iter()
         .map(|competency| score_competency(pack, profile, competency, &answers.answers))
         .collect();
-    let requirement_unmet = profile.requires.as_ref().and_then(|needs| {
-        let met = needs
-            .any_of
-            .iter()
-            .any(|condition| pack.conditions_hold(std::slice::from_ref(condition), &answers.facts));
-        (!met).then(|| needs.text.clone())
-    });
     Assessment {
         profile: profile.id.clone(),
         competencies,
-        requirement_unmet,
+        requirement_unmet: requirement_unmet(pack, profile, &answers.facts),
     }
+}
+
+/// What `profile` needs beyond its target levels that `facts` do not show (its `requires`
+/// text), or `None` when one of its conditions holds or it asks nothing more.
+pub fn requirement_unmet(
+    pack: &Pack,
+    profile: &Profile,
+    facts: &BTreeMap<String, Value>,
+) -> Option<Text> {
+    let needs = profile.requires.as_ref()?;
+    let met = needs
+        .any_of
+        .iter()
+        .any(|condition| pack.conditions_hold(std::slice::from_ref(condition), facts));
+    (!met).then(|| needs.text.clone())
 }
 
 /// The scenario answers of a competency as fractions, each with its weight.

@@ -544,7 +544,9 @@ fn the_capm_stays_after_every_associate_target_is_met() {
             today: None,
         },
     );
-    assert!(made.targets_met);
+    // Every target level is met; the stage itself still needs some leading or PM education,
+    // which Devon has not yet (0 months, 0 hours), so it is not met.
+    assert!(!made.targets_met);
     let row = made.eligibility.iter().find(|e| e.id == "capm").unwrap();
     assert!(!row.eligible);
     assert!(

@@ -592,10 +592,19 @@ fn the_associate_stage_needs_some_leading_or_pm_education_whatever_the_answers()
         a.requirement_unmet.is_some(),
         "0 months leading, 0 hours of PM education"
     );
+    let doc = result::build(&pack, associate, &answers, "2026-12-05T00:00:00Z");
+    assert!(doc.stage_needs.is_some());
+    assert!(
+        !doc.plan_basis.as_ref().unwrap().targets_met,
+        "the stage is not met"
+    );
     answers
         .facts
         .insert("pm_education_hours".into(), Value::Number(23.0));
     assert_eq!(score(&pack, associate, &answers).requirement_unmet, None);
+    let doc = result::build(&pack, associate, &answers, "2026-12-05T00:00:00Z");
+    assert!(doc.stage_needs.is_none());
+    assert!(doc.plan_basis.as_ref().unwrap().targets_met);
 }
 
 // ------------------------------------------------------------------ the example people

@@ -183,6 +183,8 @@ pub fn pack(competencies: &[&str], scenarios: usize) -> Pack {
             ask_if: vec![],
             accrues: None,
             situation: None,
+            part_of: None,
+            may_include: vec![],
         }],
         competencies: competencies
             .iter()

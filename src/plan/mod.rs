@@ -144,10 +144,13 @@ pub struct Plan<'p> {
 /// Makes the plan for `person`.
 pub fn make<'p>(pack: &'p Pack, person: Person<'_>) -> Plan<'p> {
     let stages = stages_from(pack, person.profile);
+    // A stage is not met while a target level is missed or the background it requires (an
+    // associate PM has led something or studied project management) is missing.
     let has_gap = |stage: &Profile| {
         pack.competencies
             .iter()
             .any(|c| gap(pack, stage, person.levels, &c.id).0 > 0)
+            || crate::score::requirement_unmet(pack, stage, person.facts).is_some()
     };
     let targets_met = !has_gap(person.profile);
     let primary = stages.iter().position(|s| has_gap(s));
