@@ -33,49 +33,6 @@ fn main() {
     let target =
         PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo")).join("built_in_pack.rs");
     std::fs::write(&target, code).expect("write the built-in pack into OUT_DIR");
-    order_functions(&root);
-}
-
-/// In a release build linked by lld, lays out the functions that start-up and the everyday
-/// commands run (listed in `benches/link-order.txt`, written by `benches/link_order.py`)
-/// together at the front of the binary: a short run then faults in a few stretches of code
-/// instead of dozens spread over megabytes. A name the binary lacks is skipped, so a stale
-/// list costs only speed. Builds with another linker go without (GNU ld lacks the option).
-fn order_functions(root: &Path) {
-    println!("cargo:rerun-if-changed=benches/link-order.txt");
-    println!("cargo:rerun-if-env-changed=RUSTC_LINKER");
-    let var = |name: &str| std::env::var(name).unwrap_or_default();
-    let list = root.join("benches/link-order.txt");
-    // Rust 1.90 made lld the default linker of this target, and only when nothing chose
-    // another one.
-    let lld = var("CARGO_CFG_TARGET_ARCH") == "x86_64"
-        && var("CARGO_CFG_TARGET_OS") == "linux"
-        && var("CARGO_CFG_TARGET_ENV") == "gnu"
-        && rustc_minor().is_some_and(|minor| minor >= 90)
-        && std::env::var_os("RUSTC_LINKER").is_none()
-        && !var("CARGO_ENCODED_RUSTFLAGS").contains("link");
-    if var("PROFILE") == "release" && lld && list.is_file() {
-        println!(
-            "cargo:rustc-link-arg-bins=-Wl,--symbol-ordering-file={}",
-            list.display()
-        );
-        println!("cargo:rustc-link-arg-bins=-Wl,--no-warn-symbol-ordering");
-    }
-}
-
-/// The minor version of the compiler building the crate (90 for 1.90.0).
-fn rustc_minor() -> Option<u32> {
-    let rustc = std::env::var_os("RUSTC")?;
-    let out = std::process::Command::new(rustc).arg("-V").output().ok()?;
-    let version = String::from_utf8(out.stdout).ok()?;
-    // "rustc 1.95.0 (59807616e 2026-04-14)"
-    version
-        .split_whitespace()
-        .nth(1)?
-        .split('.')
-        .nth(1)?
-        .parse()
-        .ok()
 }
 
 /// The code of `built_in()`, one function per file of the pack.
