@@ -18,7 +18,7 @@ pub const DISPLAY_LIMIT: usize = 2000;
 
 /// Whether `c` could drive a terminal or disguise text: C0 and C1 controls (newline and tab
 /// aside), DEL, and the bidirectional overrides and isolates.
-fn is_unsafe(c: char) -> bool {
+pub(crate) fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
@@ -307,33 +307,6 @@ pub fn for_display<T: serde::Serialize + serde::de::DeserializeOwned>(value: &T)
     serde_json::from_value(tree).ok()
 }
 
-/// JSON text with the characters serde_json leaves raw but a terminal may act on — DEL, the
-/// C1 controls and the bidirectional overrides — written as `\uNNNN` escapes. The document
-/// means the same; only its spelling changes (they can only occur inside strings).
-///
-/// Runs write JSON through `render::json::write_pretty`, which escapes as it writes; this
-/// whole-text form is the reference its tests compare with.
-#[cfg(test)]
-pub(crate) fn json_safe(json: String) -> String {
-    use std::fmt::Write as _;
-    let Some(mut at) = first_unsafe(&json) else {
-        return json;
-    };
-    let mut out = String::with_capacity(json.len() + 16);
-    let mut copied = 0;
-    while let Some(c) = json[at..].chars().next() {
-        out.push_str(&json[copied..at]);
-        let _ = write!(out, "\\u{:04x}", c as u32);
-        copied = at + c.len_utf8();
-        match first_unsafe(&json[copied..]) {
-            Some(next) => at = copied + next,
-            None => break,
-        }
-    }
-    out.push_str(&json[copied..]);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,11 +324,6 @@ mod tests {
             prop_assert_eq!(first_unsafe(&text), by_chars);
             let folded = escape(&text).split_whitespace().collect::<Vec<_>>().join(" ");
             prop_assert_eq!(one_line(&text), folded);
-            let spelled: String = text
-                .chars()
-                .map(|c| if is_unsafe(c) { format!("\\u{:04x}", c as u32) } else { c.to_string() })
-                .collect();
-            prop_assert_eq!(json_safe(text.clone()), spelled);
             let long = format!("{}{text}", "x".repeat(45));
             prop_assert_eq!(first_unsafe(&long), by_chars.map(|i| i + 45));
         }
@@ -399,17 +367,6 @@ mod tests {
             (whole.as_str(), false)
         );
         assert!(!Text::from("owned").part("owned").is_borrowed());
-    }
-
-    #[test]
-    fn json_safe_escapes_only_what_a_terminal_acts_on() {
-        let raw = "{\"t\": \"a\u{9b}b\u{202e}c — d\u{7f}…\"}\n".to_string();
-        assert_eq!(
-            json_safe(raw),
-            "{\"t\": \"a\\u009bb\\u202ec — d\\u007f…\"}\n"
-        );
-        let plain = "{\"t\": \"— … →\"}".to_string();
-        assert_eq!(json_safe(plain.clone()), plain);
     }
 
     #[test]
@@ -486,14 +443,5 @@ mod tests {
         assert_eq!(key, "k\\e");
         assert_eq!(values[0], "v\\a");
         assert_eq!(values[1].chars().count(), DISPLAY_LIMIT);
-    }
-
-    #[test]
-    fn json_safe_escapes_c1_and_bidi_and_stays_the_same_json() {
-        let value = serde_json::json!({"t": "a\u{9b}2J\u{202e}\u{7f}\u{1b}"});
-        let text = json_safe(serde_json::to_string(&value).unwrap());
-        assert!(!text.chars().any(is_unsafe), "{text}");
-        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(back, value);
     }
 }
