@@ -4,8 +4,8 @@
 //! Every struct refuses unknown fields, and none uses `#[serde(flatten)]` or internally tagged
 //! enums: serde_yaml reports wrong error positions under both.
 //!
-//! This file stands alone (std, serde, jiff and schemars only): `build.rs` includes it to read
-//! the built-in pack when the binary is built and write it out as Rust code.
+//! This file stands alone (std, serde, jiff and schemars only): `build.rs` includes it to check
+//! the built-in pack when the binary is built and embed it as JSON.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -638,43 +638,4 @@ pub struct Route {
     /// name credentials that stand in for one.
     #[serde(default)]
     pub requires_yes: Vec<Text>,
-}
-
-/// Every variant of a unit-only enum of the pack's files, in the order they are declared
-/// (the index serde gives each). `build.rs` writes a variant of the built-in pack as
-/// `<Enum as Variants>::ALL[index]`, a constant, so building the pack reads no names.
-pub trait Variants: Sized + 'static {
-    const ALL: &'static [Self];
-}
-
-impl Variants for FactKind {
-    const ALL: &'static [Self] = &[
-        FactKind::Select,
-        FactKind::Number,
-        FactKind::List,
-        FactKind::YesNo,
-    ];
-}
-
-impl Variants for QuestionKind {
-    const ALL: &'static [Self] = &[
-        QuestionKind::Rating,
-        QuestionKind::Choice,
-        QuestionKind::Multi,
-        QuestionKind::YesNo,
-        QuestionKind::Number,
-    ];
-}
-
-impl Variants for RecommendationKind {
-    const ALL: &'static [Self] = &[
-        RecommendationKind::Education,
-        RecommendationKind::Certification,
-        RecommendationKind::Networking,
-        RecommendationKind::Experience,
-    ];
-}
-
-impl Variants for Horizon {
-    const ALL: &'static [Self] = &[Horizon::Days30, Horizon::Days90, Horizon::Months12];
 }
