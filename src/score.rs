@@ -1,12 +1,12 @@
 //! Scoring: answers in, per-competency scores, levels and gaps out. Pure: no I/O, no clock.
 
 use crate::answers::{Answers, Value};
-use crate::pack::{Competency, Pack, Profile, Question, QuestionKind, Text};
+use crate::pack::{Competency, Pack, Profile, Question, QuestionKind};
 
 /// What a set of answers shows against one profile.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
-    pub profile: Text,
+    pub profile: String,
     /// In the pack's order.
     pub competencies: Vec<CompetencyScore>,
 }
@@ -29,8 +29,8 @@ impl Assessment {
 /// One competency's result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompetencyScore {
-    pub id: Text,
-    pub title: Text,
+    pub id: String,
+    pub title: String,
     /// 0–100: the evidence score moved by the self-rating, within what experience allows.
     pub score: f64,
     /// Index into the pack's levels.
@@ -71,7 +71,7 @@ pub enum Direction {
 /// What one answered question added to its competency's score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
-    pub question: Text,
+    pub question: String,
     pub kind: QuestionKind,
     /// 0–1 of the question's weight.
     pub fraction: f64,

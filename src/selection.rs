@@ -34,7 +34,7 @@ pub fn questions(pack: &Pack, scope: &Scope, only: &[String]) -> Vec<String> {
     let competencies: Vec<&Competency> = pack
         .competencies
         .iter()
-        .filter(|c| only.is_empty() || only.iter().any(|id| *id == c.id))
+        .filter(|c| only.is_empty() || only.contains(&c.id))
         .collect();
     let per = pack.default_run.scenarios_per_competency.max(1);
     let mut counts: Vec<usize> = competencies
@@ -130,7 +130,7 @@ pub fn extra_scenarios(
         let bank = scenarios(competency);
         let answered: Vec<f64> = bank
             .iter()
-            .filter(|q| asked.iter().any(|id| *id == q.id))
+            .filter(|q| asked.contains(&q.id))
             .filter_map(|q| {
                 answers
                     .get(q.id.as_str())
@@ -145,11 +145,11 @@ pub fn extra_scenarios(
         // The next scenario of the bank after the last one asked, going round.
         let after = bank
             .iter()
-            .rposition(|q| asked.iter().any(|id| *id == q.id))
+            .rposition(|q| asked.contains(&q.id))
             .unwrap_or(0);
         let next = (1..=bank.len())
             .map(|i| bank[(after + i) % bank.len()])
-            .find(|q| !asked.iter().any(|id| *id == q.id));
+            .find(|q| !asked.contains(&q.id));
         if let (true, Some(next)) = (distance >= 0.5, next) {
             candidates.push((distance, next.id.to_string()));
         }
@@ -197,7 +197,7 @@ pub fn checklists<'p>(
         let statements: Vec<(&Competency, &Question)> = competency
             .questions
             .iter()
-            .filter(|q| q.kind == QuestionKind::YesNo && asked.iter().any(|id| *id == q.id))
+            .filter(|q| q.kind == QuestionKind::YesNo && asked.contains(&q.id))
             .map(|q| (competency, q))
             .collect();
         if statements.is_empty() {
@@ -224,7 +224,7 @@ fn checklist_prompts<'p>(competencies: impl Iterator<Item = &'p Competency> + Cl
 pub fn prompt_count(pack: &Pack, asked: &[String], with_facts: bool) -> usize {
     let questions = pack
         .questions()
-        .filter(|(_, q)| asked.iter().any(|id| *id == q.id) && q.kind != QuestionKind::YesNo)
+        .filter(|(_, q)| asked.contains(&q.id) && q.kind != QuestionKind::YesNo)
         .count();
     let lists = checklists(pack.competencies.iter(), asked).len();
     let facts = if with_facts {
@@ -251,10 +251,7 @@ pub fn minutes(pack: &Pack, asked: &[String], with_facts: bool) -> usize {
             total += fact.options.iter().map(|o| words(&o.text)).sum::<usize>();
         }
     }
-    for (competency, q) in pack
-        .questions()
-        .filter(|(_, q)| asked.iter().any(|id| *id == q.id))
-    {
+    for (competency, q) in pack.questions().filter(|(_, q)| asked.contains(&q.id)) {
         total += words(&q.prompt);
         total += q.options.iter().map(|o| words(&o.text)).sum::<usize>();
         if q.kind == QuestionKind::Rating {
@@ -293,7 +290,7 @@ mod tests {
             let mine: Vec<&Question> = c
                 .questions
                 .iter()
-                .filter(|q| asked.iter().any(|id| *id == q.id))
+                .filter(|q| asked.contains(&q.id))
                 .collect();
             assert!(
                 mine.iter().any(|q| q.kind == QuestionKind::Rating),
@@ -323,7 +320,7 @@ mod tests {
             let drawn = |asked: &[String]| -> Vec<String> {
                 c.questions
                     .iter()
-                    .filter(|q| q.kind.is_knowledge() && asked.iter().any(|id| *id == q.id))
+                    .filter(|q| q.kind.is_knowledge() && asked.contains(&q.id))
                     .map(|q| q.id.to_string())
                     .collect()
             };
@@ -363,7 +360,7 @@ mod tests {
                 .unwrap()
                 .questions
                 .iter()
-                .filter(|q| q.kind.is_knowledge() && asked.iter().any(|id| *id == q.id))
+                .filter(|q| q.kind.is_knowledge() && asked.contains(&q.id))
                 .collect()
         };
         let wrong = |q: &Question| match q.kind {

@@ -6,7 +6,6 @@
 //! Nothing is dropped silently: a person sees `\e]0;…` where their file has an escape sequence,
 //! so they can find and fix it.
 
-use crate::pack::Text;
 use std::borrow::Cow;
 
 /// How many characters of user data a message quotes before it cuts with `…`.
@@ -127,16 +126,6 @@ pub(crate) fn unsafe_at(bytes: &[u8], at: usize) -> Option<(usize, u32)> {
 /// (see [`escape`]).
 pub fn sanitize(text: &str) -> String {
     escape(text)
-}
-
-/// [`one_line`] for a pack's text: text that is one plain line already comes back as
-/// itself, so the built-in pack's text goes into a result without a copy.
-pub fn one_line_text(text: &Text) -> Text {
-    let trimmed = text.trim_matches([' ', '\t', '\n']);
-    if is_plain_line(trimmed) {
-        return text.part(trimmed);
-    }
-    one_line(text).into()
 }
 
 /// Escapes `text` and folds runs of white space (YAML folded blocks end in a newline).
@@ -335,38 +324,8 @@ mod tests {
             text in "[ \n]{0,2}([a-z~!]{1,5}( |  |\t)?){0,12}[ \n]{0,2}"
         ) {
             let folded = escape(&text).split_whitespace().collect::<Vec<_>>().join(" ");
-            prop_assert_eq!(one_line(&text), folded.clone());
-            // A pack's text gives the same line, and the built-in pack's is not copied when
-            // it needed no change beyond trimming.
-            let built_in: &'static str = Box::leak(text.clone().into_boxed_str());
-            let borrowed = one_line_text(&Text::borrowed(built_in));
-            prop_assert_eq!(borrowed.as_str(), folded.as_str());
-            let plain = is_plain_line(text.trim_matches([' ', '\t', '\n']));
-            prop_assert_eq!(borrowed.is_borrowed(), plain);
-            let owned = one_line_text(&Text::from(text.as_str()));
-            prop_assert_eq!(owned.as_str(), folded.as_str());
-            prop_assert!(!owned.is_borrowed());
+            prop_assert_eq!(one_line(&text), folded);
         }
-    }
-
-    #[test]
-    fn a_part_of_borrowed_text_is_borrowed_and_anything_else_is_copied() {
-        let whole = Text::borrowed("  Risk management\n");
-        let part = whole.part(whole.trim());
-        assert_eq!(
-            (part.as_str(), part.is_borrowed()),
-            ("Risk management", true)
-        );
-        assert_eq!(part.as_ptr(), whole[2..].as_ptr());
-        let elsewhere = Text::borrowed("Risk management");
-        let copied = whole.part(&String::from("Risk"));
-        assert_eq!((copied.as_str(), copied.is_borrowed()), ("Risk", false));
-        let outside = elsewhere.part(&whole);
-        assert_eq!(
-            (outside.as_str(), outside.is_borrowed()),
-            (whole.as_str(), false)
-        );
-        assert!(!Text::from("owned").part("owned").is_borrowed());
     }
 
     #[test]

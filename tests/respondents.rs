@@ -30,10 +30,7 @@ fn fill(pack: &Pack, asked: &[String], rules: Rules<'_>) -> Answers {
         experience,
     } = rules;
     let mut answers = BTreeMap::new();
-    for (_, q) in pack
-        .questions()
-        .filter(|(_, q)| asked.iter().any(|id| *id == q.id))
-    {
+    for (_, q) in pack.questions().filter(|(_, q)| asked.contains(&q.id)) {
         let value = match q.kind {
             QuestionKind::Rating => Value::Text(rating(pack)),
             QuestionKind::Choice => Value::Text(choice(q)),

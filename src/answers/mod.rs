@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
-use crate::pack::{FactKind, Pack, Question, QuestionKind, Text};
+use crate::pack::{FactKind, Pack, Question, QuestionKind};
 use crate::yaml::{self, Spans};
 
 mod plain;
@@ -388,7 +388,7 @@ pub fn check(
     for competency in pack
         .competencies
         .iter()
-        .filter(|c| competencies.is_empty() || competencies.iter().any(|id| *id == c.id))
+        .filter(|c| competencies.is_empty() || competencies.contains(&c.id))
     {
         missing_questions.extend(
             competency
@@ -471,8 +471,8 @@ fn join_ids<'a, S: AsRef<str> + ?Sized + 'a>(ids: impl Iterator<Item = &'a S>) -
 
 type Problem = Option<(String, String)>;
 
-fn check_one_of<'a>(value: &Value, allowed: impl Iterator<Item = &'a Text>) -> Problem {
-    let allowed: Vec<&str> = allowed.map(Text::as_str).collect();
+fn check_one_of<'a>(value: &Value, allowed: impl Iterator<Item = &'a String>) -> Problem {
+    let allowed: Vec<&str> = allowed.map(String::as_str).collect();
     match value {
         Value::Text(t) if allowed.contains(&t.as_str()) => None,
         other => Some((
@@ -482,8 +482,8 @@ fn check_one_of<'a>(value: &Value, allowed: impl Iterator<Item = &'a Text>) -> P
     }
 }
 
-fn check_some_of<'a>(value: &Value, allowed: impl Iterator<Item = &'a Text>) -> Problem {
-    let allowed: Vec<&str> = allowed.map(Text::as_str).collect();
+fn check_some_of<'a>(value: &Value, allowed: impl Iterator<Item = &'a String>) -> Problem {
+    let allowed: Vec<&str> = allowed.map(String::as_str).collect();
     let Value::List(picked) = value else {
         return Some((
             format!("`{}` is not a list", value.display()),
