@@ -1,6 +1,7 @@
 //! A loaded pack: the files of [`super::files`] put together, with an index of its ids.
 
-use rustc_hash::FxHashMap as HashMap;
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 pub use super::files::*;
@@ -47,7 +48,7 @@ struct Index {
 
 /// The first position of each id (as a scan would find it).
 fn positions<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
-    let mut map = HashMap::default();
+    let mut map = HashMap::new();
     for (i, id) in ids.enumerate() {
         map.entry(id.clone()).or_insert(i);
     }
@@ -69,7 +70,7 @@ impl Pack {
     /// The index, built on first use.
     fn index(&self) -> &Index {
         self.index.0.get_or_init(|| {
-            let mut questions = HashMap::default();
+            let mut questions = HashMap::new();
             for (c, competency) in self.competencies.iter().enumerate() {
                 for (q, question) in competency.questions.iter().enumerate() {
                     questions.entry(question.id.clone()).or_insert((c, q));
