@@ -18,6 +18,7 @@ pub mod diagnostic;
 pub mod eligibility;
 pub mod history;
 pub mod interactive;
+pub mod json;
 pub mod pack;
 pub mod plan;
 pub mod render;

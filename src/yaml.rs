@@ -20,21 +20,34 @@ use crate::diagnostic::Diagnostic;
 #[derive(Debug, Default, Clone)]
 pub struct Spans {
     source: std::sync::Arc<str>,
+    json: bool,
     positions: std::sync::OnceLock<HashMap<String, (usize, usize)>>,
 }
 
 impl Spans {
-    /// The positions of `source`'s nodes, worked out when a message first needs one.
+    /// The positions of the YAML `source`'s nodes, worked out when a message first needs one.
     pub(crate) fn of(source: &str) -> Self {
         Spans {
             source: source.into(),
+            json: false,
             positions: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The same for a JSON document (see [`crate::json`]).
+    pub(crate) fn of_json(source: &str) -> Self {
+        Spans {
+            json: true,
+            ..Spans::of(source)
         }
     }
 
     /// The 1-based line and column of the node at `path`, or of its nearest ancestor.
     pub fn find(&self, path: &str) -> Option<(usize, usize)> {
-        let positions = self.positions.get_or_init(|| index(&self.source));
+        let positions = self.positions.get_or_init(|| match self.json {
+            true => crate::json::index(&self.source),
+            false => index(&self.source),
+        });
         let mut path = path;
         loop {
             if let Some(position) = positions.get(path) {
@@ -58,8 +71,7 @@ pub const MAX_DEPTH: usize = 64;
 pub fn parse<T: DeserializeOwned>(file: &str, source: &str) -> Result<(T, Spans), Diagnostic> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     if source.trim().is_empty() {
-        return Err(Diagnostic::new(file, "the file is empty")
-            .hint("check that this is the file you meant; it has nothing in it to read"));
+        return Err(empty(file));
     }
     // libyaml slows with the square of flow nesting ([[[[…), so a document with more brackets
     // than MAX_DEPTH is measured before serde_yaml sees it. One with fewer cannot nest that
@@ -83,6 +95,12 @@ pub fn parse<T: DeserializeOwned>(file: &str, source: &str) -> Result<(T, Spans)
     let value: T = serde_yaml::from_str(source)
         .map_err(|error| measured().unwrap_or_else(|| from_serde(file, &error)))?;
     Ok((value, Spans::of(source)))
+}
+
+/// The fault of a file with nothing in it.
+pub(crate) fn empty(file: &str) -> Diagnostic {
+    Diagnostic::new(file, "the file is empty")
+        .hint("check that this is the file you meant; it has nothing in it to read")
 }
 
 /// Where nesting first passes [`MAX_DEPTH`], if it does. A syntax error ends the walk early
@@ -179,7 +197,8 @@ impl Walker {
     }
 }
 
-fn join_key(path: &str, key: &str) -> String {
+/// `key` under `path`, as paths are spelled: `facts.degree`.
+pub(crate) fn join_key(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
     } else {

@@ -11,8 +11,6 @@ use crate::diagnostic::Diagnostic;
 use crate::pack::{FactKind, Pack, Question, QuestionKind};
 use crate::yaml::{self, Spans};
 
-mod plain;
-
 /// An answers file as written.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -220,13 +218,16 @@ pub fn format_number(n: f64) -> String {
     }
 }
 
-/// Parses an answers file (YAML or JSON) named `file` in messages.
-/// Blank values (`key:` with nothing after it) count as not answered.
+/// Parses an answers file named `file` in messages: JSON (with serde_json) when the name
+/// ends in `.json`, or, when the name does not say (stdin, `answers.txt`), when the text
+/// starts with `{`; YAML (with serde_yaml) otherwise. Blank values (`key:` with nothing after
+/// it) count as not answered.
 pub fn parse(file: &str, source: &str) -> Result<(Answers, Spans), Vec<Diagnostic>> {
-    // Most files keep to the plain shape of the template, which is read directly; any other
-    // goes to serde_yaml (see `plain`).
-    let quick = plain::parse(source).map(|answers| (answers, Spans::of(source)));
-    let parsed = quick.map_or_else(|| yaml::parse::<Answers>(file, source), Ok);
+    let parsed = if is_json(file, source) {
+        crate::json::parse::<Answers>(file, source)
+    } else {
+        yaml::parse::<Answers>(file, source)
+    };
     let (mut answers, spans) = parsed.map_err(|d| {
         // serde's words: "invalid type: map, expected a word, number, yes/no or list of words".
         let wrong_shape = d.message.contains(VALUE_SHAPES) || d.message.contains(WORD_IN_LIST);
@@ -256,6 +257,20 @@ pub fn parse(file: &str, source: &str) -> Result<(Answers, Spans), Vec<Diagnosti
     answers.facts.retain(|_, v| *v != Value::Null);
     answers.answers.retain(|_, v| *v != Value::Null);
     Ok((answers, spans))
+}
+
+/// Whether the answers file `file` is JSON: by its name, or by its first character when the
+/// name says neither JSON nor YAML.
+fn is_json(file: &str, source: &str) -> bool {
+    let name = file.to_ascii_lowercase();
+    if name.ends_with(".json") {
+        return true;
+    }
+    let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+    !yaml
+        && source
+            .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+            .starts_with('{')
 }
 
 /// How strictly [`check`] treats unanswered questions.
