@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use crate::diagnostic::{position_at, Diagnostic};
+use crate::unique::{self, Unique};
 use crate::yaml::{self, Spans};
 
 /// Parses `source` (named `file` in messages) into `T`. A leading byte-order mark is
@@ -20,7 +21,10 @@ pub fn parse<T: DeserializeOwned>(file: &str, source: &str) -> Result<(T, Spans)
     if source.trim().is_empty() {
         return Err(yaml::empty(file));
     }
-    let value = serde_json::from_str(source).map_err(|e| from_serde(file, source, &e))?;
+    let refused = |error| from_serde(file, source, &error);
+    // One meaning per file: no object may give a key twice (see `crate::unique`).
+    serde_json::from_str::<Unique>(source).map_err(refused)?;
+    let value = serde_json::from_str(source).map_err(refused)?;
     Ok((value, Spans::of_json(source)))
 }
 
@@ -37,7 +41,9 @@ fn from_serde(file: &str, source: &str, error: &serde_json::Error) -> Diagnostic
             .take(error.line() - 1)
             .map(str::len)
             .sum();
-        let mut offset = (line_start + error.column()).saturating_sub(1).min(source.len());
+        let mut offset = (line_start + error.column())
+            .saturating_sub(1)
+            .min(source.len());
         while !source.is_char_boundary(offset) {
             offset -= 1;
         }
@@ -52,6 +58,18 @@ fn from_serde(file: &str, source: &str, error: &serde_json::Error) -> Diagnostic
         return Diagnostic::new(file, "this text has no closing quote")
             .at(Some(position_at(source, quote)))
             .hint("close the quote on the same line (write a line break inside text as \\n)");
+    }
+    if message.starts_with(unique::DUPLICATE) {
+        // serde_json stops just after the key (and any space after it): go back to its quote.
+        let key = offset.and_then(|at| {
+            let end = source[..=at.min(source.len() - 1)].trim_end().len();
+            source[..end]
+                .ends_with('"')
+                .then(|| open_string(source, end - 1))?
+        });
+        return Diagnostic::new(file, message)
+            .at(key.or(offset).map(|at| position_at(source, at)))
+            .hint(unique::HINT);
     }
     let hint = if message.contains("unknown field") {
         "remove the field or correct its spelling; see `skillgap answers template`"
@@ -127,10 +145,27 @@ mod tests {
     #[test]
     fn an_unclosed_string_points_at_its_quote() {
         for end in ["\n\n", "", "\n  \"c\": 1}"] {
-            let d = fault(&format!("{{\"a\": \"x\\\"y\",\n \"b\": \"never closed{end}"));
-            assert_eq!((d.line, d.column), (Some(2), Some(7)), "{end:?}: {}", d.message);
+            let d = fault(&format!(
+                "{{\"a\": \"x\\\"y\",\n \"b\": \"never closed{end}"
+            ));
+            assert_eq!(
+                (d.line, d.column),
+                (Some(2), Some(7)),
+                "{end:?}: {}",
+                d.message
+            );
             assert_eq!(d.message, "this text has no closing quote");
         }
+    }
+
+    #[test]
+    fn a_repeated_key_is_refused_at_its_opening_quote() {
+        let d = fault("{\"a\": 1,\n  \"f\": {\"k\": 1,\n    \"k\"  : 2}}");
+        assert_eq!(d.message, "duplicate key `k`");
+        assert_eq!((d.line, d.column), (Some(3), Some(5)));
+        let d = fault("{\"k\\\"\": 1, \"k\\u0022\": 2}");
+        assert_eq!(d.message, "duplicate key `k\"`");
+        assert_eq!((d.line, d.column), (Some(1), Some(12)));
     }
 
     #[test]

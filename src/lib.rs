@@ -31,6 +31,7 @@ pub mod session;
 pub mod store;
 pub mod template;
 pub mod text;
+mod unique;
 pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Error, Result};

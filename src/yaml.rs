@@ -12,6 +12,7 @@ use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
 use crate::diagnostic::Diagnostic;
+use crate::unique::{self, Unique};
 
 /// Where each node of a YAML document starts, by path.
 ///
@@ -92,8 +93,10 @@ pub fn parse<T: DeserializeOwned>(file: &str, source: &str) -> Result<(T, Spans)
             return Err(too_deep);
         }
     }
-    let value: T = serde_yaml::from_str(source)
-        .map_err(|error| measured().unwrap_or_else(|| from_serde(file, &error)))?;
+    let refused = |error| measured().unwrap_or_else(|| from_serde(file, source, &error));
+    // One meaning per file: no mapping may give a key twice (see `crate::unique`).
+    serde_yaml::from_str::<Unique>(source).map_err(refused)?;
+    let value: T = serde_yaml::from_str(source).map_err(refused)?;
     Ok((value, Spans::of(source)))
 }
 
@@ -133,8 +136,8 @@ pub fn to_string<T: serde::Serialize>(value: &T) -> String {
     serde_yaml::to_string(value).unwrap_or_default()
 }
 
-fn from_serde(file: &str, error: &serde_yaml::Error) -> Diagnostic {
-    let position = error.location().map(|l| (l.line(), l.column()));
+fn from_serde(file: &str, source: &str, error: &serde_yaml::Error) -> Diagnostic {
+    let mut position = error.location().map(|l| (l.line(), l.column()));
     // serde_yaml appends "at line X column Y" to its message; the position is shown already.
     let mut message = error.to_string();
     if let Some(cut) = message.find(" at line ") {
@@ -144,8 +147,17 @@ fn from_serde(file: &str, error: &serde_yaml::Error) -> Diagnostic {
         "remove the field or correct its spelling; see rubrics/README.md for the fields allowed"
     } else if message.contains("missing field") {
         "add the field; see rubrics/README.md for what each entry needs"
+    } else if let Some((_, key)) = message.split_once(unique::DUPLICATE) {
+        // serde_yaml places it at the mapping; the key it repeats is the place to look.
+        let key = key.strip_suffix('`').unwrap_or(key);
+        let mut walker = Walker::default();
+        walk(source, &mut walker);
+        if let Some((_, at)) = walker.repeated.filter(|(repeated, _)| repeated == key) {
+            position = Some(at);
+        }
+        unique::HINT
     } else if message.contains("duplicate") {
-        "each key may appear once; remove or rename one"
+        unique::HINT
     } else {
         "check the indentation and quoting on that line; text with ': ' or '#' needs quotes"
     };
@@ -156,6 +168,12 @@ fn from_serde(file: &str, error: &serde_yaml::Error) -> Diagnostic {
 /// A syntax error ends the index early.
 fn index(source: &str) -> HashMap<String, (usize, usize)> {
     let mut walker = Walker::default();
+    walk(source, &mut walker);
+    walker.positions
+}
+
+/// Hands the events of `source` to `walker`, up to the end or the first syntax error.
+fn walk(source: &str, walker: &mut Walker) {
     let mut parser = Parser::new_from_str(source);
     loop {
         match parser.next_token() {
@@ -163,18 +181,24 @@ fn index(source: &str) -> HashMap<String, (usize, usize)> {
             Ok((event, mark)) => walker.on_event(event, mark),
         }
     }
-    walker.positions
 }
 
 enum Frame {
-    Mapping { key: Option<String> },
-    Sequence { index: usize },
+    Mapping {
+        key: Option<String>,
+        keys: std::collections::HashSet<String>,
+    },
+    Sequence {
+        index: usize,
+    },
 }
 
 #[derive(Default)]
 struct Walker {
     stack: Vec<(Frame, String)>,
     positions: HashMap<String, (usize, usize)>,
+    /// The first key that a mapping gives a second time, and where it does.
+    repeated: Option<(String, (usize, usize))>,
 }
 
 impl Walker {
@@ -182,15 +206,15 @@ impl Walker {
     fn next_path(&mut self) -> (String, bool) {
         match self.stack.last() {
             None => (String::new(), false),
-            Some((Frame::Mapping { key: None }, _)) => (String::new(), true),
-            Some((Frame::Mapping { key: Some(key) }, path)) => (join_key(path, key), false),
+            Some((Frame::Mapping { key: None, .. }, _)) => (String::new(), true),
+            Some((Frame::Mapping { key: Some(key), .. }, path)) => (join_key(path, key), false),
             Some((Frame::Sequence { index }, path)) => (format!("{path}[{index}]"), false),
         }
     }
 
     fn finish_node(&mut self) {
         match self.stack.last_mut() {
-            Some((Frame::Mapping { key }, _)) => *key = None,
+            Some((Frame::Mapping { key, .. }, _)) => *key = None,
             Some((Frame::Sequence { index }, _)) => *index += 1,
             None => {}
         }
@@ -213,11 +237,14 @@ impl MarkedEventReceiver for Walker {
             Event::Scalar(text, ..) => {
                 let (path, is_key) = self.next_path();
                 if is_key {
-                    if let Some((Frame::Mapping { key }, parent)) = self.stack.last_mut() {
+                    if let Some((Frame::Mapping { key, keys }, parent)) = self.stack.last_mut() {
                         // A key's own position stands in for its value until the value starts.
                         self.positions
                             .entry(join_key(parent, &text))
                             .or_insert(position);
+                        if !keys.insert(text.clone()) && self.repeated.is_none() {
+                            self.repeated = Some((text.clone(), position));
+                        }
                         *key = Some(text);
                     }
                 } else {
@@ -234,7 +261,10 @@ impl MarkedEventReceiver for Walker {
                 let (path, _) = self.next_path();
                 self.positions.entry(path.clone()).or_insert(position);
                 let frame = if matches!(event, Event::MappingStart(..)) {
-                    Frame::Mapping { key: None }
+                    Frame::Mapping {
+                        key: None,
+                        keys: Default::default(),
+                    }
                 } else {
                     Frame::Sequence { index: 0 }
                 };
@@ -288,6 +318,15 @@ mod tests {
     #[allow(dead_code)]
     struct Any {
         a: serde_yaml::Value,
+    }
+
+    #[test]
+    fn a_repeated_key_is_refused_where_it_is_repeated() {
+        let text = "a: 1\nlist:\n  - {k: 1}\n  - k: 1\n    j: 2\n    'k': 3\n";
+        let error = parse::<Any>("f.yaml", text).unwrap_err();
+        assert_eq!(error.message, "list[1]: duplicate key `k`");
+        assert_eq!((error.line, error.column), (Some(6), Some(5)));
+        assert_eq!(error.hint, crate::unique::HINT);
     }
 
     #[test]

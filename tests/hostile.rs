@@ -1805,3 +1805,123 @@ fn the_personal_data_folder_is_one_person() {
     assert!(table.starts_with("Cohort: 1 person"), "{table}");
     assert!(table.contains("\n You "), "{table}");
 }
+
+// ---- issue 21, second campaign: parsing
+
+/// The 1-based number of the line of `text` that is `line`.
+fn line_of(text: &str, line: &str) -> usize {
+    1 + text
+        .lines()
+        .position(|l| l == line)
+        .unwrap_or_else(|| panic!("no line {line:?}"))
+}
+
+/// `text` with `line` inserted after its line `after`; the inserted line's number.
+fn with_line_after(text: &str, after: &str, line: &str) -> (String, usize) {
+    let at = line_of(text, after);
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(at, line);
+    (lines.join("\n") + "\n", at + 1)
+}
+
+/// Runs `assess --answers` on `body` saved as `name`; exit code and stderr.
+fn assess_text(name: &str, body: &str) -> (Option<i32>, String) {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(data.path().join(name), body).unwrap();
+    let out = tool(data.path())
+        .current_dir(data.path())
+        .args(["assess", "--no-save", "--format", "json", "--answers", name])
+        .output()
+        .unwrap();
+    (out.status.code(), text(&out.stderr))
+}
+
+/// The banking example as pretty JSON, as a program would write it.
+fn banking_json() -> String {
+    let yaml = std::fs::read_to_string(root().join(BANKING)).unwrap();
+    let value: serde_json::Value = serde_yaml::from_str(&yaml).unwrap();
+    serde_json::to_string_pretty(&value).unwrap()
+}
+
+/// A key given twice in an answers file, YAML or JSON, used to score with the last one
+/// silently (today's binary: exit 0, `risk_rating: novice` scored). It is refused at the second
+/// key, with a hint.
+#[test]
+fn a_key_given_twice_in_an_answers_file_is_refused_at_the_second() {
+    let example = std::fs::read_to_string(root().join(BANKING)).unwrap();
+    let json = banking_json();
+    // serde_json writes `profile` last: with one put first, the example's is the second.
+    let (profile_twice, _) = with_line_after(&json, "{", "  \"profile\": \"senior\",");
+    let cases = [
+        (
+            "twice.yaml",
+            with_line_after(&example, "  risk_rating: expert", "  risk_rating: novice"),
+            3,
+            "answers: duplicate key `risk_rating`",
+        ),
+        (
+            "twice.yaml",
+            with_line_after(&example, "  degree: master", "  degree: none"),
+            3,
+            "facts: duplicate key `degree`",
+        ),
+        (
+            "twice.json",
+            with_line_after(
+                &json,
+                "    \"degree\": \"master\",",
+                "    \"degree\": \"none\",",
+            ),
+            5,
+            "duplicate key `degree`",
+        ),
+        (
+            "twice.json",
+            (profile_twice.clone(), profile_twice.lines().count() - 1),
+            3,
+            "duplicate key `profile`",
+        ),
+    ];
+    for (name, (text, line), column, message) in cases {
+        let (code, err) = assess_text(name, &text);
+        assert_eq!(code, Some(2), "{name} {message}: {err}");
+        assert!(
+            err.contains(&format!("{name}:{line}:{column}: {message}")),
+            "{name}:{line}:{column}: {message}\n{err}"
+        );
+        assert!(err.contains("hint: each key may appear once"), "{err}");
+    }
+}
+
+/// A rubric pack with two `hipaa:` targets in one profile validated as "ok" on today's binary,
+/// its target silently the second. `rubrics validate` and every run refuse it at the second.
+#[test]
+fn a_key_given_twice_in_a_rubric_pack_is_refused_at_the_second() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = pack_copy(dir.path());
+    let file = pack.join("pack.yaml");
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    let first = "      hipaa: { level: advanced_beginner, importance: 3 }";
+    let (twice, line) = with_line_after(
+        &yaml,
+        first,
+        "      hipaa: { level: expert, importance: 3 }",
+    );
+    std::fs::write(&file, twice).unwrap();
+    for args in [vec!["rubrics", "validate"], vec!["rubrics", "list"]] {
+        let out = tool(dir.path())
+            .arg("--rubrics")
+            .arg(&pack)
+            .args(&args)
+            .output()
+            .unwrap();
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains(&format!(
+                "pack.yaml:{line}:7: profiles[0].targets: duplicate key `hipaa`"
+            )),
+            "{args:?}: line {line}\n{err}"
+        );
+    }
+}

@@ -231,10 +231,14 @@ pub fn parse(file: &str, source: &str) -> Result<(Answers, Spans), Vec<Diagnosti
     let (mut answers, spans) = parsed.map_err(|d| {
         // serde's words: "invalid type: map, expected a word, number, yes/no or list of words".
         let wrong_shape = d.message.contains(VALUE_SHAPES) || d.message.contains(WORD_IN_LIST);
+        // The reader's hint says how to mend a syntax fault or a repeated key; its words on
+        // fields are for rubric files.
         let hint = if wrong_shape {
             "an answer is a word (an option id), a number, yes/no, or a list such as [a, c]"
-        } else {
+        } else if d.message.contains("unknown field") || d.message.contains("missing field") {
             "see `skillgap answers template` for the shape of an answers file"
+        } else {
+            &d.hint
         };
         let message = match d.message.split_once("invalid type: ") {
             Some((path, rest)) if wrong_shape => {
@@ -252,6 +256,7 @@ pub fn parse(file: &str, source: &str) -> Result<(Answers, Spans), Vec<Diagnosti
             }
             _ => d.message.clone(),
         };
+        let hint = hint.to_string();
         vec![Diagnostic { message, ..d }.hint(hint)]
     })?;
     answers.facts.retain(|_, v| *v != Value::Null);
