@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{position_at, Diagnostic};
 use crate::unique::{self, Unique};
 
 /// Where each node of a YAML document starts, by path.
@@ -138,15 +138,52 @@ pub fn to_string<T: serde::Serialize>(value: &T) -> String {
 
 fn from_serde(file: &str, source: &str, error: &serde_yaml::Error) -> Diagnostic {
     let mut position = error.location().map(|l| (l.line(), l.column()));
-    // serde_yaml appends "at line X column Y" to its message; the position is shown already.
-    let mut message = error.to_string();
-    if let Some(cut) = message.find(" at line ") {
-        message.truncate(cut);
-    }
-    let hint = if message.contains("unknown field") {
-        "remove the field or correct its spelling; see rubrics/README.md for the fields allowed"
-    } else if message.contains("missing field") {
-        "add the field; see rubrics/README.md for what each entry needs"
+    // libyaml's words: "<problem> at line L column C[, while <context> at line L column C]";
+    // the position is shown already. Some faults are placed better by the context.
+    let full = error.to_string();
+    let (problem, context) = match full.split_once(", while ") {
+        Some((problem, context)) => (problem, context),
+        None => (full.as_str(), ""),
+    };
+    let message = problem.split(" at line ").next().unwrap_or(problem);
+    let (context, context_at) = match context.split_once(" at line ") {
+        Some((what, at)) => (what, line_column(at)),
+        None => (context, None),
+    };
+    let (message, hint) = if context == "scanning a simple key" && context_at.is_some() {
+        // A word alone on its line, which libyaml notices only at the next line.
+        position = context_at;
+        (
+            "this key has no ':' after it".to_string(),
+            "write `key: value`; a line that goes on with the value above is indented more",
+        )
+    } else if context == "scanning a quoted scalar" && context_at.is_some() {
+        // Quoted text may span lines, so libyaml notices only at the end of the file.
+        position = context_at;
+        (
+            "this text has no closing quote".to_string(),
+            "close the quote where the text ends",
+        )
+    } else if let Some(at) = control_character(message) {
+        let at = (0..=at.min(source.len()))
+            .rev()
+            .find(|&i| source.is_char_boundary(i))
+            .unwrap_or(0);
+        position = Some(position_at(source, at));
+        let c = source[at..].chars().next().unwrap_or_default();
+        (
+            format!(
+                "control character `{}` in the text",
+                crate::text::escape(&c.to_string())
+            ),
+            "delete it: YAML files cannot hold control characters (editors may show a box or ^A)",
+        )
+    } else if message.contains("more than one document") {
+        position = second_document(source).or(position);
+        (
+            "a second document starts here; the file may hold one".to_string(),
+            "delete this `---` line and what follows it, or move that to a file of its own",
+        )
     } else if let Some((_, key)) = message.split_once(unique::DUPLICATE) {
         // serde_yaml places it at the mapping; the key it repeats is the place to look.
         let key = key.strip_suffix('`').unwrap_or(key);
@@ -155,13 +192,52 @@ fn from_serde(file: &str, source: &str, error: &serde_yaml::Error) -> Diagnostic
         if let Some((_, at)) = walker.repeated.filter(|(repeated, _)| repeated == key) {
             position = Some(at);
         }
-        unique::HINT
-    } else if message.contains("duplicate") {
-        unique::HINT
+        (message.to_string(), unique::HINT)
     } else {
-        "check the indentation and quoting on that line; text with ': ' or '#' needs quotes"
+        let hint = if message.contains("unknown field") {
+            "remove the field or correct its spelling; see rubrics/README.md for the fields allowed"
+        } else if message.contains("missing field") {
+            "add the field; see rubrics/README.md for what each entry needs"
+        } else if message.contains("duplicate") {
+            unique::HINT
+        } else {
+            "check the indentation and quoting on that line; text with ': ' or '#' needs quotes"
+        };
+        (message.to_string(), hint)
     };
     Diagnostic::new(file, message).at(position).hint(hint)
+}
+
+/// "4 column 3" as (4, 3).
+fn line_column(text: &str) -> Option<(usize, usize)> {
+    let (line, column) = text.split_once(" column ")?;
+    Some((line.parse().ok()?, column.parse().ok()?))
+}
+
+/// The byte offset libyaml gives a control character ("… are not allowed at position 39").
+fn control_character(message: &str) -> Option<usize> {
+    message
+        .strip_prefix("control characters are not allowed at position ")?
+        .parse()
+        .ok()
+}
+
+/// Where the second document of `source` starts (its `---`), if it has one.
+fn second_document(source: &str) -> Option<(usize, usize)> {
+    let mut parser = Parser::new_from_str(source);
+    let mut starts = 0;
+    loop {
+        match parser.next_token() {
+            Ok((Event::DocumentStart, mark)) => {
+                starts += 1;
+                if starts == 2 {
+                    return Some((mark.line(), mark.col() + 1));
+                }
+            }
+            Ok((Event::StreamEnd, _)) | Err(_) => return None,
+            Ok(_) => {}
+        }
+    }
 }
 
 /// The position of every node of a document that [`parse`] accepted (so nesting is bounded).
@@ -327,6 +403,29 @@ mod tests {
         assert_eq!(error.message, "list[1]: duplicate key `k`");
         assert_eq!((error.line, error.column), (Some(6), Some(5)));
         assert_eq!(error.hint, crate::unique::HINT);
+    }
+
+    #[test]
+    fn syntax_faults_are_placed_where_a_person_looks() {
+        let fault = |text: &str| {
+            let d = parse::<Any>("f.yaml", text).unwrap_err();
+            (d.message, d.line, d.column)
+        };
+        let (message, line, column) = fault("a: 1\nb: ééé\u{1}\n");
+        assert_eq!(message, "control character `\\x01` in the text");
+        assert_eq!((line, column), (Some(2), Some(7)));
+        let (message, line, column) = fault("a: 1\nb:\n  c: d\n  lonely\ne: f\n");
+        assert_eq!(message, "this key has no ':' after it");
+        assert_eq!((line, column), (Some(4), Some(3)));
+        let (message, line, column) = fault("a: 1\nb: \"open\n\nc: d\n");
+        assert_eq!(message, "this text has no closing quote");
+        assert_eq!((line, column), (Some(2), Some(4)));
+        let (message, line, column) = fault("a: 1\n---\na: 2\n");
+        assert_eq!(
+            message,
+            "a second document starts here; the file may hold one"
+        );
+        assert_eq!((line, column), (Some(2), Some(1)));
     }
 
     #[test]

@@ -1925,3 +1925,87 @@ fn a_key_given_twice_in_a_rubric_pack_is_refused_at_the_second() {
         );
     }
 }
+
+/// Syntax faults were placed where libyaml noticed them, not where a person looks: a control
+/// character at `1:1` (its byte offset left in the message), a quote never closed at the end of
+/// the file, a key without `:` on the next line, a second document with no position at all
+/// (today's binary). Each is now placed on the character, the opening quote, the key's line and
+/// the second `---`.
+#[test]
+fn syntax_faults_point_where_a_person_looks() {
+    let example = std::fs::read_to_string(root().join(BANKING)).unwrap();
+    let degree = line_of(&example, "  degree: master");
+    let last = example.lines().count();
+    let json = banking_json();
+    let cases = [
+        (
+            "control.yaml",
+            example.replace("  degree: master", "  degree: mas\u{1}ter"),
+            (degree, 14),
+            "control character `\\x01` in the text",
+        ),
+        (
+            "quote.yaml",
+            format!("{example}person: \"Dana\n\n"),
+            (last + 1, 9),
+            "this text has no closing quote",
+        ),
+        (
+            "colon.yaml",
+            with_line_after(&example, "  degree: master", "  months_agile").0,
+            (degree + 1, 3),
+            "this key has no ':' after it",
+        ),
+        (
+            "documents.yaml",
+            with_line_after(&example, "  degree: master", "---").0,
+            (degree + 1, 1),
+            "a second document starts here",
+        ),
+        (
+            "quote.json",
+            json.replace("\"degree\": \"master\",", "\"degree\": \"master,"),
+            (line_of(&json, "    \"degree\": \"master\","), 15),
+            "this text has no closing quote",
+        ),
+    ];
+    for (name, body, (line, column), message) in cases {
+        let (code, err) = assess_text(name, &body);
+        assert_eq!(code, Some(2), "{name}: {err}");
+        assert!(
+            err.contains(&format!("{name}:{line}:{column}: {message}")),
+            "{name}:{line}:{column}: {message}\n{err}"
+        );
+    }
+}
+
+/// JSON answers were read as YAML: Python's `json.dumps` spelling of an emoji
+/// (`"\ud83d\ude00"`) was refused at 1:4533, DEL, C1 controls and U+FFFE inside strings at 1:1,
+/// and a raw NEL folded into a space (today's binary). JSON is read as JSON.
+#[test]
+fn json_answers_mean_what_json_says() {
+    let mut value: serde_json::Value = serde_json::from_str(&banking_json()).unwrap();
+    value["person"] = serde_json::Value::String("PERSON".into());
+    let json = serde_json::to_string(&value).unwrap();
+    for (spelled, meant) in [
+        (r#""\ud83d\ude00 Dana""#, "\u{1f600} Dana"),
+        (
+            "\"a\u{7f}b\u{9b}c\u{fffe}d\u{85}e\"",
+            // The result keeps a name with its control characters shown escaped.
+            "a\\x7fb\\u{9b}c\u{fffe}d\\u{85}e",
+        ),
+    ] {
+        for name in ["person.json", "person.txt"] {
+            let data = tempfile::tempdir().unwrap();
+            std::fs::write(data.path().join(name), json.replace("\"PERSON\"", spelled)).unwrap();
+            let out = tool(data.path())
+                .current_dir(data.path())
+                .args(["assess", "--no-save", "--format", "json", "--answers", name])
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(0), "{name}: {}", text(&out.stderr));
+            let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            assert_eq!(doc["person"], meant, "{name}");
+        }
+    }
+}
