@@ -55,10 +55,19 @@ static BUILT_IN: &str = include_str!(concat!(env!("OUT_DIR"), "/built_in_pack.js
 /// JSON not read back, the YAML is loaded instead, so a fault is still reported with file,
 /// line and column; the tests below fail loudly whenever that fallback is taken.
 pub fn embedded() -> Result<Pack> {
-    load_built_in().or_else(|_| load_embedded())
+    load_built_in(!cfg!(debug_assertions)).or_else(|_| load_embedded())
 }
 
-fn load_built_in() -> Result<Pack> {
+/// The built-in pack as `rubrics validate` checks it: the JSON the build made of its YAML
+/// (the build read every file, and refused one giving a key twice), with every check a pack
+/// read from files gets. Should one fail, the YAML is read again, so that each message names
+/// the file, line and column.
+pub fn check_embedded() -> Result<Pack> {
+    load_built_in(false).or_else(|_| load_embedded())
+}
+
+/// The built-in pack from its JSON, validated unless `trusted`.
+fn load_built_in(trusted: bool) -> Result<Pack> {
     let built: BuiltIn = serde_json::from_str(BUILT_IN).map_err(|e| {
         Error::Invalid(vec![Diagnostic::new(
             "rubrics/healthcare-it-pm",
@@ -82,7 +91,7 @@ fn load_built_in() -> Result<Pack> {
         recommendations: Some(located("recommendations.yaml", built.recommendations)),
         certifications: Some(located("certifications.yaml", built.certifications)),
     };
-    assemble(parsed, !cfg!(debug_assertions))
+    assemble(parsed, trusted)
 }
 
 /// Loads and validates the embedded default pack from its YAML files, as `rubrics validate`
@@ -330,7 +339,7 @@ mod tests {
     #[test]
     fn the_built_in_json_is_the_yaml_pack() {
         let yaml = load_embedded().expect("the built-in pack is valid");
-        let fast = load_built_in().unwrap_or_else(|e| {
+        let fast = load_built_in(false).unwrap_or_else(|e| {
             panic!(
                 "the built-in pack's JSON does not read back, so every run parses the YAML:\n{e}"
             )
