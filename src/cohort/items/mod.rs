@@ -82,6 +82,27 @@ pub struct ItemStats {
     pub flags: Vec<Flag>,
 }
 
+impl ItemStats {
+    /// Its flags in a few words each, naming the unused distractors.
+    pub fn flag_words(&self) -> Vec<String> {
+        self.flags
+            .iter()
+            .map(|f| match f {
+                Flag::UnusedDistractor => format!(
+                    "{}: {}",
+                    f.words(),
+                    self.unused_distractors
+                        .iter()
+                        .map(|o| crate::text::one_line(o))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                _ => f.words().to_string(),
+            })
+            .collect()
+    }
+}
+
 /// How an item's discrimination is measured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -108,6 +129,17 @@ pub enum Flag {
 }
 
 impl Flag {
+    /// The flag as the JSON names it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Flag::TooFewAnswers => "too_few_answers",
+            Flag::TooEasy => "too_easy",
+            Flag::TooHard => "too_hard",
+            Flag::LowDiscrimination => "low_discrimination",
+            Flag::UnusedDistractor => "unused_distractor",
+        }
+    }
+
     /// A few words for tables.
     pub fn words(self) -> &'static str {
         match self {
