@@ -108,6 +108,7 @@ impl ItemStats {
 #[serde(rename_all = "snake_case")]
 pub enum DiscriminationMethod {
     PointBiserial,
+    #[serde(rename = "upper_lower_27")]
     UpperLower27,
 }
 
@@ -652,6 +653,23 @@ questions:
             .unwrap()
             .contains("too few pairs"));
         assert!(c.pairs.iter().all(|p| p.correlation.is_none()));
+    }
+
+    #[test]
+    fn names_match_the_json() {
+        for flag in [
+            Flag::TooFewAnswers,
+            Flag::TooEasy,
+            Flag::TooHard,
+            Flag::LowDiscrimination,
+            Flag::UnusedDistractor,
+        ] {
+            assert_eq!(serde_json::to_value(flag).unwrap(), flag.id());
+        }
+        assert_eq!(
+            serde_json::to_value(DiscriminationMethod::UpperLower27).unwrap(),
+            "upper_lower_27"
+        );
     }
 
     #[test]
