@@ -73,7 +73,8 @@ fn answer(q: &Question, j: usize, theta: f64, planted: &Planted, rng: &mut Rng) 
     let wrong: Vec<&str> = q
         .options
         .iter()
-        .filter(|o| !o.correct && !(q.id == planted.dead && o.id == planted.dead_option))
+        .filter(|o| !o.correct)
+        .filter(|o| q.id != planted.dead || o.id != planted.dead_option)
         .map(|o| o.id.as_str())
         .collect();
     let key = || q.options.iter().find(|o| o.correct).unwrap().id.to_string();
