@@ -38,7 +38,7 @@ fn cohort(c: &mut Criterion) {
         "gather, summarise and analyse the items of 1,100 result files",
         |b| {
             b.iter(|| {
-                let gathered = gather(&paths, &Options::default()).unwrap();
+                let mut gathered = gather(&paths, &Options::default()).unwrap();
                 let latest = gathered.latest();
                 let mut view = gathered.summarise().unwrap();
                 let layout = Layout::new(&pack);

@@ -32,7 +32,7 @@ pub(super) fn cohort(source: &PackSource, args: CohortArgs) -> Result<()> {
         output: output.and_then(store::FileId::of),
         one_person,
     };
-    let gathered = crate::cohort::gather(&paths, &options)?;
+    let mut gathered = crate::cohort::gather(&paths, &options)?;
     if let Some(read) = &gathered.output_read {
         let shown = |p: &Path| crate::text::quote(&p.display().to_string());
         let output = output.unwrap_or(read);

@@ -31,13 +31,14 @@ pub struct Latest {
 }
 
 impl Gathered {
-    /// The file of each person's latest result, by path.
-    pub fn latest(&self) -> Vec<Latest> {
+    /// The file of each person's latest result, by path. The paths move out (the view
+    /// needs them no more), so a hundred thousand people do not hold two copies.
+    pub fn latest(&mut self) -> Vec<Latest> {
         let mut files: Vec<Latest> = self
             .people
-            .values()
+            .values_mut()
             .map(|p| Latest {
-                path: p.file.clone(),
+                path: std::mem::take(&mut p.file),
                 taken_at: p.taken_at.clone(),
             })
             .collect();
