@@ -109,7 +109,7 @@ pub fn run(cli: Cli) -> Result<()> {
             emit(&found.doc, format, output.as_deref())
         }
         Command::Compare { old, new, format } => compare(&old, &new, format),
-        Command::Cohort(args) => cohort(args),
+        Command::Cohort(args) => cohort(&source, args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             let mut out = Vec::new();
