@@ -1,10 +1,12 @@
-//! The cohort view at scale: gather, aggregate and render the JSON of a generated cohort.
-//! Run with `cargo bench --bench cohort`; `benches/cohort.sh` times 10,000 files against jq.
+//! The cohort view at scale: gather, aggregate and render the JSON of a generated cohort, and
+//! the item analysis (`--items`) of the same files. Run with `cargo bench --bench cohort`;
+//! `benches/cohort.sh` times 10,000 files against jq and 100,000 with and without `--items`.
 
 #[path = "../tests/support/sample_cohort.rs"]
 mod sample_cohort;
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use skillgap::cohort::items::{read_answers, Layout};
 use skillgap::cohort::{gather, Options};
 use skillgap::render::{for_cohort_format, CohortFormat, Style};
 
@@ -32,6 +34,20 @@ fn cohort(c: &mut Criterion) {
                 .unwrap()
         })
     });
+    group.bench_function(
+        "gather, summarise and analyse the items of 1,100 result files",
+        |b| {
+            b.iter(|| {
+                let mut gathered = gather(&paths, &Options::default()).unwrap();
+                let latest = gathered.latest();
+                let mut view = gathered.summarise().unwrap();
+                let layout = Layout::new(&pack);
+                let outcome = read_answers(&layout, &latest);
+                view.add_items(&layout, &outcome);
+                view
+            })
+        },
+    );
     let view = gather(&paths, &Options::default())
         .unwrap()
         .summarise()

@@ -164,6 +164,12 @@ pub struct CohortArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<jiff::civil::Date>,
 
+    /// Item analysis, for pack authors and coaches: how each scenario performed
+    /// (difficulty, discrimination, the options people chose, flags) and how reliable each
+    /// competency's scenarios are. Scenarios come from the pack (built-in, or --rubrics DIR).
+    #[arg(long)]
+    pub items: bool,
+
     /// What to print.
     #[arg(long, value_enum, default_value_t = CohortFormat::Table)]
     pub format: CohortFormat,

@@ -2,7 +2,6 @@
 
 use serde::Serialize;
 
-use crate::pack::Text;
 use crate::result::ResultDocument;
 
 /// Two results side by side.
@@ -15,31 +14,31 @@ pub struct Comparison {
     pub profile_changed: bool,
     pub competencies: Vec<Change>,
     /// Competency ids with a gap before and none now, by a reliable change.
-    pub gaps_closed: Vec<Text>,
+    pub gaps_closed: Vec<String>,
     /// Competency ids with no gap before and one now, by a reliable change.
-    pub gaps_opened: Vec<Text>,
+    pub gaps_opened: Vec<String>,
     /// Certification ids eligible now and not before (and not held).
-    pub newly_eligible: Vec<Text>,
+    pub newly_eligible: Vec<String>,
 }
 
 /// One of the two results.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Side {
     pub reference: String,
-    pub taken_at: Text,
-    pub profile: Text,
+    pub taken_at: String,
+    pub profile: String,
     pub pack_version: u32,
 }
 
 /// One competency's change.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
-    pub id: Text,
-    pub title: Text,
+    pub id: String,
+    pub title: String,
     pub old_score: Option<f64>,
     pub new_score: Option<f64>,
-    pub old_level: Option<Text>,
-    pub new_level: Option<Text>,
+    pub old_level: Option<String>,
+    pub new_level: Option<String>,
     pub old_gap: Option<usize>,
     pub new_gap: Option<usize>,
     /// The reliable change index (Jacobson & Truax, 1991): the change divided by the error
@@ -221,7 +220,7 @@ mod tests {
         // From advanced beginner (30) to expert (90): RCI = 60 / √(5.x² + 5.x²) ≈ 8.
         assert!(change.rci.unwrap() > RELIABLE_RCI, "{:?}", change.rci);
         assert_eq!(change.reliable, Some(true));
-        assert_eq!(c.gaps_closed, vec![Text::from("c")]);
+        assert_eq!(c.gaps_closed, vec![String::from("c")]);
     }
 
     #[test]

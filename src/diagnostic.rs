@@ -70,6 +70,16 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// The 1-based line and column (in characters) of the byte `offset` of `source`.
+pub(crate) fn position_at(source: &str, offset: usize) -> (usize, usize) {
+    let before = &source[..offset];
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
 /// A file name or path as a message shows it: escaped and at most a couple of hundred
 /// characters long.
 pub fn shown_name(name: &str) -> String {

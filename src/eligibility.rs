@@ -5,14 +5,14 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::answers::{format_number, Value};
-use crate::pack::{Certification, Pack, Route, Source, Text};
+use crate::pack::{Certification, Pack, Route, Source};
 
 /// Whether a person may sit a certification now, and if not, what is missing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Eligibility {
-    pub id: Text,
-    pub title: Text,
-    pub issuer: Text,
+    pub id: String,
+    pub title: String,
+    pub issuer: String,
     /// A route's requirements are met (see `superseded_by`: met, but not needed).
     pub eligible: bool,
     /// Already held (from `certifications_held`).
@@ -21,18 +21,18 @@ pub struct Eligibility {
     /// A credential the person holds that outranks this one (PMP over CAPM): not needed, and
     /// never recommended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub superseded_by: Option<Text>,
+    pub superseded_by: Option<String>,
     /// What the closest route still needs; empty when eligible. Results saved before this
     /// was structured held plain sentences here; they read as items with only `text`.
     #[serde(deserialize_with = "missing_items")]
     pub missing: Vec<Missing>,
     /// The route met, or the closest one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub route: Option<Text>,
-    pub source: Text,
-    pub as_of: Text,
+    pub route: Option<String>,
+    pub source: String,
+    pub as_of: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<Text>,
+    pub note: Option<String>,
 }
 
 impl Eligibility {
@@ -54,7 +54,7 @@ pub struct Missing {
     /// The fact the requirement reads (`months_leading_projects`, `degree`); null when the
     /// pack gives no route at all.
     #[schemars(required)]
-    pub fact: Option<Text>,
+    pub fact: Option<String>,
     /// The person's value (null when not answered).
     #[schemars(required)]
     pub have: Option<Value>,
@@ -190,16 +190,16 @@ pub fn evaluate(pack: &Pack, cert: &Certification, facts: &BTreeMap<String, Valu
     let Source { url, as_of, .. } = &cert.source;
     Eligibility {
         id: cert.id.clone(),
-        title: crate::text::one_line_text(&cert.title),
-        issuer: crate::text::one_line_text(&cert.issuer),
+        title: crate::text::one_line(&cert.title),
+        issuer: crate::text::one_line(&cert.issuer),
         eligible: missing.is_empty(),
         held: held_list.contains(&cert.id.as_str()),
-        superseded_by: superseded_by.map(Text::from),
+        superseded_by,
         missing,
         route,
         source: url.clone(),
-        as_of: as_of.to_string().into(),
-        note: cert.note.as_ref().map(crate::text::one_line_text),
+        as_of: as_of.to_string(),
+        note: cert.note.as_deref().map(crate::text::one_line),
     }
 }
 
@@ -326,7 +326,7 @@ pub fn degree_rank(pack: &Pack, id: &str) -> Option<usize> {
         .and_then(|f| f.options.iter().position(|o| o.id == id))
 }
 
-fn or_hold(pack: &Pack, certs: &[Text]) -> String {
+fn or_hold(pack: &Pack, certs: &[String]) -> String {
     let names: Vec<String> = certs.iter().map(|c| cert_name(pack, c)).collect();
     let list = match names.as_slice() {
         [] => String::new(),
@@ -398,7 +398,7 @@ fn shortfalls(
                 };
                 out.push(Shortfall {
                     missing: Missing {
-                        fact: Some(Text::borrowed("degree")),
+                        fact: Some(String::from("degree")),
                         have: have_id.map(|id| Value::Text(id.to_string())),
                         need: Some(Value::Text(needed.to_string())),
                         text,
@@ -456,7 +456,7 @@ fn shortfalls(
             );
             let what = fact
                 .and_then(|f| f.shortfall.clone())
-                .unwrap_or_else(|| fact_id.replace('_', " ").into());
+                .unwrap_or_else(|| fact_id.replace('_', " "));
             let mut text = [format_number(short).as_str(), "more", unit, what.as_str()]
                 .iter()
                 .filter(|s| !s.is_empty())
@@ -537,9 +537,9 @@ fn may_count(
 /// work spent in healthcare) above `months_information_systems`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartConflict {
-    pub part: Text,
+    pub part: String,
     pub part_value: f64,
-    pub whole: Text,
+    pub whole: String,
     /// Zero when the whole was not given (a fact not given counts as none).
     pub whole_value: f64,
 }

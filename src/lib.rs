@@ -18,6 +18,7 @@ pub mod diagnostic;
 pub mod eligibility;
 pub mod history;
 pub mod interactive;
+pub mod json;
 pub mod pack;
 pub mod plan;
 pub mod render;
@@ -30,6 +31,7 @@ pub mod session;
 pub mod store;
 pub mod template;
 pub mod text;
+mod unique;
 pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Error, Result};

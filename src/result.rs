@@ -3,10 +3,6 @@
 //! Renderers read only this document, so a saved result prints the same report later without
 //! the pack that made it. `schema_version` rises only when a field changes meaning or goes;
 //! new fields may be added at any time.
-//!
-//! Its strings are [`Text`]: a document built against the built-in pack points into the
-//! binary for every id, title and link it takes from the pack instead of copying them; one
-//! read from a file owns its text.
 
 use std::collections::BTreeMap;
 
@@ -14,10 +10,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answers, Value};
 use crate::eligibility::{self, Eligibility};
-use crate::pack::{Pack, Profile, QuestionKind, Text};
+use crate::pack::{Pack, Profile, QuestionKind};
 use crate::plan;
 use crate::score::{self, Assessment};
-use crate::text::{one_line, one_line_text};
+use crate::text::one_line;
 
 /// The current document version.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -30,12 +26,12 @@ pub struct ResultDocument {
     /// Whose result this is, from the answers file's `person:` or `--person`; the cohort view
     /// tells people apart by it (by the file name where it is absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub person: Option<Text>,
+    pub person: Option<String>,
     pub pack: PackRef,
-    pub profile: Text,
-    pub profile_title: Text,
+    pub profile: String,
+    pub profile_title: String,
     /// RFC 3339.
-    pub taken_at: Text,
+    pub taken_at: String,
     /// The pack's level scale, lowest first, so the document explains its own levels.
     pub levels: Vec<LevelRef>,
     pub competencies: Vec<CompetencyResult>,
@@ -47,14 +43,14 @@ pub struct ResultDocument {
     /// What the chosen stage needs beyond its target levels that the facts do not show ("6
     /// months leading projects or 23 hours of project-management education").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stage_needs: Option<Text>,
+    pub stage_needs: Option<String>,
     /// What the plan aims at: the chosen stage, or a stretch toward a later one when every
     /// target is met. Always written; absent in results saved before it existed.
     #[serde(default)]
     pub plan_basis: Option<PlanBasis>,
     /// The situation the plan assumed: "You work in healthcare and are on a project now."
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub situation: Option<Text>,
+    pub situation: Option<String>,
     /// Certifications not reachable within 12 months, with when they come within reach at
     /// the person's pace, or what is missing. Always written; absent in results saved
     /// before it existed.
@@ -67,35 +63,35 @@ pub struct ResultDocument {
 /// The program that wrote the document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Tool {
-    pub name: Text,
-    pub version: Text,
+    pub name: String,
+    pub version: String,
 }
 
 /// The pack the answers were scored against.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PackRef {
-    pub id: Text,
+    pub id: String,
     pub version: u32,
-    pub title: Text,
+    pub title: String,
 }
 
 /// A level of the scale.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LevelRef {
-    pub id: Text,
-    pub title: Text,
-    pub short_title: Text,
+    pub id: String,
+    pub title: String,
+    pub short_title: String,
     pub min_score: f64,
 }
 
 /// One competency's result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CompetencyResult {
-    pub id: Text,
-    pub title: Text,
+    pub id: String,
+    pub title: String,
     /// For narrow tables; the title when the pack gives none.
     #[serde(default)]
-    pub short_title: Text,
+    pub short_title: String,
     /// 0–100.
     pub score: f64,
     /// The band the score may lie in (about two chances in three that a retake of the same
@@ -109,27 +105,27 @@ pub struct CompetencyResult {
     /// reliable only when it exceeds what the two results' errors allow.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sem: Option<f64>,
-    pub level: Text,
+    pub level: String,
     /// Another level the band reaches into: "competent, could be proficient".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub could_be: Option<Text>,
+    pub could_be: Option<String>,
     /// The highest level a true experience statement shows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub experience_shows: Option<Text>,
+    pub experience_shows: Option<String>,
     /// The level the self-rating and experience describe, before the scenario answers move
     /// the score.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub placed: Option<Text>,
-    pub target_level: Text,
+    pub placed: Option<String>,
+    pub target_level: String,
     /// Levels below target; 0 when met.
     pub gap: usize,
     pub importance: f64,
     pub priority: f64,
     /// The level the person rated themselves at.
-    pub self_rating: Option<Text>,
+    pub self_rating: Option<String>,
     /// Score of the scenario questions alone (the share answered right, 0–100).
     pub knowledge_score: Option<f64>,
-    pub knowledge_level: Option<Text>,
+    pub knowledge_level: Option<String>,
     /// Share of the experience statements that hold (0–100).
     #[serde(default)]
     pub experience_score: Option<f64>,
@@ -138,23 +134,23 @@ pub struct CompetencyResult {
     #[serde(default)]
     pub evidence_score: Option<f64>,
     #[serde(default)]
-    pub evidence_level: Option<Text>,
+    pub evidence_level: Option<String>,
     /// The highest level the experience supports, present when the self-rating was above it:
     /// knowing the work carries a competency only so far; the upper levels need having done it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub capped_at: Option<Text>,
+    pub capped_at: Option<String>,
     /// The level the experience shows at least, present when the self-rating was below it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lifted_to: Option<Text>,
+    pub lifted_to: Option<String>,
     /// `over` when the scenario answers clearly fit a level well below the self-rating,
     /// `under` when well above; absent when they agree or are too few to tell.
     pub calibration: Option<Calibration>,
     /// When this competency was not retaken (`assess --competency`), the time of the result
     /// its answers were carried from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub carried_from: Option<Text>,
+    pub carried_from: Option<String>,
     /// What the next level looks like in this competency, from the pack.
-    pub next_level: Option<Text>,
+    pub next_level: Option<String>,
     /// Each question's part of the score.
     pub evidence: Vec<EvidenceItem>,
 }
@@ -182,40 +178,40 @@ pub enum Calibration {
 /// What one question did to a score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct EvidenceItem {
-    pub question: Text,
-    pub kind: Text,
+    pub question: String,
+    pub kind: String,
     /// Points earned and possible (fraction × weight, weight).
     pub earned: f64,
     pub possible: f64,
     /// For a scenario answered wrongly: why the right answer is right, and where to read.
-    pub explanation: Option<Text>,
-    pub source: Option<Text>,
+    pub explanation: Option<String>,
+    pub source: Option<String>,
 }
 
 /// A recommendation that applies.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RecommendationResult {
-    pub id: Text,
-    pub kind: Text,
-    pub title: Text,
-    pub detail: Text,
-    pub url: Text,
-    pub as_of: Text,
-    pub effort: Option<Text>,
-    pub cost: Option<Text>,
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    pub detail: String,
+    pub url: String,
+    pub as_of: String,
+    pub effort: Option<String>,
+    pub cost: Option<String>,
     /// Competency ids with a gap that it builds, highest priority first.
-    pub addresses: Vec<Text>,
+    pub addresses: Vec<String>,
     /// Every competency it builds, main one first, as the pack lists them.
-    pub builds: Vec<Text>,
+    pub builds: Vec<String>,
 }
 
 /// One step of the plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PlanItem {
     /// `30d`, `90d` or `12m`.
-    pub horizon: Text,
-    pub recommendation: Text,
-    pub why: Text,
+    pub horizon: String,
+    pub recommendation: String,
+    pub why: String,
 }
 
 /// What the plan aims at.
@@ -226,9 +222,9 @@ pub struct PlanBasis {
     /// The profile a stretch plan aims at (when every target of the chosen one is met), or
     /// the top stage the person has gone beyond.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub toward: Option<Text>,
+    pub toward: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub toward_title: Option<Text>,
+    pub toward_title: Option<String>,
     /// Every target up to the top stage is met: the steps are growth beyond it.
     #[serde(default)]
     pub beyond_top: bool,
@@ -237,18 +233,18 @@ pub struct PlanBasis {
 /// A certification the plan could not reach within 12 months.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct LaterItem {
-    pub certification: Text,
+    pub certification: String,
     /// "PMP (PMI)".
-    pub name: Text,
+    pub name: String,
     /// "within reach in about 18 months (around May 2028) if you lead the project you are on
     /// now", or "needs bachelor's degree or higher".
-    pub text: Text,
+    pub text: String,
     /// Months until it comes within reach at the person's pace, when that can be told.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub months: Option<u32>,
     /// `YYYY-MM` it comes within reach, when the months can be told.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub around: Option<Text>,
+    pub around: Option<String>,
 }
 
 /// Scores `answers` against `profile` and builds the document. `taken_at` is passed in so
@@ -304,28 +300,27 @@ fn scored(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) -> 
         plan::Aim::Stretch { profile, title } => PlanBasis {
             targets_met: made.targets_met,
             toward: Some(profile.clone()),
-            toward_title: Some(one_line_text(title)),
+            toward_title: Some(one_line(title)),
             beyond_top: false,
         },
         plan::Aim::Beyond { profile, title } => PlanBasis {
             targets_met: made.targets_met,
             toward: Some(profile.clone()),
-            toward_title: Some(one_line_text(title)),
+            toward_title: Some(one_line(title)),
             beyond_top: true,
         },
     });
     ResultDocument {
         schema_version: SCHEMA_VERSION,
         tool: Tool {
-            name: Text::borrowed(env!("CARGO_PKG_NAME")),
-            version: Text::borrowed(env!("CARGO_PKG_VERSION")),
+            name: String::from(env!("CARGO_PKG_NAME")),
+            version: String::from(env!("CARGO_PKG_VERSION")),
         },
         person: answers
             .person
             .as_deref()
             .map(one_line)
-            .filter(|p| !p.is_empty())
-            .map(Text::from),
+            .filter(|p| !p.is_empty()),
         pack: PackRef {
             id: pack.id.clone(),
             version: pack.version,
@@ -354,11 +349,11 @@ fn scored(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) -> 
                 let r = a.recommendation;
                 RecommendationResult {
                     id: r.id.clone(),
-                    kind: Text::borrowed(r.kind.name()),
-                    title: one_line_text(&r.title),
-                    detail: one_line_text(&r.detail),
+                    kind: String::from(r.kind.name()),
+                    title: one_line(&r.title),
+                    detail: one_line(&r.detail),
                     url: r.url.clone(),
-                    as_of: r.as_of.to_string().into(),
+                    as_of: r.as_of.to_string(),
                     effort: r.effort.clone(),
                     cost: r.cost.clone(),
                     addresses: a.addresses.iter().map(|&id| id.clone()).collect(),
@@ -370,23 +365,23 @@ fn scored(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) -> 
             .steps
             .iter()
             .map(|a| PlanItem {
-                horizon: Text::borrowed(a.horizon.code()),
+                horizon: String::from(a.horizon.code()),
                 recommendation: a.recommendation.id.clone(),
-                why: one_line(&a.why).into(),
+                why: one_line(&a.why),
             })
             .collect(),
         plan_basis,
         // The plan is done with: what it worded moves in.
-        situation: made.situation.map(Text::from),
+        situation: made.situation,
         later: made
             .later
             .into_iter()
             .map(|l| LaterItem {
                 certification: l.certification,
-                name: one_line(&l.name).into(),
-                text: one_line(&l.text).into(),
+                name: one_line(&l.name),
+                text: one_line(&l.text),
                 months: l.months,
-                around: l.around.map(Text::from),
+                around: l.around,
             })
             .collect(),
         facts: BTreeMap::new(),
@@ -410,7 +405,7 @@ fn competencies(pack: &Pack, assessment: Assessment) -> Vec<CompetencyResult> {
                 .levels
                 .get(c.level + 1)
                 .and_then(|l| competency.and_then(|comp| comp.levels.get(&l.id)))
-                .map(one_line_text);
+                .map(|text| one_line(text));
             let evidence = c
                 .items
                 .into_iter()
@@ -424,7 +419,7 @@ fn competencies(pack: &Pack, assessment: Assessment) -> Vec<CompetencyResult> {
                         possible: e.weight,
                         explanation: question
                             .filter(|_| missed)
-                            .and_then(|q| q.explanation.as_ref().map(one_line_text)),
+                            .and_then(|q| q.explanation.as_deref().map(one_line)),
                         source: question
                             .filter(|_| missed)
                             .and_then(|q| q.source.as_ref().map(|s| s.url.clone())),
@@ -432,8 +427,8 @@ fn competencies(pack: &Pack, assessment: Assessment) -> Vec<CompetencyResult> {
                 })
                 .collect();
             let short_title = competency
-                .and_then(|comp| comp.short_title.as_ref())
-                .map_or_else(|| c.title.clone(), one_line_text);
+                .and_then(|comp| comp.short_title.as_deref())
+                .map_or_else(|| c.title.clone(), one_line);
             CompetencyResult {
                 id: c.id,
                 title: c.title,

@@ -11,7 +11,7 @@ use crate::result::ResultDocument;
 pub fn merge(pack: &Pack, base: &ResultDocument, new: &Answers, only: &[String]) -> Answers {
     let retaken = |question: &str| {
         pack.question(question)
-            .is_some_and(|(competency, _)| only.iter().any(|id| *id == competency.id))
+            .is_some_and(|(competency, _)| only.contains(&competency.id))
     };
     let mut answers: std::collections::BTreeMap<_, _> = base
         .answers
@@ -26,10 +26,7 @@ pub fn merge(pack: &Pack, base: &ResultDocument, new: &Answers, only: &[String])
             .map(|(id, value)| (id.clone(), value.clone())),
     );
     Answers {
-        person: new
-            .person
-            .clone()
-            .or_else(|| base.person.clone().map(String::from)),
+        person: new.person.clone().or_else(|| base.person.clone()),
         profile: new
             .profile
             .clone()
@@ -48,7 +45,7 @@ pub fn merge(pack: &Pack, base: &ResultDocument, new: &Answers, only: &[String])
 /// report can say which scores are new.
 pub fn mark_carried(doc: &mut ResultDocument, only: &[String], from: &str) {
     for competency in &mut doc.competencies {
-        if !only.iter().any(|id| *id == competency.id) {
+        if !only.contains(&competency.id) {
             competency.carried_from = Some(from.into());
         }
     }

@@ -21,7 +21,7 @@
 use std::collections::BTreeMap;
 
 use crate::answers::{Answers, Value};
-use crate::pack::{Competency, Pack, Profile, Question, QuestionKind, Text};
+use crate::pack::{Competency, Pack, Profile, Question, QuestionKind};
 
 /// How many standard errors each side of a score its band spans (about two chances in three
 /// that a retake lands inside).
@@ -30,13 +30,13 @@ pub const BAND_SE: f64 = 1.0;
 /// What a set of answers shows against one profile.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
-    pub profile: Text,
+    pub profile: String,
     /// In the pack's order.
     pub competencies: Vec<CompetencyScore>,
     /// What the profile needs beyond its target levels and the facts do not show ("6 months
     /// leading projects or 23 hours of project-management education"); `None` when met or
     /// when the profile asks nothing more.
-    pub requirement_unmet: Option<Text>,
+    pub requirement_unmet: Option<String>,
 }
 
 impl Assessment {
@@ -57,8 +57,8 @@ impl Assessment {
 /// One competency's result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompetencyScore {
-    pub id: Text,
-    pub title: Text,
+    pub id: String,
+    pub title: String,
     /// 0–100: the placed level's midpoint moved by the scenario answers, within the cap.
     pub score: f64,
     /// Index into the pack's levels.
@@ -125,7 +125,7 @@ pub enum Direction {
 /// What one answered question added to its competency's score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
-    pub question: Text,
+    pub question: String,
     pub kind: QuestionKind,
     /// 0–1 of the question's weight.
     pub fraction: f64,
@@ -154,7 +154,7 @@ pub fn requirement_unmet(
     pack: &Pack,
     profile: &Profile,
     facts: &BTreeMap<String, Value>,
-) -> Option<Text> {
+) -> Option<String> {
     let needs = profile.requires.as_ref()?;
     let met = needs
         .any_of

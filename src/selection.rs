@@ -257,7 +257,7 @@ pub fn checklists<'p>(
         let statements: Vec<(&Competency, &Question)> = competency
             .questions
             .iter()
-            .filter(|q| q.kind == QuestionKind::YesNo && asked.iter().any(|id| *id == q.id))
+            .filter(|q| q.kind == QuestionKind::YesNo && asked.contains(&q.id))
             .map(|q| (competency, q))
             .collect();
         if statements.is_empty() {
@@ -276,7 +276,7 @@ pub fn checklists<'p>(
 pub fn prompt_count(pack: &Pack, asked: &[String], with_facts: bool) -> usize {
     let questions = pack
         .questions()
-        .filter(|(_, q)| asked.iter().any(|id| *id == q.id) && q.kind != QuestionKind::YesNo)
+        .filter(|(_, q)| asked.contains(&q.id) && q.kind != QuestionKind::YesNo)
         .count();
     let lists = checklists(pack.competencies.iter(), asked).len();
     let facts = if with_facts {

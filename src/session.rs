@@ -261,7 +261,7 @@ pub fn complete_questions(pack: &Pack, session: &mut Session) -> Option<String> 
     for competency in pack
         .competencies
         .iter()
-        .filter(|c| session.only.is_empty() || session.only.iter().any(|id| *id == c.id))
+        .filter(|c| session.only.is_empty() || session.only.contains(&c.id))
     {
         let listed = |id: &str| session.questions.iter().any(|q| q == id);
         let mut add: Vec<String> = competency
@@ -422,7 +422,7 @@ mod tests {
             .questions
             .iter()
             .filter(|q| q.kind.is_knowledge())
-            .find(|q| !whole.questions.iter().any(|id| *id == q.id))
+            .find(|q| !whole.questions.contains(&q.id))
             .unwrap();
         session
             .answers
@@ -433,7 +433,7 @@ mod tests {
         });
         let note = complete_questions(&pack, &mut session).unwrap();
         assert!(note.contains("added back"), "{note}");
-        assert!(session.questions.iter().any(|id| *id == answered.id));
+        assert!(session.questions.contains(&answered.id));
         let mut sorted = session.questions.clone();
         sorted.sort();
         sorted.dedup();

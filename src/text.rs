@@ -6,9 +6,6 @@
 //! Nothing is dropped silently: a person sees `\e]0;…` where their file has an escape sequence,
 //! so they can find and fix it.
 
-use crate::pack::Text;
-use std::borrow::Cow;
-
 /// How many characters of user data a message quotes before it cuts with `…`.
 pub const QUOTE_LIMIT: usize = 200;
 
@@ -18,7 +15,7 @@ pub const DISPLAY_LIMIT: usize = 2000;
 
 /// Whether `c` could drive a terminal or disguise text: C0 and C1 controls (newline and tab
 /// aside), DEL, and the bidirectional overrides and isolates.
-fn is_unsafe(c: char) -> bool {
+pub(crate) fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
@@ -38,26 +35,15 @@ fn is_unsafe(c: char) -> bool {
 /// assert_eq!(escape(&escape("a\u{9b}b")), "a\\u{9b}b");
 /// ```
 pub fn escape(text: &str) -> String {
-    match escape_cow(text) {
-        Cow::Borrowed(s) => s.to_string(),
-        Cow::Owned(s) => s,
-    }
-}
-
-fn escape_cow(text: &str) -> Cow<'_, str> {
-    let Some(first) = first_unsafe(text) else {
-        return Cow::Borrowed(text);
-    };
-    let mut out = String::with_capacity(text.len() + 16);
-    out.push_str(&text[..first]);
-    for c in text[first..].chars() {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
         if is_unsafe(c) {
             push_escaped(&mut out, c);
         } else {
             out.push(c);
         }
     }
-    Cow::Owned(out)
+    out
 }
 
 /// Appends the visible escape of the unsafe character `c` (see [`escape`]).
@@ -72,140 +58,20 @@ fn push_escaped(out: &mut String, c: char) {
     };
 }
 
-/// The byte offset of the first character of `text` that [`is_unsafe`] names, if any.
-pub(crate) fn first_unsafe(text: &str) -> Option<usize> {
-    first_unsafe_bytes(text.as_bytes()).map(|(at, _, _)| at)
-}
-
-/// The first character [`is_unsafe`] names in the UTF-8 `bytes`, as (byte offset, length in
-/// bytes, code point). Text is looked at 32 bytes at a time, with a test that compiles to
-/// vector compares; only a block holding a byte that may start such a character (a C0
-/// control, DEL, 0xC2 for the C1 controls, 0xE2 for the bidirectional ones) is looked at
-/// closely. Output and pack text, mostly ASCII with the odd dash, cost little to check, and
-/// JSON can be checked as bytes, before it is cut into whole characters.
-pub(crate) fn first_unsafe_bytes(bytes: &[u8]) -> Option<(usize, usize, u32)> {
-    let mut start = 0;
-    for block in bytes.chunks(32) {
-        let suspect = block.iter().fold(false, |any, &b| {
-            any | ((b < 0x20) & (b != b'\n') & (b != b'\t'))
-                | (b == 0x7f)
-                | (b == 0xc2)
-                | (b == 0xe2)
-        });
-        if suspect {
-            for offset in 0..block.len() {
-                if let Some((length, code)) = unsafe_at(bytes, start + offset) {
-                    return Some((start + offset, length, code));
-                }
-            }
-        }
-        start += block.len();
-    }
-    None
-}
-
-/// The length and code point of the character at `at` when [`is_unsafe`] names it.
-pub(crate) fn unsafe_at(bytes: &[u8], at: usize) -> Option<(usize, u32)> {
-    let next = |n: usize| bytes.get(at + n).copied().unwrap_or(0);
-    match bytes[at] {
-        b'\n' | b'\t' => None,
-        b @ (0..=0x1f | 0x7f) => Some((1, u32::from(b))),
-        // U+0080–U+009F
-        0xc2 if (0x80..=0x9f).contains(&next(1)) => Some((2, u32::from(next(1)))),
-        // U+202A–U+202E and U+2066–U+2069
-        0xe2 if next(1) == 0x80 && (0xaa..=0xae).contains(&next(2)) => {
-            Some((3, 0x2000 | u32::from(next(2) & 0x3f)))
-        }
-        0xe2 if next(1) == 0x81 && (0xa6..=0xa9).contains(&next(2)) => {
-            Some((3, 0x2040 | u32::from(next(2) & 0x3f)))
-        }
-        _ => None,
-    }
-}
-
 /// The name the crate used when control sequences were stripped; it now escapes them
 /// (see [`escape`]).
 pub fn sanitize(text: &str) -> String {
     escape(text)
 }
 
-/// [`one_line`] for a pack's text: text that is one plain line already comes back as
-/// itself, so the built-in pack's text goes into a result without a copy.
-pub fn one_line_text(text: &Text) -> Text {
-    let trimmed = text.trim_matches([' ', '\t', '\n']);
-    if is_plain_line(trimmed) {
-        return text.part(trimmed);
-    }
-    one_line(text).into()
-}
-
 /// Escapes `text` and folds runs of white space (YAML folded blocks end in a newline).
 pub fn one_line(text: &str) -> String {
-    // Only the white space that folds: a form feed or a carriage return is shown escaped.
-    let trimmed = text.trim_matches([' ', '\t', '\n']);
-    if is_plain_line(trimmed) {
-        return trimmed.to_string();
-    }
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    // A space is written only before the next word, so runs fold and ends are trimmed.
-    let mut space_before_next = false;
-    let mut at = 0;
-    while at < bytes.len() {
-        let b = bytes[at];
-        if b.is_ascii_graphic() {
-            // A run of printable ASCII words with single spaces between them is copied whole:
-            // most text is little else.
-            let mut end = at;
-            loop {
-                while end < bytes.len() && bytes[end].is_ascii_graphic() {
-                    end += 1;
-                }
-                match bytes.get(end..end + 2) {
-                    Some([b' ', next]) if next.is_ascii_graphic() => end += 1,
-                    _ => break,
-                }
-            }
-            if std::mem::take(&mut space_before_next) {
-                out.push(' ');
-            }
-            out.push_str(&text[at..end]);
-            at = end;
-            continue;
-        }
-        let Some(c) = text[at..].chars().next() else {
-            break;
-        };
-        at += c.len_utf8();
-        // Escaping comes first: a carriage return shows as `\r` rather than folding away.
-        if !is_unsafe(c) && c.is_whitespace() {
-            space_before_next = !out.is_empty();
-            continue;
-        }
-        if std::mem::take(&mut space_before_next) {
-            out.push(' ');
-        }
-        if is_unsafe(c) {
-            push_escaped(&mut out, c);
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Whether `bytes` are already one line that [`one_line`] would leave as it is: printable
-/// ASCII with single spaces, no tab, newline or control. Pack text is nearly all like this
-/// (a folded YAML block is once its last newline is trimmed), and the check runs 32 bytes at
-/// a time where the full fold looks at each character.
-fn is_plain_line(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let printable = bytes.chunks(32).all(|block| {
-        block
-            .iter()
-            .fold(true, |all, &b| all & (b' '..=b'~').contains(&b))
-    });
-    printable && bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ') && !text.contains("  ")
+    // Escaping comes first: a carriage return or a form feed shows as `\r` or `\x0c` rather
+    // than folding away; only the white space left after it folds.
+    escape(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Escapes and wraps `text` to `width` columns, each line after the first indented by `indent`.
@@ -307,109 +173,15 @@ pub fn for_display<T: serde::Serialize + serde::de::DeserializeOwned>(value: &T)
     serde_json::from_value(tree).ok()
 }
 
-/// JSON text with the characters serde_json leaves raw but a terminal may act on — DEL, the
-/// C1 controls and the bidirectional overrides — written as `\uNNNN` escapes. The document
-/// means the same; only its spelling changes (they can only occur inside strings).
-///
-/// Runs write JSON through `render::json::write_pretty`, which escapes as it writes; this
-/// whole-text form is the reference its tests compare with.
-#[cfg(test)]
-pub(crate) fn json_safe(json: String) -> String {
-    use std::fmt::Write as _;
-    let Some(mut at) = first_unsafe(&json) else {
-        return json;
-    };
-    let mut out = String::with_capacity(json.len() + 16);
-    let mut copied = 0;
-    while let Some(c) = json[at..].chars().next() {
-        out.push_str(&json[copied..at]);
-        let _ = write!(out, "\\u{:04x}", c as u32);
-        copied = at + c.len_utf8();
-        match first_unsafe(&json[copied..]) {
-            Some(next) => at = copied + next,
-            None => break,
-        }
-    }
-    out.push_str(&json[copied..]);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2000))]
-        /// The fast paths agree with the plain definitions they replace, on text rich in
-        /// controls, white space of every kind and the bytes that start them.
-        #[test]
-        fn fast_paths_match_their_definitions(
-            text in "[a-z \t\n\r\u{0}-\u{1f}\u{7f}-\u{a0}\u{2000}-\u{206f}\u{3000}—…é]{0,80}"
-        ) {
-            let by_chars = text.char_indices().find(|(_, c)| is_unsafe(*c)).map(|(i, _)| i);
-            prop_assert_eq!(first_unsafe(&text), by_chars);
-            let folded = escape(&text).split_whitespace().collect::<Vec<_>>().join(" ");
-            prop_assert_eq!(one_line(&text), folded);
-            let spelled: String = text
-                .chars()
-                .map(|c| if is_unsafe(c) { format!("\\u{:04x}", c as u32) } else { c.to_string() })
-                .collect();
-            prop_assert_eq!(json_safe(text.clone()), spelled);
-            let long = format!("{}{text}", "x".repeat(45));
-            prop_assert_eq!(first_unsafe(&long), by_chars.map(|i| i + 45));
-        }
-
-        /// Text that is nearly one plain line already, the case `one_line` copies whole:
-        /// single and double spaces, ends with and without white space, the odd tab.
-        #[test]
-        fn one_line_copies_only_what_it_would_leave_alone(
-            text in "[ \n]{0,2}([a-z~!]{1,5}( |  |\t)?){0,12}[ \n]{0,2}"
-        ) {
-            let folded = escape(&text).split_whitespace().collect::<Vec<_>>().join(" ");
-            prop_assert_eq!(one_line(&text), folded.clone());
-            // A pack's text gives the same line, and the built-in pack's is not copied when
-            // it needed no change beyond trimming.
-            let built_in: &'static str = Box::leak(text.clone().into_boxed_str());
-            let borrowed = one_line_text(&Text::borrowed(built_in));
-            prop_assert_eq!(borrowed.as_str(), folded.as_str());
-            let plain = is_plain_line(text.trim_matches([' ', '\t', '\n']));
-            prop_assert_eq!(borrowed.is_borrowed(), plain);
-            let owned = one_line_text(&Text::from(text.as_str()));
-            prop_assert_eq!(owned.as_str(), folded.as_str());
-            prop_assert!(!owned.is_borrowed());
-        }
-    }
 
     #[test]
-    fn a_part_of_borrowed_text_is_borrowed_and_anything_else_is_copied() {
-        let whole = Text::borrowed("  Risk management\n");
-        let part = whole.part(whole.trim());
-        assert_eq!(
-            (part.as_str(), part.is_borrowed()),
-            ("Risk management", true)
-        );
-        assert_eq!(part.as_ptr(), whole[2..].as_ptr());
-        let elsewhere = Text::borrowed("Risk management");
-        let copied = whole.part(&String::from("Risk"));
-        assert_eq!((copied.as_str(), copied.is_borrowed()), ("Risk", false));
-        let outside = elsewhere.part(&whole);
-        assert_eq!(
-            (outside.as_str(), outside.is_borrowed()),
-            (whole.as_str(), false)
-        );
-        assert!(!Text::from("owned").part("owned").is_borrowed());
-    }
-
-    #[test]
-    fn json_safe_escapes_only_what_a_terminal_acts_on() {
-        let raw = "{\"t\": \"a\u{9b}b\u{202e}c — d\u{7f}…\"}\n".to_string();
-        assert_eq!(
-            json_safe(raw),
-            "{\"t\": \"a\\u009bb\\u202ec — d\\u007f…\"}\n"
-        );
-        let plain = "{\"t\": \"— … →\"}".to_string();
-        assert_eq!(json_safe(plain.clone()), plain);
+    fn one_line_folds_white_space_and_shows_controls() {
+        assert_eq!(one_line("  a\n\tb  c\u{2028}d \n"), "a b c d");
+        assert_eq!(one_line("a\r\nb\u{c}c\u{85}d"), "a\\r b\\x0cc\\u{85}d");
+        assert_eq!(one_line(" \n "), "");
     }
 
     #[test]
@@ -486,14 +258,5 @@ mod tests {
         assert_eq!(key, "k\\e");
         assert_eq!(values[0], "v\\a");
         assert_eq!(values[1].chars().count(), DISPLAY_LIMIT);
-    }
-
-    #[test]
-    fn json_safe_escapes_c1_and_bidi_and_stays_the_same_json() {
-        let value = serde_json::json!({"t": "a\u{9b}2J\u{202e}\u{7f}\u{1b}"});
-        let text = json_safe(serde_json::to_string(&value).unwrap());
-        assert!(!text.chars().any(is_unsafe), "{text}");
-        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(back, value);
     }
 }

@@ -11,7 +11,8 @@ use serde::de::DeserializeOwned;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{position_at, Diagnostic};
+use crate::unique::{self, Unique};
 
 /// Where each node of a YAML document starts, by path.
 ///
@@ -20,21 +21,34 @@ use crate::diagnostic::Diagnostic;
 #[derive(Debug, Default, Clone)]
 pub struct Spans {
     source: std::sync::Arc<str>,
+    json: bool,
     positions: std::sync::OnceLock<HashMap<String, (usize, usize)>>,
 }
 
 impl Spans {
-    /// The positions of `source`'s nodes, worked out when a message first needs one.
+    /// The positions of the YAML `source`'s nodes, worked out when a message first needs one.
     pub(crate) fn of(source: &str) -> Self {
         Spans {
             source: source.into(),
+            json: false,
             positions: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The same for a JSON document (see [`crate::json`]).
+    pub(crate) fn of_json(source: &str) -> Self {
+        Spans {
+            json: true,
+            ..Spans::of(source)
         }
     }
 
     /// The 1-based line and column of the node at `path`, or of its nearest ancestor.
     pub fn find(&self, path: &str) -> Option<(usize, usize)> {
-        let positions = self.positions.get_or_init(|| index(&self.source));
+        let positions = self.positions.get_or_init(|| match self.json {
+            true => crate::json::index(&self.source),
+            false => index(&self.source),
+        });
         let mut path = path;
         loop {
             if let Some(position) = positions.get(path) {
@@ -58,8 +72,7 @@ pub const MAX_DEPTH: usize = 64;
 pub fn parse<T: DeserializeOwned>(file: &str, source: &str) -> Result<(T, Spans), Diagnostic> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     if source.trim().is_empty() {
-        return Err(Diagnostic::new(file, "the file is empty")
-            .hint("check that this is the file you meant; it has nothing in it to read"));
+        return Err(empty(file));
     }
     // libyaml slows with the square of flow nesting ([[[[…), so a document with more brackets
     // than MAX_DEPTH is measured before serde_yaml sees it. One with fewer cannot nest that
@@ -80,9 +93,17 @@ pub fn parse<T: DeserializeOwned>(file: &str, source: &str) -> Result<(T, Spans)
             return Err(too_deep);
         }
     }
-    let value: T = serde_yaml::from_str(source)
-        .map_err(|error| measured().unwrap_or_else(|| from_serde(file, &error)))?;
+    let refused = |error| measured().unwrap_or_else(|| from_serde(file, source, &error));
+    // One meaning per file: no mapping may give a key twice (see `crate::unique`).
+    serde_yaml::from_str::<Unique>(source).map_err(refused)?;
+    let value: T = serde_yaml::from_str(source).map_err(refused)?;
     Ok((value, Spans::of(source)))
+}
+
+/// The fault of a file with nothing in it.
+pub(crate) fn empty(file: &str) -> Diagnostic {
+    Diagnostic::new(file, "the file is empty")
+        .hint("check that this is the file you meant; it has nothing in it to read")
 }
 
 /// Where nesting first passes [`MAX_DEPTH`], if it does. A syntax error ends the walk early
@@ -115,29 +136,120 @@ pub fn to_string<T: serde::Serialize>(value: &T) -> String {
     serde_yaml::to_string(value).unwrap_or_default()
 }
 
-fn from_serde(file: &str, error: &serde_yaml::Error) -> Diagnostic {
-    let position = error.location().map(|l| (l.line(), l.column()));
-    // serde_yaml appends "at line X column Y" to its message; the position is shown already.
-    let mut message = error.to_string();
-    if let Some(cut) = message.find(" at line ") {
-        message.truncate(cut);
-    }
-    let hint = if message.contains("unknown field") {
-        "remove the field or correct its spelling; see rubrics/README.md for the fields allowed"
-    } else if message.contains("missing field") {
-        "add the field; see rubrics/README.md for what each entry needs"
-    } else if message.contains("duplicate") {
-        "each key may appear once; remove or rename one"
+fn from_serde(file: &str, source: &str, error: &serde_yaml::Error) -> Diagnostic {
+    let mut position = error.location().map(|l| (l.line(), l.column()));
+    // libyaml's words: "<problem> at line L column C[, while <context> at line L column C]";
+    // the position is shown already. Some faults are placed better by the context.
+    let full = error.to_string();
+    let (problem, context) = match full.split_once(", while ") {
+        Some((problem, context)) => (problem, context),
+        None => (full.as_str(), ""),
+    };
+    let message = problem.split(" at line ").next().unwrap_or(problem);
+    let (context, context_at) = match context.split_once(" at line ") {
+        Some((what, at)) => (what, line_column(at)),
+        None => (context, None),
+    };
+    let (message, hint) = if context == "scanning a simple key" && context_at.is_some() {
+        // A word alone on its line, which libyaml notices only at the next line.
+        position = context_at;
+        (
+            "this key has no ':' after it".to_string(),
+            "write `key: value`; a line that goes on with the value above is indented more",
+        )
+    } else if context == "scanning a quoted scalar" && context_at.is_some() {
+        // Quoted text may span lines, so libyaml notices only at the end of the file.
+        position = context_at;
+        (
+            "this text has no closing quote".to_string(),
+            "close the quote where the text ends",
+        )
+    } else if let Some(at) = control_character(message) {
+        let at = (0..=at.min(source.len()))
+            .rev()
+            .find(|&i| source.is_char_boundary(i))
+            .unwrap_or(0);
+        position = Some(position_at(source, at));
+        let c = source[at..].chars().next().unwrap_or_default();
+        (
+            format!(
+                "control character `{}` in the text",
+                crate::text::escape(&c.to_string())
+            ),
+            "delete it: YAML files cannot hold control characters (editors may show a box or ^A)",
+        )
+    } else if message.contains("more than one document") {
+        position = second_document(source).or(position);
+        (
+            "a second document starts here; the file may hold one".to_string(),
+            "delete this `---` line and what follows it, or move that to a file of its own",
+        )
+    } else if let Some((_, key)) = message.split_once(unique::DUPLICATE) {
+        // serde_yaml places it at the mapping; the key it repeats is the place to look.
+        let key = key.strip_suffix('`').unwrap_or(key);
+        let mut walker = Walker::default();
+        walk(source, &mut walker);
+        if let Some((_, at)) = walker.repeated.filter(|(repeated, _)| repeated == key) {
+            position = Some(at);
+        }
+        (message.to_string(), unique::HINT)
     } else {
-        "check the indentation and quoting on that line; text with ': ' or '#' needs quotes"
+        let hint = if message.contains("unknown field") {
+            "remove the field or correct its spelling; see rubrics/README.md for the fields allowed"
+        } else if message.contains("missing field") {
+            "add the field; see rubrics/README.md for what each entry needs"
+        } else if message.contains("duplicate") {
+            unique::HINT
+        } else {
+            "check the indentation and quoting on that line; text with ': ' or '#' needs quotes"
+        };
+        (message.to_string(), hint)
     };
     Diagnostic::new(file, message).at(position).hint(hint)
+}
+
+/// "4 column 3" as (4, 3).
+fn line_column(text: &str) -> Option<(usize, usize)> {
+    let (line, column) = text.split_once(" column ")?;
+    Some((line.parse().ok()?, column.parse().ok()?))
+}
+
+/// The byte offset libyaml gives a control character ("… are not allowed at position 39").
+fn control_character(message: &str) -> Option<usize> {
+    message
+        .strip_prefix("control characters are not allowed at position ")?
+        .parse()
+        .ok()
+}
+
+/// Where the second document of `source` starts (its `---`), if it has one.
+fn second_document(source: &str) -> Option<(usize, usize)> {
+    let mut parser = Parser::new_from_str(source);
+    let mut starts = 0;
+    loop {
+        match parser.next_token() {
+            Ok((Event::DocumentStart, mark)) => {
+                starts += 1;
+                if starts == 2 {
+                    return Some((mark.line(), mark.col() + 1));
+                }
+            }
+            Ok((Event::StreamEnd, _)) | Err(_) => return None,
+            Ok(_) => {}
+        }
+    }
 }
 
 /// The position of every node of a document that [`parse`] accepted (so nesting is bounded).
 /// A syntax error ends the index early.
 fn index(source: &str) -> HashMap<String, (usize, usize)> {
     let mut walker = Walker::default();
+    walk(source, &mut walker);
+    walker.positions
+}
+
+/// Hands the events of `source` to `walker`, up to the end or the first syntax error.
+fn walk(source: &str, walker: &mut Walker) {
     let mut parser = Parser::new_from_str(source);
     loop {
         match parser.next_token() {
@@ -145,18 +257,24 @@ fn index(source: &str) -> HashMap<String, (usize, usize)> {
             Ok((event, mark)) => walker.on_event(event, mark),
         }
     }
-    walker.positions
 }
 
 enum Frame {
-    Mapping { key: Option<String> },
-    Sequence { index: usize },
+    Mapping {
+        key: Option<String>,
+        keys: std::collections::HashSet<String>,
+    },
+    Sequence {
+        index: usize,
+    },
 }
 
 #[derive(Default)]
 struct Walker {
     stack: Vec<(Frame, String)>,
     positions: HashMap<String, (usize, usize)>,
+    /// The first key that a mapping gives a second time, and where it does.
+    repeated: Option<(String, (usize, usize))>,
 }
 
 impl Walker {
@@ -164,22 +282,23 @@ impl Walker {
     fn next_path(&mut self) -> (String, bool) {
         match self.stack.last() {
             None => (String::new(), false),
-            Some((Frame::Mapping { key: None }, _)) => (String::new(), true),
-            Some((Frame::Mapping { key: Some(key) }, path)) => (join_key(path, key), false),
+            Some((Frame::Mapping { key: None, .. }, _)) => (String::new(), true),
+            Some((Frame::Mapping { key: Some(key), .. }, path)) => (join_key(path, key), false),
             Some((Frame::Sequence { index }, path)) => (format!("{path}[{index}]"), false),
         }
     }
 
     fn finish_node(&mut self) {
         match self.stack.last_mut() {
-            Some((Frame::Mapping { key }, _)) => *key = None,
+            Some((Frame::Mapping { key, .. }, _)) => *key = None,
             Some((Frame::Sequence { index }, _)) => *index += 1,
             None => {}
         }
     }
 }
 
-fn join_key(path: &str, key: &str) -> String {
+/// `key` under `path`, as paths are spelled: `facts.degree`.
+pub(crate) fn join_key(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
     } else {
@@ -194,11 +313,14 @@ impl MarkedEventReceiver for Walker {
             Event::Scalar(text, ..) => {
                 let (path, is_key) = self.next_path();
                 if is_key {
-                    if let Some((Frame::Mapping { key }, parent)) = self.stack.last_mut() {
+                    if let Some((Frame::Mapping { key, keys }, parent)) = self.stack.last_mut() {
                         // A key's own position stands in for its value until the value starts.
                         self.positions
                             .entry(join_key(parent, &text))
                             .or_insert(position);
+                        if !keys.insert(text.clone()) && self.repeated.is_none() {
+                            self.repeated = Some((text.clone(), position));
+                        }
                         *key = Some(text);
                     }
                 } else {
@@ -215,7 +337,10 @@ impl MarkedEventReceiver for Walker {
                 let (path, _) = self.next_path();
                 self.positions.entry(path.clone()).or_insert(position);
                 let frame = if matches!(event, Event::MappingStart(..)) {
-                    Frame::Mapping { key: None }
+                    Frame::Mapping {
+                        key: None,
+                        keys: Default::default(),
+                    }
                 } else {
                     Frame::Sequence { index: 0 }
                 };
@@ -269,6 +394,38 @@ mod tests {
     #[allow(dead_code)]
     struct Any {
         a: serde_yaml::Value,
+    }
+
+    #[test]
+    fn a_repeated_key_is_refused_where_it_is_repeated() {
+        let text = "a: 1\nlist:\n  - {k: 1}\n  - k: 1\n    j: 2\n    'k': 3\n";
+        let error = parse::<Any>("f.yaml", text).unwrap_err();
+        assert_eq!(error.message, "list[1]: duplicate key `k`");
+        assert_eq!((error.line, error.column), (Some(6), Some(5)));
+        assert_eq!(error.hint, crate::unique::HINT);
+    }
+
+    #[test]
+    fn syntax_faults_are_placed_where_a_person_looks() {
+        let fault = |text: &str| {
+            let d = parse::<Any>("f.yaml", text).unwrap_err();
+            (d.message, d.line, d.column)
+        };
+        let (message, line, column) = fault("a: 1\nb: ééé\u{1}\n");
+        assert_eq!(message, "control character `\\x01` in the text");
+        assert_eq!((line, column), (Some(2), Some(7)));
+        let (message, line, column) = fault("a: 1\nb:\n  c: d\n  lonely\ne: f\n");
+        assert_eq!(message, "this key has no ':' after it");
+        assert_eq!((line, column), (Some(4), Some(3)));
+        let (message, line, column) = fault("a: 1\nb: \"open\n\nc: d\n");
+        assert_eq!(message, "this text has no closing quote");
+        assert_eq!((line, column), (Some(2), Some(4)));
+        let (message, line, column) = fault("a: 1\n---\na: 2\n");
+        assert_eq!(
+            message,
+            "a second document starts here; the file may hold one"
+        );
+        assert_eq!((line, column), (Some(2), Some(1)));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use common::*;
 use predicates::str::contains;
 use skillgap::answers::{self, Completeness, Value};
 use skillgap::eligibility;
-use skillgap::pack::{self, Horizon, Pack, RecommendationKind, Text};
+use skillgap::pack::{self, Horizon, Pack, RecommendationKind};
 use skillgap::plan::{self, Aim, Person};
 use skillgap::result;
 
@@ -127,7 +127,7 @@ fn facts_of(person: &Simulated, in_healthcare: bool) -> BTreeMap<String, Value> 
     facts
 }
 
-fn levels_of(pack: &Pack, person: &Simulated) -> BTreeMap<Text, usize> {
+fn levels_of(pack: &Pack, person: &Simulated) -> BTreeMap<String, usize> {
     pack.competencies
         .iter()
         .map(|c| {
@@ -298,7 +298,7 @@ fn eligible_now_certifications_that_suit_the_stage_come_first() {
                     rows.iter().any(|e| e.id == c && e.open_now())
                         && pack
                             .certification(c)
-                            .is_some_and(|cert| cert.suits.iter().any(|s| *s == stage))
+                            .is_some_and(|cert| cert.suits.contains(&stage))
                 })
         };
         let mut seen_other_cert = false;
@@ -329,7 +329,7 @@ fn eligible_now_certifications_that_suit_the_stage_come_first() {
                 e.open_now()
                     && pack
                         .certification(&e.id)
-                        .is_some_and(|c| c.suits.iter().any(|s| *s == stage))
+                        .is_some_and(|c| c.suits.contains(&stage))
             })
             .count();
         let all = rows
@@ -338,7 +338,7 @@ fn eligible_now_certifications_that_suit_the_stage_come_first() {
                 e.open_now()
                     && pack
                         .certification(&e.id)
-                        .is_some_and(|c| c.suits.iter().any(|s| *s == stage))
+                        .is_some_and(|c| c.suits.contains(&stage))
             })
             .count();
         assert_eq!(firsts, all, "{}: eligibility order", who(person, inside));
@@ -562,7 +562,7 @@ fn meeting_every_target_gives_a_stretch_or_growth_plan() {
     );
     // Exactly at the project manager targets: a stretch toward senior.
     let pm = pack.profile("project_manager").unwrap();
-    let at_targets: BTreeMap<Text, usize> = pm
+    let at_targets: BTreeMap<String, usize> = pm
         .targets
         .iter()
         .map(|(id, t)| (id.clone(), pack.level_index(&t.level).unwrap()))
@@ -858,7 +858,7 @@ fn hostile_text_in_the_situation_and_later_lines_is_neutralised() {
     let profile = pack.profile("associate").unwrap();
     let mut doc = result::build(&pack, profile, &a, "2026-11-25T12:00:00Z");
     let hostile = "<script>x</script>\u{1b}[2J|*y*";
-    doc.situation = Some(format!("You {hostile}.").into());
+    doc.situation = Some(format!("You {hostile}."));
     doc.later[0].text = hostile.into();
     let table = for_format(Format::Table).render(&doc, Style::default());
     assert!(!table.contains('\u{1b}'));

@@ -14,7 +14,7 @@ use predicates::prelude::*;
 use predicates::str::contains;
 use skillgap::answers::{self, Completeness, Value};
 use skillgap::eligibility;
-use skillgap::pack::{self, Pack, Recommendation, RecommendationKind, Text};
+use skillgap::pack::{self, Pack, Recommendation, RecommendationKind};
 use skillgap::plan::{self, Person};
 
 const PEOPLE: [&str; 5] = [
@@ -99,7 +99,7 @@ fn each_plan(check: impl Fn(&Pack, &str, &Variant, &str, &plan::Plan)) {
         let a = person(&pack, name);
         let profile = pack.profile(a.profile.as_deref().unwrap()).unwrap();
         let scored = plan::levels_of(&skillgap::score::score(&pack, profile, &a));
-        let uniform = |level: &str| -> BTreeMap<Text, usize> {
+        let uniform = |level: &str| -> BTreeMap<String, usize> {
             let i = pack.level_index(level).unwrap();
             pack.competencies
                 .iter()
@@ -195,7 +195,7 @@ fn the_shortfall_names_the_nearest_route() {
 #[test]
 fn every_certification_of_the_stage_is_in_the_plan_or_later() {
     each_plan(|pack, name, variant, levels, made| {
-        let chosen: Text = person(pack, name).profile.unwrap().into();
+        let chosen: String = person(pack, name).profile.unwrap();
         let aimed = match &made.aim {
             plan::Aim::Chosen => chosen.clone(),
             plan::Aim::Stretch { profile, .. } | plan::Aim::Beyond { profile, .. } => {
@@ -250,13 +250,13 @@ fn no_credential_below_the_stage_when_its_own_is_reachable() {
             let Some(cert) = pack.certification(cert_id) else {
                 continue;
             };
-            if cert.suits.iter().any(|s| *s == chosen) {
+            if cert.suits.contains(&chosen) {
                 continue;
             }
             for x in &cert.superseded_by {
                 let own = pack
                     .certification(x)
-                    .is_some_and(|c| c.suits.iter().any(|s| *s == chosen));
+                    .is_some_and(|c| c.suits.contains(&chosen));
                 let reachable = placed.contains(&x.as_str())
                     || made.eligibility.iter().any(|e| e.id == *x && e.open_now());
                 assert!(
@@ -454,7 +454,7 @@ fn the_five_plans_read_as_a_coach_would_sign_them() {
     // Even at novice, where the CAPM would build his gaps, it is no step for a PM who can
     // reach the PMP.
     let a = person(&pack, "fintech-scrum-master");
-    let novice: BTreeMap<Text, usize> = pack
+    let novice: BTreeMap<String, usize> = pack
         .competencies
         .iter()
         .map(|c| (c.id.clone(), 0))
@@ -530,7 +530,7 @@ fn the_capm_stays_after_every_associate_target_is_met() {
     let pack = pack::load_embedded().unwrap();
     let a = person(&pack, "army-medic-help-desk");
     let associate = pack.profile("associate").unwrap();
-    let at_targets: BTreeMap<Text, usize> = associate
+    let at_targets: BTreeMap<String, usize> = associate
         .targets
         .iter()
         .map(|(id, t)| (id.clone(), pack.level_index(&t.level).unwrap()))

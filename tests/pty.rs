@@ -322,12 +322,12 @@ fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
     let text = std::fs::read_to_string(&file).unwrap();
     let (answers, _) = skillgap::answers::parse("example", &text).unwrap();
     let asked = selection::questions(&pack, &Scope::Default { draw: 0 }, &[]);
-    let position = |ids: Vec<&skillgap::pack::Text>, value: &Value| {
+    let position = |ids: Vec<&String>, value: &Value| {
         ids.iter()
             .position(|id| Some(id.as_str()) == value.as_text())
             .unwrap()
     };
-    let ticks = |ids: Vec<&skillgap::pack::Text>, picked: Vec<&str>| -> Vec<String> {
+    let ticks = |ids: Vec<&String>, picked: Vec<&str>| -> Vec<String> {
         let mut keys = Vec::new();
         for (i, id) in ids.iter().enumerate() {
             if i > 0 {
@@ -340,7 +340,7 @@ fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
         keys.push(ENTER.to_string());
         keys
     };
-    let holds = |map: &std::collections::BTreeMap<String, Value>, id: &skillgap::pack::Text| {
+    let holds = |map: &std::collections::BTreeMap<String, Value>, id: &String| {
         map[id.as_str()].as_bool().unwrap()
     };
     let select = |n: usize| -> Vec<String> {
@@ -399,7 +399,7 @@ fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
                 ))
             }
             several => {
-                let ids: Vec<&skillgap::pack::Text> = several.iter().map(|f| &f.id).collect();
+                let ids: Vec<&String> = several.iter().map(|f| &f.id).collect();
                 let picked = ids
                     .iter()
                     .filter(|id| holds(&answers.facts, id))
@@ -411,7 +411,7 @@ fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
     }
     for list in selection::checklists(pack.competencies.iter(), &asked) {
         number += 1;
-        let ids: Vec<&skillgap::pack::Text> = list.iter().map(|(_, q)| &q.id).collect();
+        let ids: Vec<&String> = list.iter().map(|(_, q)| &q.id).collect();
         let picked = ids
             .iter()
             .filter(|id| holds(&answers.answers, id))
@@ -420,14 +420,14 @@ fn the_default_run_of_the_built_in_pack_asks_at_most_fifty_prompts() {
         steps.push((number, ticks(ids.clone(), picked)));
     }
     for (competency, q) in pack.questions() {
-        if !asked.iter().any(|id| *id == q.id) {
+        if !asked.contains(&q.id) {
             continue;
         }
         let value = &answers.answers[q.id.as_str()];
         kept.answers.insert(q.id.to_string(), value.clone());
         let keys = match q.kind {
             QuestionKind::Rating => {
-                let levels: Vec<&skillgap::pack::Text> = pack
+                let levels: Vec<&String> = pack
                     .levels
                     .iter()
                     .map(|l| &l.id)

@@ -8,10 +8,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
-use crate::pack::{FactKind, Pack, Question, QuestionKind, Text};
+use crate::pack::{FactKind, Pack, Question, QuestionKind};
 use crate::yaml::{self, Spans};
-
-mod plain;
 
 /// An answers file as written.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
@@ -220,20 +218,27 @@ pub fn format_number(n: f64) -> String {
     }
 }
 
-/// Parses an answers file (YAML or JSON) named `file` in messages.
-/// Blank values (`key:` with nothing after it) count as not answered.
+/// Parses an answers file named `file` in messages: JSON (with serde_json) when the name
+/// ends in `.json`, or, when the name does not say (stdin, `answers.txt`), when the text
+/// starts with `{`; YAML (with serde_yaml) otherwise. Blank values (`key:` with nothing after
+/// it) count as not answered.
 pub fn parse(file: &str, source: &str) -> Result<(Answers, Spans), Vec<Diagnostic>> {
-    // Most files keep to the plain shape of the template, which is read directly; any other
-    // goes to serde_yaml (see `plain`).
-    let quick = plain::parse(source).map(|answers| (answers, Spans::of(source)));
-    let parsed = quick.map_or_else(|| yaml::parse::<Answers>(file, source), Ok);
+    let parsed = if is_json(file, source) {
+        crate::json::parse::<Answers>(file, source)
+    } else {
+        yaml::parse::<Answers>(file, source)
+    };
     let (mut answers, spans) = parsed.map_err(|d| {
         // serde's words: "invalid type: map, expected a word, number, yes/no or list of words".
         let wrong_shape = d.message.contains(VALUE_SHAPES) || d.message.contains(WORD_IN_LIST);
+        // The reader's hint says how to mend a syntax fault or a repeated key; its words on
+        // fields are for rubric files.
         let hint = if wrong_shape {
             "an answer is a word (an option id), a number, yes/no, or a list such as [a, c]"
-        } else {
+        } else if d.message.contains("unknown field") || d.message.contains("missing field") {
             "see `skillgap answers template` for the shape of an answers file"
+        } else {
+            &d.hint
         };
         let message = match d.message.split_once("invalid type: ") {
             Some((path, rest)) if wrong_shape => {
@@ -251,11 +256,26 @@ pub fn parse(file: &str, source: &str) -> Result<(Answers, Spans), Vec<Diagnosti
             }
             _ => d.message.clone(),
         };
+        let hint = hint.to_string();
         vec![Diagnostic { message, ..d }.hint(hint)]
     })?;
     answers.facts.retain(|_, v| *v != Value::Null);
     answers.answers.retain(|_, v| *v != Value::Null);
     Ok((answers, spans))
+}
+
+/// Whether the answers file `file` is JSON: by its name, or by its first character when the
+/// name says neither JSON nor YAML.
+fn is_json(file: &str, source: &str) -> bool {
+    let name = file.to_ascii_lowercase();
+    if name.ends_with(".json") {
+        return true;
+    }
+    let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+    !yaml
+        && source
+            .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+            .starts_with('{')
 }
 
 /// How strictly [`check`] treats unanswered questions.
@@ -389,7 +409,7 @@ pub fn check(
     for competency in pack
         .competencies
         .iter()
-        .filter(|c| competencies.is_empty() || competencies.iter().any(|id| *id == c.id))
+        .filter(|c| competencies.is_empty() || competencies.contains(&c.id))
     {
         missing_questions.extend(
             competency
@@ -495,8 +515,8 @@ fn join_ids<'a, S: AsRef<str> + ?Sized + 'a>(ids: impl Iterator<Item = &'a S>) -
 
 type Problem = Option<(String, String)>;
 
-fn check_one_of<'a>(value: &Value, allowed: impl Iterator<Item = &'a Text>) -> Problem {
-    let allowed: Vec<&str> = allowed.map(Text::as_str).collect();
+fn check_one_of<'a>(value: &Value, allowed: impl Iterator<Item = &'a String>) -> Problem {
+    let allowed: Vec<&str> = allowed.map(String::as_str).collect();
     match value {
         Value::Text(t) if allowed.contains(&t.as_str()) => None,
         other => Some((
@@ -506,8 +526,8 @@ fn check_one_of<'a>(value: &Value, allowed: impl Iterator<Item = &'a Text>) -> P
     }
 }
 
-fn check_some_of<'a>(value: &Value, allowed: impl Iterator<Item = &'a Text>) -> Problem {
-    let allowed: Vec<&str> = allowed.map(Text::as_str).collect();
+fn check_some_of<'a>(value: &Value, allowed: impl Iterator<Item = &'a String>) -> Problem {
+    let allowed: Vec<&str> = allowed.map(String::as_str).collect();
     let Value::List(picked) = value else {
         return Some((
             format!("`{}` is not a list", value.display()),

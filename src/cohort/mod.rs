@@ -7,6 +7,7 @@
 //! that serve the most people; and one heat-map row per person. Memory holds one small record
 //! per person, never the documents, however many files there are.
 
+pub mod items;
 mod read;
 
 use std::collections::{BTreeMap, HashMap};
@@ -39,6 +40,9 @@ pub struct CohortDocument {
     /// Recommendations that address someone's gap, the most people first: what to run as
     /// group training.
     pub recommendations: Vec<RecommendationStats>,
+    /// With `--items`: every scenario of the pack, in its order, with how it performed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<items::ItemStats>>,
 }
 
 /// A file that was not counted.
@@ -79,6 +83,9 @@ pub struct CompetencyStats {
     #[serde(serialize_with = "as_map")]
     #[schemars(with = "BTreeMap<String, usize>")]
     pub levels: Vec<(String, usize)>,
+    /// With `--items`: the reliability of its scenario part.
+    #[serde(flatten)]
+    pub scenarios: Option<items::ScenarioReliability>,
 }
 
 /// One certification across the cohort.
@@ -104,8 +111,8 @@ pub struct RecommendationStats {
     pub people: usize,
 }
 
-fn as_map<S: serde::Serializer>(
-    pairs: &[(String, usize)],
+fn as_map<S: serde::Serializer, V: Serialize>(
+    pairs: &[(String, V)],
     serializer: S,
 ) -> std::result::Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
@@ -130,6 +137,8 @@ pub struct Cohort {
     pub left_out: Vec<String>,
     /// The version of skillgap that made the view.
     pub tool_version: String,
+    /// With `--items`: what the item analysis read, beside the document's figures.
+    pub items: Option<items::ItemsView>,
 }
 
 /// One person's latest result, for the heat map.
@@ -362,6 +371,7 @@ impl Gathered {
                         .cloned()
                         .zip(at_level[i].iter().copied())
                         .collect(),
+                    scenarios: None,
                 }
             })
             .collect();
@@ -425,12 +435,14 @@ impl Gathered {
                 competencies,
                 eligibility,
                 recommendations,
+                items: None,
             },
             rows,
             taken: (day(first), day(last)),
             files: self.files,
             left_out,
             tool_version: env!("CARGO_PKG_VERSION").to_string(),
+            items: None,
         })
     }
 

@@ -67,6 +67,8 @@ pub(super) struct Person {
     pub taken_at: String,
     pub timestamp: jiff::Timestamp,
     pub path: Arc<str>,
+    /// The file itself, for reading it again (`--items`).
+    pub file: PathBuf,
     pub competencies: Vec<Score>,
     pub certifications: Vec<Certification>,
     pub recommendations: Vec<Arc<str>>,
@@ -614,6 +616,7 @@ fn boil_down(
         taken_at: view.taken_at.to_string(),
         timestamp,
         path: path.to_string_lossy().into(),
+        file: path.to_path_buf(),
         competencies,
         certifications: view
             .eligibility
@@ -665,7 +668,7 @@ impl Gathered {
 
 /// Reads `path` into `buffer` whole, refusing files over [`MAX_FILE_BYTES`]; `id` says
 /// which file it opened.
-fn read_capped(
+pub(super) fn read_capped(
     path: &Path,
     buffer: &mut Vec<u8>,
     id: &mut Option<crate::store::FileId>,

@@ -37,12 +37,7 @@ pub(super) fn assess(source: &PackSource, args: AssessArgs) -> Result<()> {
     } else {
         path.display().to_string()
     };
-    let outcome = finish(&pack, &args, answers, &file);
-    // The process ends here: its memory goes back to the system at once, so the pack's
-    // thousands of strings are left to that rather than freed one by one (a twentieth of a
-    // scored run's time).
-    std::mem::forget(pack);
-    outcome
+    finish(&pack, &args, answers, &file)
 }
 
 /// Scores finished answers (merged with the latest result for a retake), saves and prints.
@@ -109,10 +104,7 @@ pub(super) fn finish(
     } else {
         Some(keep(&doc)?)
     };
-    let outcome = emit_with(&doc, args.format, args.output.as_deref(), saved.as_deref());
-    // As for the pack in `assess`: the process ends next, and frees this all at once.
-    std::mem::forget(doc);
-    outcome
+    emit_with(&doc, args.format, args.output.as_deref(), saved.as_deref())
 }
 
 /// Refuses `--competency` ids the pack does not have.

@@ -2,8 +2,9 @@
 
 use super::*;
 
-/// `skillgap cohort`: reads the results, names the files it skipped on stderr, prints the view.
-pub(super) fn cohort(args: CohortArgs) -> Result<()> {
+/// `skillgap cohort`: reads the results, names the files it skipped on stderr, prints the view;
+/// with `--items`, reads the counted results again for the item analysis.
+pub(super) fn cohort(source: &PackSource, args: CohortArgs) -> Result<()> {
     // Without PATHs: the personal data folder, one person's results.
     let one_person = args.paths.is_empty();
     let paths = if args.paths.is_empty() {
@@ -23,14 +24,15 @@ pub(super) fn cohort(args: CohortArgs) -> Result<()> {
         .iter()
         .map(|p| (p.as_path(), "a result file"))
         .collect();
-    check_output(output, &named, None)?;
+    // With --items the pack is an input too.
+    check_output(output, &named, args.items.then_some(source))?;
     let options = crate::cohort::Options {
         profile: args.profile,
         since: args.since,
         output: output.and_then(store::FileId::of),
         one_person,
     };
-    let gathered = crate::cohort::gather(&paths, &options)?;
+    let mut gathered = crate::cohort::gather(&paths, &options)?;
     if let Some(read) = &gathered.output_read {
         let shown = |p: &Path| crate::text::quote(&p.display().to_string());
         let output = output.unwrap_or(read);
@@ -55,7 +57,21 @@ pub(super) fn cohort(args: CohortArgs) -> Result<()> {
             crate::text::one_line(&skipped.error)
         ));
     }
-    let cohort = gathered.summarise()?;
+    let latest = args.items.then(|| gathered.latest());
+    let mut cohort = gathered.summarise()?;
+    if let Some(files) = latest {
+        let pack = pack::load_from(source)?;
+        let layout = crate::cohort::items::Layout::new(&pack);
+        let outcome = crate::cohort::items::read_answers(&layout, &files);
+        for skipped in &outcome.skipped {
+            crate::diagnostic::warning(&format!(
+                "left out of the item analysis: {}: {}",
+                crate::text::one_line(&skipped.path),
+                crate::text::one_line(&skipped.error)
+            ));
+        }
+        cohort.add_items(&layout, &outcome);
+    }
     let to_file = args.output.as_deref().is_some_and(|p| p != Path::new("-"));
     let style = if to_file {
         Style::default()

@@ -64,10 +64,9 @@ pub fn run(cli: Cli) -> Result<()> {
                 Some(d) => PackSource::Dir(d),
                 None => source,
             };
-            // The built-in pack from its YAML, not the code form runs use: this is the
-            // check, so it parses what people edit and points at file, line and column.
+            // Every check, and positions in the YAML should one fail.
             let pack = match &source {
-                PackSource::Embedded => pack::load_embedded()?,
+                PackSource::Embedded => pack::check_embedded()?,
                 PackSource::Dir(d) => pack::load_dir(d)?,
             };
             let where_ = match &source {
@@ -110,7 +109,7 @@ pub fn run(cli: Cli) -> Result<()> {
             emit(&found.doc, format, output.as_deref())
         }
         Command::Compare { old, new, format } => compare(&old, &new, format),
-        Command::Cohort(args) => cohort(args),
+        Command::Cohort(args) => cohort(&source, args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             let mut out = Vec::new();

@@ -98,7 +98,7 @@ impl<'p> Flow<'p> {
                     help: Some("Enter with none ticked means none of these is true."),
                     ..ask("Tick each that is true for you now.", options)
                 };
-                let ids: Vec<&Text> = facts.iter().map(|f| &f.id).collect();
+                let ids: Vec<&String> = facts.iter().map(|f| &f.id).collect();
                 tick_some(prompter, &ask, &ids, current)
             }
             // A competency with a single statement: a plain yes or no.
@@ -137,7 +137,7 @@ impl<'p> Flow<'p> {
                         options,
                     )
                 };
-                let ids: Vec<&Text> = items
+                let ids: Vec<&String> = items
                     .iter()
                     .map(|&(c, q)| &self.question(c, q).id)
                     .collect();
@@ -201,7 +201,7 @@ impl<'p> Flow<'p> {
 pub(super) fn pick_one(
     prompter: &mut dyn Prompter,
     ask: &Ask,
-    ids: Vec<&Text>,
+    ids: Vec<&String>,
     current: Option<Value>,
 ) -> Prompted<Value> {
     let default = current
@@ -231,7 +231,7 @@ pub(super) fn yes_no(
 pub(super) fn tick_some(
     prompter: &mut dyn Prompter,
     ask: &Ask,
-    ids: &[&Text],
+    ids: &[&String],
     current: Option<Value>,
 ) -> Prompted<Value> {
     let picked: Vec<&str> = current.as_ref().map(Value::as_list).unwrap_or_default();

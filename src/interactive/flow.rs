@@ -64,16 +64,10 @@ impl<'p> Flow<'p> {
             let mine: Vec<usize> = (0..competency.questions.len())
                 .filter(|&q| {
                     let question = &competency.questions[q];
-                    asked.iter().any(|id| *id == question.id)
-                        && question.kind != QuestionKind::YesNo
+                    asked.contains(&question.id) && question.kind != QuestionKind::YesNo
                 })
                 .collect();
-            if mine.is_empty()
-                && !competency
-                    .questions
-                    .iter()
-                    .any(|q| asked.iter().any(|id| *id == q.id))
-            {
+            if mine.is_empty() && !competency.questions.iter().any(|q| asked.contains(&q.id)) {
                 continue;
             }
             competencies.push(c);
@@ -112,7 +106,7 @@ impl<'p> Flow<'p> {
     /// The answer stored for a step; a checklist has one when every item has one, as the
     /// list of items that hold.
     pub(super) fn current(&self, session: &Session, step: &Step) -> Option<Value> {
-        let ticked = |ids: Vec<&Text>, map: &std::collections::BTreeMap<String, Value>| {
+        let ticked = |ids: Vec<&String>, map: &std::collections::BTreeMap<String, Value>| {
             let mut out = Vec::new();
             for id in ids {
                 if map.get(id.as_str())?.as_bool()? {

@@ -10,7 +10,7 @@ pub mod terminal;
 
 use crate::answers::{format_number, Value};
 use crate::diagnostic::Result;
-use crate::pack::{Choice, FactKind, Pack, QuestionKind, Text};
+use crate::pack::{Choice, FactKind, Pack, QuestionKind};
 use crate::session::Session;
 use crate::text::one_line;
 

@@ -4,165 +4,25 @@
 //! Every struct refuses unknown fields, and none uses `#[serde(flatten)]` or internally tagged
 //! enums: serde_yaml reports wrong error positions under both.
 //!
-//! This file stands alone (std, serde, jiff and schemars only): `build.rs` includes it to read
-//! the built-in pack when the binary is built and write it out as Rust code.
+//! This file stands alone (std, serde, jiff and schemars only): `build.rs` includes it to check
+//! the built-in pack when the binary is built and embed it as JSON.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-
-/// A piece of a pack's text (an id, a title, a prompt). The built-in pack's text is borrowed
-/// from the binary, where `build.rs` wrote it, so loading that pack copies no text at all; a
-/// pack read from files owns its text. Reads as a `str` everywhere.
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
-#[serde(transparent)]
-pub struct Text(Cow<'static, str>);
-
-/// In the schemas a `Text` is what it is in the files: a string.
-impl schemars::JsonSchema for Text {
-    fn inline_schema() -> bool {
-        String::inline_schema()
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        String::schema_name()
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        String::json_schema(generator)
-    }
-}
-
-impl Text {
-    /// Text that lives as long as the program: no copy is made.
-    pub const fn borrowed(text: &'static str) -> Self {
-        Text(Cow::Borrowed(text))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// Whether the text is the binary's own, not a copy (the built-in pack's is).
-    pub fn is_borrowed(&self) -> bool {
-        matches!(self.0, Cow::Borrowed(_))
-    }
-
-    /// `part` of this text as a `Text`: borrowed like this one when this one is borrowed
-    /// (so trimming the built-in pack's text copies nothing), otherwise a copy.
-    pub fn part(&self, part: &str) -> Text {
-        if let Cow::Borrowed(whole) = self.0 {
-            let start = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
-            // Where `part` starts in `whole`, if it lies within it.
-            if let Some(borrowed) = start
-                .checked_add(part.len())
-                .and_then(|end| whole.get(start..end))
-            {
-                return Text::borrowed(borrowed);
-            }
-        }
-        Text::from(part)
-    }
-}
-
-impl std::ops::Deref for Text {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl AsRef<str> for Text {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::borrow::Borrow<str> for Text {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Debug for Text {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(&*self.0, f)
-    }
-}
-
-impl std::fmt::Display for Text {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&*self.0, f)
-    }
-}
-
-impl From<String> for Text {
-    fn from(text: String) -> Self {
-        Text(Cow::Owned(text))
-    }
-}
-
-impl From<&str> for Text {
-    fn from(text: &str) -> Self {
-        Text(Cow::Owned(text.to_owned()))
-    }
-}
-
-impl From<Text> for String {
-    fn from(text: Text) -> Self {
-        text.0.into_owned()
-    }
-}
-
-impl PartialEq<str> for Text {
-    fn eq(&self, other: &str) -> bool {
-        *self.0 == *other
-    }
-}
-
-impl PartialEq<&str> for Text {
-    fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
-    }
-}
-
-impl PartialEq<String> for Text {
-    fn eq(&self, other: &String) -> bool {
-        *self.0 == **other
-    }
-}
-
-impl PartialEq<Text> for str {
-    fn eq(&self, other: &Text) -> bool {
-        *self == *other.0
-    }
-}
-
-impl PartialEq<Text> for &str {
-    fn eq(&self, other: &Text) -> bool {
-        **self == *other.0
-    }
-}
-
-impl PartialEq<Text> for String {
-    fn eq(&self, other: &Text) -> bool {
-        **self == *other.0
-    }
-}
 
 /// `pack.yaml`: the pack's identity, its level scale, the career-stage profiles and the
 /// background facts.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PackFile {
-    pub id: Text,
-    pub title: Text,
+    pub id: String,
+    pub title: String,
     pub version: u32,
-    pub description: Text,
+    pub description: String,
     /// Competency ids in asking and reporting order; each has a file `competencies/<id>.yaml`.
-    pub competencies: Vec<Text>,
+    pub competencies: Vec<String>,
     pub levels: Vec<Level>,
     pub profiles: Vec<Profile>,
     #[serde(default)]
@@ -191,10 +51,10 @@ pub struct Scoring {
     /// The lowest level whose statements describe doing: reached only with an experience
     /// statement true that shows it (or a higher level). Absent: every level is open to
     /// scenario answers and the self-rating alone.
-    pub doing_from: Option<Text>,
+    pub doing_from: Option<String>,
     /// Level id → the share (0–1) of scenarios a person at that level is expected to answer
     /// right; rising with the level. Answers above it move a score up, below it down.
-    pub expected_right: BTreeMap<Text, f64>,
+    pub expected_right: BTreeMap<String, f64>,
     /// The most (0–1) that scenario answers can move a score toward what they show, reached
     /// only with very many answers.
     pub knowledge_weight: f64,
@@ -255,24 +115,24 @@ impl Default for DefaultRun {
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
-    pub id: Text,
-    pub title: Text,
+    pub id: String,
+    pub title: String,
     /// A competency scoring at least this (0–100) reaches the level.
     pub min_score: f64,
-    pub description: Text,
+    pub description: String,
     /// A shorter title for narrow tables ("Adv. beginner").
-    pub short_title: Option<Text>,
+    pub short_title: Option<String>,
 }
 
 /// A target career stage: the level wanted in each competency and how much it matters.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
-    pub id: Text,
-    pub title: Text,
-    pub description: Text,
-    pub rationale: Text,
-    pub targets: BTreeMap<Text, Target>,
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub rationale: String,
+    pub targets: BTreeMap<String, Target>,
     /// What the stage asks beyond its target levels, from the background facts: a stage is
     /// met only when one of these holds too (an associate PM has led something or studied
     /// project management).
@@ -287,14 +147,14 @@ pub struct StageRequirement {
     pub any_of: Vec<FactCondition>,
     /// What is needed, as it reads after "needs": "6 months leading projects or 23 hours of
     /// project-management education".
-    pub text: Text,
+    pub text: String,
 }
 
 /// The wanted level in one competency under a profile.
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
-    pub level: Text,
+    pub level: String,
     /// How much a gap here matters; priority = gap × importance.
     pub importance: f64,
 }
@@ -303,20 +163,20 @@ pub struct Target {
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
-    pub id: Text,
-    pub prompt: Text,
+    pub id: String,
+    pub prompt: String,
     pub kind: FactKind,
     /// For `select` (ordered lowest first) and `list`.
     #[serde(default)]
     pub options: Vec<Choice>,
-    pub unit: Option<Text>,
+    pub unit: Option<String>,
     pub min: Option<f64>,
     pub max: Option<f64>,
     /// How a shortfall reads after "N more" and the unit: "leading projects".
-    pub shortfall: Option<Text>,
+    pub shortfall: Option<String>,
     /// One line shown under the prompt saying what counts, for facts people misread
     /// ("superuser and go-live work counts as information-systems work").
-    pub help: Option<Text>,
+    pub help: Option<String>,
     /// Ask only when every condition holds (about facts asked earlier); a fact not asked
     /// counts as none, zero or no. Keeps the run short: nobody without a degree is asked
     /// whether it was accredited.
@@ -331,12 +191,12 @@ pub struct Fact {
     /// For a number fact: the number fact it counts a part of (`months_healthcare` is part
     /// of `months_information_systems`). A part larger than its whole contradicts itself, so
     /// answers files, `--set` and the eligibility check refuse it, naming both facts.
-    pub part_of: Option<Text>,
+    pub part_of: Option<String>,
     /// For a number fact: other number facts whose amount the issuer may also count toward
     /// this one, depending on what was covered (agile courses toward project-management
     /// education). The rule does not add them; a shortfall says they may count.
     #[serde(default)]
-    pub may_include: Vec<Text>,
+    pub may_include: Vec<String>,
 }
 
 /// How a months fact grows: one a month while every condition holds.
@@ -347,10 +207,10 @@ pub struct Accrual {
     #[serde(default)]
     pub when: Vec<FactCondition>,
     /// What the estimate assumes, after "if": "you lead the project you are on now".
-    pub assumes: Text,
+    pub assumes: String,
     /// When the conditions do not hold, when the months start to count: "once you lead a
     /// project".
-    pub otherwise: Text,
+    pub otherwise: String,
 }
 
 /// How a yes_no fact reads after "You …": `yes: work in healthcare`, `no: work outside
@@ -358,8 +218,8 @@ pub struct Accrual {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SituationText {
-    pub yes: Text,
-    pub no: Text,
+    pub yes: String,
+    pub no: String,
     /// Said only when every condition holds (whether you lead the project you are on is said
     /// only of someone on one).
     #[serde(default)]
@@ -375,9 +235,9 @@ pub struct SituationText {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FactCondition {
-    pub fact: Text,
+    pub fact: String,
     /// For a `select` fact: this option or a later one.
-    pub at_least: Option<Text>,
+    pub at_least: Option<String>,
     /// For a `number` fact: at least this much.
     pub min: Option<f64>,
     /// For a `number` fact: less than this (an entry-level step for someone with under 24
@@ -387,7 +247,7 @@ pub struct FactCondition {
     pub is: Option<bool>,
     /// For a `list` fact: this option is among the answers (`certifications_held` has
     /// `pmp`).
-    pub has: Option<Text>,
+    pub has: Option<String>,
 }
 
 /// The shape of a fact's answer.
@@ -405,14 +265,14 @@ pub enum FactKind {
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Competency {
-    pub id: Text,
-    pub title: Text,
+    pub id: String,
+    pub title: String,
     /// A shorter title for narrow tables ("Clinical workflows").
-    pub short_title: Option<Text>,
-    pub summary: Text,
+    pub short_title: Option<String>,
+    pub summary: String,
     /// What the person does at each level, keyed by level id; these are the statements of the
     /// competency's `rating` question, so a self-rating is never a bare number.
-    pub levels: BTreeMap<Text, Text>,
+    pub levels: BTreeMap<String, String>,
     pub questions: Vec<Question>,
 }
 
@@ -420,19 +280,19 @@ pub struct Competency {
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
-    pub id: Text,
+    pub id: String,
     pub kind: QuestionKind,
-    pub prompt: Text,
+    pub prompt: String,
     /// A few words naming what the question is about ("Minimum necessary: treatment"), for
     /// the review list and the report, where the whole prompt would not fit one line.
-    pub label: Option<Text>,
+    pub label: Option<String>,
     #[serde(default = "one")]
     pub weight: f64,
     #[serde(default)]
     pub options: Vec<Choice>,
-    pub explanation: Option<Text>,
+    pub explanation: Option<String>,
     pub source: Option<Source>,
-    pub unit: Option<Text>,
+    pub unit: Option<String>,
     pub min: Option<f64>,
     pub max: Option<f64>,
     #[serde(default)]
@@ -441,7 +301,7 @@ pub struct Question {
     /// measures the role from one that common sense answers.
     pub field: Option<FieldKnowledge>,
     /// For an experience statement: the level that doing it shows.
-    pub shows: Option<Text>,
+    pub shows: Option<String>,
     /// Ask only when every condition on the background facts holds: a question about a
     /// credential's renewal rules goes only to people who hold it.
     #[serde(default)]
@@ -454,7 +314,7 @@ pub struct Question {
 pub struct FieldKnowledge {
     pub kind: FieldKind,
     /// The rule, standard, method or figure, in one line, with where it comes from.
-    pub knowledge: Text,
+    pub knowledge: String,
 }
 
 /// The kind of knowledge a scenario tests.
@@ -528,8 +388,8 @@ impl QuestionKind {
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
-    pub id: Text,
-    pub text: Text,
+    pub id: String,
+    pub text: String,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub correct: bool,
 }
@@ -540,15 +400,15 @@ pub struct Choice {
 pub struct Band {
     pub from: f64,
     /// The level that this much experience shows; absent for a band that shows none.
-    pub shows: Option<Text>,
+    pub shows: Option<String>,
 }
 
 /// Where a fact comes from, and when it was last checked.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    pub title: Text,
-    pub url: Text,
+    pub title: String,
+    pub url: String,
     pub as_of: Date,
 }
 
@@ -563,24 +423,24 @@ pub struct RecommendationsFile {
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Recommendation {
-    pub id: Text,
+    pub id: String,
     pub kind: RecommendationKind,
-    pub title: Text,
-    pub detail: Text,
+    pub title: String,
+    pub detail: String,
     /// Competency ids this step helps close.
-    pub builds: Vec<Text>,
+    pub builds: Vec<String>,
     /// Applies only while a built competency is below this level.
-    pub below: Option<Text>,
+    pub below: Option<String>,
     pub horizon: Horizon,
-    pub effort: Option<Text>,
-    pub cost: Option<Text>,
-    pub url: Text,
+    pub effort: Option<String>,
+    pub cost: Option<String>,
+    pub url: String,
     pub as_of: Date,
     /// The certification this step leads to, if any.
-    pub certification: Option<Text>,
+    pub certification: Option<String>,
     /// Applies only to people whose `degree` fact is below this option (a degree programme
     /// is no advice for someone who holds one already).
-    pub degree_below: Option<Text>,
+    pub degree_below: Option<String>,
     /// Applies only when every condition on the person's facts holds: a step that needs a
     /// hospital job says `{ fact: works_in_healthcare, is: true }`. A fact not answered counts
     /// as none, zero or no.
@@ -589,7 +449,7 @@ pub struct Recommendation {
     /// Offered only when the plan aims at one of these profiles (the chosen one, or the stage
     /// a stretch plan aims at). Empty: any stage.
     #[serde(default)]
-    pub stages: Vec<Text>,
+    pub stages: Vec<String>,
     /// Offered without a gap when a plan would otherwise have fewer than three steps: growth
     /// for someone who meets every target.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -598,7 +458,7 @@ pub struct Recommendation {
     /// 35-hour course gives `pm_education_hours: 35`). The plan counts it before placing a
     /// certification in a later horizon, and offers the step only while it adds something.
     #[serde(default)]
-    pub provides: BTreeMap<Text, f64>,
+    pub provides: BTreeMap<String, f64>,
 }
 
 /// The four kinds of step the plan mixes.
@@ -679,88 +539,39 @@ pub struct CertificationsFile {
 #[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Certification {
-    pub id: Text,
-    pub title: Text,
-    pub issuer: Text,
+    pub id: String,
+    pub title: String,
+    pub issuer: String,
     pub routes: Vec<Route>,
     pub source: Source,
-    pub note: Option<Text>,
+    pub note: Option<String>,
     /// Profile ids of the career stages this credential suits; eligible-now certifications
     /// that suit the chosen stage come first in the report and the plan.
     #[serde(default)]
-    pub suits: Vec<Text>,
+    pub suits: Vec<String>,
     /// Credentials that outrank this one (a PMP holder needs no CAPM): holding one marks the
     /// row "not needed" and the plan never offers it.
     #[serde(default)]
-    pub superseded_by: Vec<Text>,
+    pub superseded_by: Vec<String>,
 }
 
 /// One way to become eligible; every requirement in it must be met.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Route {
-    pub label: Option<Text>,
+    pub label: Option<String>,
     /// An option id of the `degree` fact; any option at or after it qualifies.
-    pub degree_at_least: Option<Text>,
+    pub degree_at_least: Option<String>,
     /// Numeric fact id → the least value needed.
     #[serde(default)]
-    pub minimums: BTreeMap<Text, f64>,
+    pub minimums: BTreeMap<String, f64>,
     /// Fact id → certifications whose holding meets that requirement instead: a numeric fact
     /// of `minimums`, `degree` for `degree_at_least` (a CCA stands in for an associate
     /// degree on CHPS's route), or a fact of `requires_yes`.
     #[serde(default)]
-    pub waived_by: BTreeMap<Text, Vec<Text>>,
+    pub waived_by: BTreeMap<String, Vec<String>>,
     /// yes_no fact ids that must be answered yes (`degree_gac_accredited`); `waived_by` may
     /// name credentials that stand in for one.
     #[serde(default)]
-    pub requires_yes: Vec<Text>,
-}
-
-/// Every variant of a unit-only enum of the pack's files, in the order they are declared
-/// (the index serde gives each). `build.rs` writes a variant of the built-in pack as
-/// `<Enum as Variants>::ALL[index]`, a constant, so building the pack reads no names.
-pub trait Variants: Sized + 'static {
-    const ALL: &'static [Self];
-}
-
-impl Variants for FactKind {
-    const ALL: &'static [Self] = &[
-        FactKind::Select,
-        FactKind::Number,
-        FactKind::List,
-        FactKind::YesNo,
-    ];
-}
-
-impl Variants for QuestionKind {
-    const ALL: &'static [Self] = &[
-        QuestionKind::Rating,
-        QuestionKind::Choice,
-        QuestionKind::Multi,
-        QuestionKind::YesNo,
-        QuestionKind::Number,
-    ];
-}
-
-impl Variants for FieldKind {
-    const ALL: &'static [Self] = &[
-        FieldKind::Rule,
-        FieldKind::Standard,
-        FieldKind::Method,
-        FieldKind::Figure,
-        FieldKind::Judgement,
-    ];
-}
-
-impl Variants for RecommendationKind {
-    const ALL: &'static [Self] = &[
-        RecommendationKind::Education,
-        RecommendationKind::Certification,
-        RecommendationKind::Networking,
-        RecommendationKind::Experience,
-    ];
-}
-
-impl Variants for Horizon {
-    const ALL: &'static [Self] = &[Horizon::Days30, Horizon::Days90, Horizon::Months12];
+    pub requires_yes: Vec<String>,
 }

@@ -28,8 +28,8 @@ impl PackSource {
     }
 }
 
-/// Loads and validates the pack named by `source`; the built-in one from the code build.rs
-/// wrote of it.
+/// Loads and validates the pack named by `source`; the built-in one from the JSON build.rs
+/// made of it.
 pub fn load_from(source: &PackSource) -> Result<Pack> {
     match source {
         PackSource::Embedded => embedded(),
@@ -37,42 +37,43 @@ pub fn load_from(source: &PackSource) -> Result<Pack> {
     }
 }
 
-/// The files of the built-in pack, as `build.rs` wrote them in Rust (`built_in()`).
-pub(crate) struct BuiltIn {
+/// The files of the built-in pack, as `build.rs` wrote them: checked when the binary was
+/// built, and embedded as JSON, which reads in a fraction of the time its YAML takes.
+#[derive(serde::Deserialize)]
+struct BuiltIn {
     pack: PackFile,
     recommendations: RecommendationsFile,
     certifications: CertificationsFile,
     /// (path in the pack, competency)
-    competencies: Vec<(&'static str, Competency)>,
+    competencies: Vec<(String, Competency)>,
 }
 
-/// A `Text` borrowed from the binary, as the generated code writes text.
-#[inline(always)]
-fn lit(text: &'static str) -> Text {
-    Text::borrowed(text)
-}
+static BUILT_IN: &str = include_str!(concat!(env!("OUT_DIR"), "/built_in_pack.json"));
 
-mod generated {
-    use super::*;
-    include!(concat!(env!("OUT_DIR"), "/built_in_pack.rs"));
-}
-
-/// The built-in pack, quickly: build.rs wrote it as Rust code, so a run neither parses YAML
-/// nor copies a byte of its text (every string is borrowed from the binary). A release run
-/// trusts it, as the build proved it; every debug build validates it like any pack. Should
-/// the build have failed to write it, the YAML is loaded instead, so a fault is still reported
-/// with file, line and column; the tests below fail loudly whenever that fallback is taken.
+/// The built-in pack, quickly: from the JSON build.rs made of its YAML. A release run trusts
+/// it, as the build checked it; every debug build validates it like any pack. Should the
+/// JSON not read back, the YAML is loaded instead, so a fault is still reported with file,
+/// line and column; the tests below fail loudly whenever that fallback is taken.
 pub fn embedded() -> Result<Pack> {
-    load_built_in().or_else(|_| load_embedded())
+    load_built_in(!cfg!(debug_assertions)).or_else(|_| load_embedded())
 }
 
-fn load_built_in() -> Result<Pack> {
-    let Some(built) = generated::built_in() else {
-        return Err(Error::Invalid(vec![Diagnostic::new(
+/// The built-in pack as `rubrics validate` checks it: the JSON the build made of its YAML
+/// (the build read every file, and refused one giving a key twice), with every check a pack
+/// read from files gets. Should one fail, the YAML is read again, so that each message names
+/// the file, line and column.
+pub fn check_embedded() -> Result<Pack> {
+    load_built_in(false).or_else(|_| load_embedded())
+}
+
+/// The built-in pack from its JSON, validated unless `trusted`.
+fn load_built_in(trusted: bool) -> Result<Pack> {
+    let built: BuiltIn = serde_json::from_str(BUILT_IN).map_err(|e| {
+        Error::Invalid(vec![Diagnostic::new(
             "rubrics/healthcare-it-pm",
-            "the built-in pack was not written as code when the binary was built",
-        )]));
-    };
+            format!("the built-in pack, as the build wrote it, does not read back: {e}"),
+        )])
+    })?;
     fn located<T>(relative: &str, value: T) -> Located<T> {
         Located {
             value,
@@ -85,12 +86,12 @@ fn load_built_in() -> Result<Pack> {
         competencies: built
             .competencies
             .into_iter()
-            .map(|(relative, c)| located(relative, c))
+            .map(|(relative, c)| located(&relative, c))
             .collect(),
         recommendations: Some(located("recommendations.yaml", built.recommendations)),
         certifications: Some(located("certifications.yaml", built.certifications)),
     };
-    assemble(parsed, !cfg!(debug_assertions))
+    assemble(parsed, trusted)
 }
 
 /// Loads and validates the embedded default pack from its YAML files, as `rubrics validate`
@@ -333,76 +334,20 @@ fn assemble(parsed: Parsed, trusted: bool) -> Result<Pack> {
 mod tests {
     use super::*;
 
-    /// `Variants::ALL` lists each enum in the order serde numbers its variants (the order
-    /// of declaration, which the JSON schema's `enum` keeps), since build.rs writes a variant
-    /// by that number.
-    #[test]
-    fn the_variant_lists_are_in_serde_order() {
-        fn names<T: Variants + serde::Serialize>() -> Vec<String> {
-            T::ALL
-                .iter()
-                .map(|v| {
-                    serde_json::to_value(v)
-                        .unwrap()
-                        .as_str()
-                        .unwrap()
-                        .to_string()
-                })
-                .collect()
-        }
-        fn declared<T: schemars::JsonSchema>() -> Vec<String> {
-            let schema = serde_json::to_value(schemars::schema_for!(T)).unwrap();
-            // A plain list, or (when variants have doc comments) one entry a variant or run
-            // of variants, in order.
-            let values: Vec<serde_json::Value> = match schema["enum"].as_array() {
-                Some(values) => values.clone(),
-                None => schema["oneOf"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .flat_map(|entry| match entry.get("const") {
-                        Some(one) => vec![one.clone()],
-                        None => entry["enum"].as_array().unwrap().clone(),
-                    })
-                    .collect(),
-            };
-            values
-                .iter()
-                .map(|v| v.as_str().unwrap().to_string())
-                .collect()
-        }
-        assert_eq!(names::<FactKind>(), declared::<FactKind>());
-        assert_eq!(names::<QuestionKind>(), declared::<QuestionKind>());
-        assert_eq!(
-            names::<RecommendationKind>(),
-            declared::<RecommendationKind>()
-        );
-        assert_eq!(names::<Horizon>(), declared::<Horizon>());
-    }
-
     /// The run-time path for the built-in pack must give exactly what the YAML gives, without
-    /// falling back: a pack file build.rs cannot write as code (a type it does not know how
-    /// to write) fails here.
+    /// falling back: a type whose JSON form does not read back as it was fails here.
     #[test]
-    fn the_built_in_code_is_the_yaml_pack() {
+    fn the_built_in_json_is_the_yaml_pack() {
         let yaml = load_embedded().expect("the built-in pack is valid");
-        let fast = load_built_in().unwrap_or_else(|e| {
-            panic!("the built-in pack was not written as code, so every run parses the YAML:\n{e}")
+        let fast = load_built_in(false).unwrap_or_else(|e| {
+            panic!(
+                "the built-in pack's JSON does not read back, so every run parses the YAML:\n{e}"
+            )
         });
         // The id index is a cache (built on first use, in hash order): compare the data.
         let (mut fast, mut yaml) = (fast, yaml);
         fast.index = PackIndex::default();
         yaml.index = PackIndex::default();
         assert_eq!(format!("{fast:?}"), format!("{yaml:?}"));
-    }
-
-    #[test]
-    fn the_built_in_code_borrows_its_text_from_the_binary() {
-        let Some(built) = generated::built_in() else {
-            panic!("the built-in pack was not written as code");
-        };
-        assert!(built.pack.title.is_borrowed() && built.pack.description.is_borrowed());
-        let question = &built.competencies[0].1.questions[0];
-        assert!(question.id.is_borrowed() && question.prompt.is_borrowed());
     }
 }

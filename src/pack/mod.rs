@@ -8,7 +8,8 @@ pub(crate) mod sample;
 mod validate;
 
 pub use load::{
-    embedded, load_dir, load_embedded, load_from, load_texts, PackSource, EMBEDDED_PACK,
+    check_embedded, embedded, load_dir, load_embedded, load_from, load_texts, PackSource,
+    EMBEDDED_PACK,
 };
 pub use model::*;
 pub use validate::{validate, Located, Parsed};

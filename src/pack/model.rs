@@ -1,6 +1,7 @@
 //! A loaded pack: the files of [`super::files`] put together, with an index of its ids.
 
-use rustc_hash::FxHashMap as HashMap;
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 pub use super::files::*;
@@ -8,10 +9,10 @@ pub use super::files::*;
 /// A loaded, validated pack: `pack.yaml` with everything the other files add.
 #[derive(Debug, Clone)]
 pub struct Pack {
-    pub id: Text,
-    pub title: Text,
+    pub id: String,
+    pub title: String,
     pub version: u32,
-    pub description: Text,
+    pub description: String,
     pub levels: Vec<Level>,
     pub profiles: Vec<Profile>,
     pub facts: Vec<Fact>,
@@ -37,17 +38,17 @@ pub struct PackIndex(std::sync::OnceLock<Index>);
 #[derive(Debug, Clone)]
 struct Index {
     shape: [usize; 6],
-    levels: HashMap<Text, usize>,
-    profiles: HashMap<Text, usize>,
-    competencies: HashMap<Text, usize>,
-    facts: HashMap<Text, usize>,
-    certifications: HashMap<Text, usize>,
-    questions: HashMap<Text, (usize, usize)>,
+    levels: HashMap<String, usize>,
+    profiles: HashMap<String, usize>,
+    competencies: HashMap<String, usize>,
+    facts: HashMap<String, usize>,
+    certifications: HashMap<String, usize>,
+    questions: HashMap<String, (usize, usize)>,
 }
 
 /// The first position of each id (as a scan would find it).
-fn positions<'a>(ids: impl Iterator<Item = &'a Text>) -> HashMap<Text, usize> {
-    let mut map = HashMap::default();
+fn positions<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
+    let mut map = HashMap::new();
     for (i, id) in ids.enumerate() {
         map.entry(id.clone()).or_insert(i);
     }
@@ -69,7 +70,7 @@ impl Pack {
     /// The index, built on first use.
     fn index(&self) -> &Index {
         self.index.0.get_or_init(|| {
-            let mut questions = HashMap::default();
+            let mut questions = HashMap::new();
             for (c, competency) in self.competencies.iter().enumerate() {
                 for (q, question) in competency.questions.iter().enumerate() {
                     questions.entry(question.id.clone()).or_insert((c, q));
@@ -219,9 +220,9 @@ impl Pack {
         }
         Pack {
             id: self.id.clone(),
-            title: one_line(&self.title).into(),
+            title: one_line(&self.title),
             version: self.version,
-            description: crate::text::escape(&self.description).into(),
+            description: crate::text::escape(&self.description),
             levels: each(&self.levels),
             profiles: each(&self.profiles),
             facts: each(&self.facts),

@@ -111,7 +111,7 @@ pub fn competency(id: &str, scenarios: usize) -> Competency {
             "expert",
         ]
         .into_iter()
-        .map(|l| (Text::from(l), Text::from(format!("{id} at {l}"))))
+        .map(|l| (String::from(l), String::from(format!("{id} at {l}"))))
         .collect(),
         questions,
     }
@@ -129,7 +129,7 @@ pub fn scoring() -> Scoring {
             ("expert", 0.90),
         ]
         .into_iter()
-        .map(|(l, e)| (Text::from(l), e))
+        .map(|(l, e)| (String::from(l), e))
         .collect(),
         ..Scoring::default()
     }
@@ -138,11 +138,11 @@ pub fn scoring() -> Scoring {
 /// A pack of `competencies` (each with `scenarios` scenarios), one profile `pm` targeting
 /// proficient everywhere with importance 2, and a `certifications_held` fact.
 pub fn pack(competencies: &[&str], scenarios: usize) -> Pack {
-    let targets: BTreeMap<Text, Target> = competencies
+    let targets: BTreeMap<String, Target> = competencies
         .iter()
         .map(|c| {
             (
-                Text::from(*c),
+                String::from(*c),
                 Target {
                     level: "proficient".into(),
                     importance: 2.0,

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::reach::{accrue, apply};
 use super::{gap, Aim, Planner, Step};
 use crate::eligibility::{self, cert_name, Eligibility};
-use crate::pack::{Profile, Text};
+use crate::pack::Profile;
 
 impl<'p> Planner<'p, '_> {
     /// Steps that build a gap against `stage` (with `gaps`), and certification steps that
@@ -25,7 +25,7 @@ impl<'p> Planner<'p, '_> {
                 continue;
             }
             let below = r.below.as_deref().and_then(|l| pack.level_index(l));
-            let mut addressed: Vec<(&Text, f64, usize, usize)> = if gaps {
+            let mut addressed: Vec<(&String, f64, usize, usize)> = if gaps {
                 r.builds
                     .iter()
                     .filter_map(|id| {

@@ -33,7 +33,7 @@ use jiff::civil::Date;
 
 use crate::answers::Value;
 use crate::eligibility::{self, Eligibility};
-use crate::pack::{Horizon, Pack, Profile, Recommendation, Text};
+use crate::pack::{Horizon, Pack, Profile, Recommendation};
 
 pub use fits::situation;
 pub use reach::within_reach;
@@ -59,7 +59,7 @@ pub struct Person<'a> {
     /// The chosen target profile.
     pub profile: &'a Profile,
     /// The achieved level (index into the pack's levels) per competency id.
-    pub levels: &'a BTreeMap<Text, usize>,
+    pub levels: &'a BTreeMap<String, usize>,
     /// Background facts; a fact not given counts as none, zero or no.
     pub facts: &'a BTreeMap<String, Value>,
     /// The day the result was taken, for "within reach around May 2028"; none leaves the
@@ -73,9 +73,9 @@ pub enum Aim {
     /// The gaps against the chosen profile.
     Chosen,
     /// Every target of the chosen profile is met: a stretch plan toward a later stage.
-    Stretch { profile: Text, title: Text },
+    Stretch { profile: String, title: String },
     /// Every target up to the top stage is met: growth beyond it.
-    Beyond { profile: Text, title: Text },
+    Beyond { profile: String, title: String },
 }
 
 /// A recommendation the plan considered, with why it fits.
@@ -86,7 +86,7 @@ pub struct Step<'p> {
     pub horizon: Horizon,
     /// Competency ids with a gap that it builds, against the stage it serves, highest
     /// priority first; empty for growth steps and credentials that suit the stage.
-    pub addresses: Vec<&'p Text>,
+    pub addresses: Vec<&'p String>,
     /// Sum of the priorities of the gaps it builds.
     pub rank: f64,
     pub why: String,
@@ -110,7 +110,7 @@ impl Step<'_> {
 /// A certification the plan cannot reach within 12 months.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Later {
-    pub certification: Text,
+    pub certification: String,
     /// "PMP (PMI)".
     pub name: String,
     /// "within reach in about 18 months (around May 2028), if you lead the project you are
@@ -263,7 +263,7 @@ fn stages_from<'p>(pack: &'p Pack, chosen: &'p Profile) -> Vec<&'p Profile> {
 }
 
 /// (gap in levels, priority) of one competency against `stage`.
-fn gap(pack: &Pack, stage: &Profile, levels: &BTreeMap<Text, usize>, id: &str) -> (usize, f64) {
+fn gap(pack: &Pack, stage: &Profile, levels: &BTreeMap<String, usize>, id: &str) -> (usize, f64) {
     let Some(target) = stage.targets.get(id) else {
         return (0, 0.0);
     };
@@ -315,7 +315,7 @@ impl<'p, 'a> Planner<'p, 'a> {
 }
 
 /// The achieved level per competency of an assessment, as the plan reads it.
-pub fn levels_of(assessment: &crate::score::Assessment) -> BTreeMap<Text, usize> {
+pub fn levels_of(assessment: &crate::score::Assessment) -> BTreeMap<String, usize> {
     assessment
         .competencies
         .iter()

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use super::{Later, Planner, Step};
 use crate::answers::{format_number, Value};
 use crate::eligibility::{self, cert_name};
-use crate::pack::{Horizon, Pack, Profile, Recommendation, Text};
+use crate::pack::{Horizon, Pack, Profile, Recommendation};
 
 impl<'p> Planner<'p, '_> {
     /// The facts once every step placed before `horizon` is done: what they provide, and
@@ -149,7 +149,7 @@ pub fn within_reach(
     let provided: HashSet<&str> = pack
         .recommendations
         .iter()
-        .flat_map(|r| r.provides.keys().map(Text::as_str))
+        .flat_map(|r| r.provides.keys().map(String::as_str))
         .collect();
     let nearest = eligibility::nearest_route(pack, cert, facts);
     let estimates: Vec<Estimate> = eligibility::route_shortfalls(pack, cert, facts)

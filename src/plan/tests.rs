@@ -15,7 +15,7 @@ fn example(name: &str) -> (Pack, crate::answers::Answers) {
     (pack, a)
 }
 
-fn levels(pack: &Pack, level: &str) -> BTreeMap<Text, usize> {
+fn levels(pack: &Pack, level: &str) -> BTreeMap<String, usize> {
     let i = pack.level_index(level).unwrap();
     pack.competencies
         .iter()

@@ -11,6 +11,9 @@ pub struct CohortCsvRenderer;
 
 impl CohortRenderer for CohortCsvRenderer {
     fn render(&self, cohort: &Cohort, _style: Style) -> String {
+        if cohort.items.is_some() {
+            return super::cohort_items_csv::render(cohort);
+        }
         let doc = &cohort.doc;
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)

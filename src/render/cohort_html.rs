@@ -117,6 +117,9 @@ fn share(n: usize, of: usize) -> f64 {
 
 impl CohortRenderer for CohortHtmlRenderer {
     fn render(&self, cohort: &Cohort, _style: Style) -> String {
+        if cohort.items.is_some() {
+            return super::cohort_items_html::render(cohort);
+        }
         let doc = &cohort.doc;
         let abbreviations = level_abbreviations(doc);
         let level_count = doc.levels.len();

@@ -61,6 +61,9 @@ pub fn level_abbreviations(doc: &CohortDocument) -> Vec<String> {
 
 impl CohortRenderer for CohortTableRenderer {
     fn render(&self, cohort: &Cohort, style: Style) -> String {
+        if cohort.items.is_some() {
+            return super::cohort_items_table::render(cohort, style);
+        }
         let width = style.width.clamp(60, 100);
         let p = Painter { color: style.color };
         let mut out = String::new();
@@ -73,7 +76,7 @@ impl CohortRenderer for CohortTableRenderer {
     }
 }
 
-fn header(cohort: &Cohort, width: usize, p: &Painter, out: &mut String) {
+pub(super) fn header(cohort: &Cohort, width: usize, p: &Painter, out: &mut String) {
     let doc = &cohort.doc;
     let title = format!(
         "Cohort: {} measured against {}",

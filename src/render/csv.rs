@@ -1,7 +1,6 @@
 //! One row per competency, safe to open in a spreadsheet, written with the `csv` crate.
 
 use super::{Renderer, Style};
-use crate::pack::Text;
 use crate::result::ResultDocument;
 use crate::text::one_line;
 
@@ -31,7 +30,7 @@ const HEADER: [&str; 17] = [
 
 impl Renderer for CsvRenderer {
     fn render(&self, doc: &ResultDocument, _style: Style) -> String {
-        let level = |id: &Option<Text>| {
+        let level = |id: &Option<String>| {
             id.as_deref()
                 .map(|l| doc.level_title(l))
                 .unwrap_or_default()

@@ -6,7 +6,6 @@ use super::Style;
 use crate::compare::Comparison;
 use crate::eligibility::short_title;
 use crate::history::Entry;
-use crate::pack::Text;
 use crate::result::ResultDocument;
 use crate::text::one_line;
 
@@ -74,7 +73,7 @@ pub fn compare_table(
     old: &ResultDocument,
     style: Style,
 ) -> String {
-    let level = |doc: &ResultDocument, id: &Option<Text>| {
+    let level = |doc: &ResultDocument, id: &Option<String>| {
         id.as_deref()
             .map_or("—".to_string(), |l| doc.level_short_title(l))
     };
@@ -145,7 +144,7 @@ pub fn compare_table(
         out.push('\n');
     }
     out.push('\n');
-    let titles = |ids: &[Text]| -> String {
+    let titles = |ids: &[String]| -> String {
         if ids.is_empty() {
             return "none".into();
         }

@@ -3,6 +3,9 @@
 
 mod cohort_csv;
 mod cohort_html;
+mod cohort_items_csv;
+mod cohort_items_html;
+mod cohort_items_table;
 mod cohort_json;
 mod cohort_table;
 mod csv;

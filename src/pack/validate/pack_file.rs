@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{finite_positive, is_id, shown, Located, Parsed, ID_HINT, MAX_WEIGHT};
 use crate::diagnostic::Diagnostic;
-use crate::pack::model::{Competency, PackFile, Text};
+use crate::pack::model::{Competency, PackFile};
 
 pub(super) fn check_levels<'a>(
     pack: &'a Located<PackFile>,
@@ -302,7 +302,7 @@ pub(super) fn check_profiles(
 pub(super) fn check_stages<T>(
     at: &Located<T>,
     path: &str,
-    stages: &[Text],
+    stages: &[String],
     pack: &PackFile,
     out: &mut Vec<Diagnostic>,
 ) {

@@ -3,11 +3,10 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
 
 use super::{Renderer, Style};
 use crate::result::ResultDocument;
-
-mod serializer;
 
 /// Prints the result document; the stable machine-readable form.
 pub struct JsonRenderer;
@@ -20,16 +19,12 @@ impl Renderer for JsonRenderer {
 
 /// `value` as pretty JSON ending in a newline, safe to print (see [`write_pretty`]).
 pub fn pretty<T: Serialize>(value: &T) -> String {
-    let mut writer = serializer::Pretty::<io::Sink>::whole();
-    if value.serialize(&mut writer).is_err() {
-        return String::new();
+    let mut out = Vec::with_capacity(4096);
+    match write_pretty(&mut out, value) {
+        // serde_json writes UTF-8, and the escapes are ASCII.
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(_) => String::new(),
     }
-    // Only whole strings are written, and the escapes are ASCII.
-    writer
-        .finish()
-        .ok()
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .unwrap_or_default()
 }
 
 /// Writes `value` to `writer` as pretty JSON ending in a newline (serde_json's pretty layout),
@@ -38,10 +33,58 @@ pub fn pretty<T: Serialize>(value: &T) -> String {
 /// the document means the same, and printing it cannot drive the terminal. The text goes to
 /// `writer` in blocks as it is made, so a large document needs no whole copy in memory.
 pub fn write_pretty<W: Write, T: Serialize>(writer: W, value: &T) -> io::Result<()> {
-    let mut pretty = serializer::Pretty::streaming(writer);
+    let mut out = io::BufWriter::with_capacity(16 * 1024, writer);
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut out, Safe(PrettyFormatter::new()));
     // The writer's own error comes back as it was (a closed pipe stays a closed pipe).
-    value.serialize(&mut pretty).map_err(|e| e.0)?;
-    pretty.finish().map(drop)
+    value.serialize(&mut serializer)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// serde_json's pretty layout, with the characters serde_json leaves raw but a terminal may
+/// act on written as `\uNNNN` escapes. serde_json escapes the C0 controls, `"` and `\` itself
+/// and hands the runs between them, in strings and keys alike, to `write_string_fragment`.
+struct Safe<'a>(PrettyFormatter<'a>);
+
+/// The layout methods, passed on to the pretty formatter.
+macro_rules! layout {
+    ($($method:ident($($arg:ident: $type:ty),*)),* $(,)?) => {$(
+        fn $method<W: ?Sized + Write>(&mut self, writer: &mut W $(, $arg: $type)*) -> io::Result<()> {
+            self.0.$method(writer $(, $arg)*)
+        }
+    )*};
+}
+
+impl Formatter for Safe<'_> {
+    layout!(
+        begin_array(),
+        end_array(),
+        begin_array_value(first: bool),
+        end_array_value(),
+        begin_object(),
+        end_object(),
+        begin_object_key(first: bool),
+        begin_object_value(),
+        end_object_value(),
+    );
+
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest
+            .char_indices()
+            .find(|&(_, c)| crate::text::is_unsafe(c))
+        {
+            writer.write_all(&rest.as_bytes()[..at])?;
+            write!(writer, "\\u{:04x}", c as u32)?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
 }
 
 #[cfg(test)]
@@ -50,10 +93,19 @@ mod tests {
     use proptest::prelude::*;
     use std::collections::BTreeMap;
 
-    /// What `pretty` must write: serde_json's pretty text with the terminal's characters
-    /// escaped, the reference the serializer replaces.
+    /// What `pretty` must write: serde_json's pretty text with each character a terminal
+    /// acts on spelled `\uNNNN` (serde_json escapes C0 controls itself, so those left raw
+    /// can only be inside strings).
     fn reference<T: Serialize>(value: &T) -> String {
-        crate::text::json_safe(serde_json::to_string_pretty(value).unwrap()) + "\n"
+        let text = serde_json::to_string_pretty(value).unwrap();
+        let safe: String = text
+            .chars()
+            .map(|c| match crate::text::is_unsafe(c) {
+                true => format!("\\u{:04x}", c as u32),
+                false => c.to_string(),
+            })
+            .collect();
+        safe + "\n"
     }
 
     /// `pretty`, and `write_pretty` into a writer that takes a few bytes at a time.
@@ -77,10 +129,7 @@ mod tests {
     #[test]
     fn long_strings_around_the_block_size_are_escaped_whole() {
         for pad in 0..4 {
-            let text = format!(
-                "{}\u{202e}\u{9b}é—\"\n",
-                "x".repeat(serializer::BLOCK - 8 + pad)
-            );
+            let text = format!("{}\u{202e}\u{9b}é—\"\n", "x".repeat(16 * 1024 - 8 + pad));
             let list = vec![text.clone(), text.clone(), text];
             let (whole, streamed) = both(&list);
             assert_eq!(whole, reference(&list), "pad {pad}");
@@ -103,6 +152,11 @@ mod tests {
         }
         assert_eq!(pretty(&deep), reference(&deep));
         assert!(pretty(&value).contains("a\\u009bb\\u202ec — d\\u007f… \\u001b[2J"));
+        // The same document, spelled safely: it reads back as it was.
+        let safe = pretty(&value);
+        assert!(!safe.chars().any(crate::text::is_unsafe), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, value);
     }
 
     #[test]
