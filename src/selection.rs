@@ -55,7 +55,7 @@ pub fn questions(pack: &Pack, scope: &Scope, only: &[String]) -> Vec<String> {
     for competency in pack
         .competencies
         .iter()
-        .filter(|c| only.is_empty() || only.iter().any(|id| *id == c.id))
+        .filter(|c| only.is_empty() || only.contains(&c.id))
     {
         let opening: Vec<&str> = match scope {
             Scope::Thorough => Vec::new(),
@@ -132,7 +132,7 @@ pub fn follow_up(
     asked: &[String],
     with_facts: bool,
 ) -> Option<String> {
-    let is_asked = |q: &Question| asked.iter().any(|id| *id == q.id);
+    let is_asked = |q: &Question| asked.contains(&q.id);
     let applies = |q: &Question| pack.conditions_hold(&q.ask_if, facts);
     let in_run = |c: &Competency| {
         c.questions
@@ -331,10 +331,7 @@ pub fn seconds_given(
             rows += 1;
         }
     }
-    for (competency, q) in pack
-        .questions()
-        .filter(|(_, q)| asked.iter().any(|id| *id == q.id))
-    {
+    for (competency, q) in pack.questions().filter(|(_, q)| asked.contains(&q.id)) {
         words_read += words(&q.prompt);
         words_read += q.options.iter().map(|o| words(&o.text)).sum::<usize>();
         rows += 1;

@@ -102,10 +102,7 @@ pub fn answers_template(pack: &Pack, profile: Option<&str>) -> String {
     for competency in &pack.competencies {
         out.push_str(&format!("\n  # ── {} ──\n", one_line(&competency.title)));
         for q in &competency.questions {
-            let mark = match (
-                q.kind.is_knowledge(),
-                default_set.iter().any(|id| *id == q.id),
-            ) {
+            let mark = match (q.kind.is_knowledge(), default_set.contains(&q.id)) {
                 (true, _) if !q.ask_if.is_empty() => format!(
                     "[only if {}] ",
                     crate::selection::conditions_text(pack, &q.ask_if)

@@ -132,7 +132,7 @@ fn result(
         .flat_map(|c| c.questions.iter())
         .filter(|q| q.kind.is_knowledge());
     for (j, q) in scenarios.enumerate() {
-        let asked = default.iter().any(|id| *id == q.id) || rng.unit() < 0.4;
+        let asked = default.contains(&q.id) || rng.unit() < 0.4;
         if asked {
             a.answers
                 .insert(q.id.to_string(), answer(q, j, theta, planted, rng));
@@ -586,6 +586,11 @@ fn too_few_people_are_too_few_to_judge() {
     assert_eq!(code, 0, "{stderr}");
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     for item in json["items"].as_array().unwrap() {
+        let id = item["id"].as_str().unwrap();
+        if !pack.question(id).unwrap().1.ask_if.is_empty() {
+            // Asked only of holders of a credential: nobody here holds it.
+            continue;
+        }
         assert_eq!(item["answered"], 5, "the latest of each person");
         assert_eq!(item["flags"], serde_json::json!(["too_few_answers"]));
         assert!(item["discrimination"].is_null());

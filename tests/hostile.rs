@@ -1229,7 +1229,7 @@ fn a_result_too_large_to_read_back_is_not_saved() {
     assert!(
         err.contains("the result was not saved")
             && err.contains("at most 4 MiB")
-            && err.contains("`competencies`")
+            && err.contains("most of it is `")
             && err.contains("--no-save"),
         "{err}"
     );

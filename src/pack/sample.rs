@@ -100,7 +100,7 @@ pub fn competency(id: &str, scenarios: usize) -> Competency {
     }
     Competency {
         id: id.into(),
-        title: id.to_uppercase().into(),
+        title: id.to_uppercase(),
         short_title: None,
         summary: "s".into(),
         levels: [
@@ -111,7 +111,7 @@ pub fn competency(id: &str, scenarios: usize) -> Competency {
             "expert",
         ]
         .into_iter()
-        .map(|l| (String::from(l), String::from(format!("{id} at {l}"))))
+        .map(|l| (String::from(l), format!("{id} at {l}")))
         .collect(),
         questions,
     }

@@ -80,7 +80,13 @@ pub fn answers_for(pack: &Pack, profile: &str, rng: &mut Rng) -> Answers {
             .map(|l| l.id.as_str())
             .filter(|l| competency.levels.contains_key(*l))
             .collect();
-        for q in &competency.questions {
+        // A scenario asked only of some people (a credential's renewal rules) is left blank
+        // by everyone else, as the run leaves it out.
+        for q in competency
+            .questions
+            .iter()
+            .filter(|q| pack.conditions_hold(&q.ask_if, &a.facts))
+        {
             let value = match q.kind {
                 QuestionKind::Rating => {
                     let at = ((ability + (rng.unit() - 0.5) * 0.3) * rated.len() as f64) as usize;
