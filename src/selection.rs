@@ -192,6 +192,43 @@ pub fn follow_up(
     best.map(|(_, q)| q.id.to_string())
 }
 
+/// How many follow-up scenarios the default run still has room for after `asked`: what is
+/// left of its prompts, and of its minutes at the time a scenario of the bank takes on
+/// average (its middle one), at most `follow_ups_per_competency` for each competency in the
+/// run. The welcome line and the line that announces follow-ups use it; [`follow_up`]
+/// decides each one.
+pub fn follow_up_room(
+    pack: &Pack,
+    facts: Option<&BTreeMap<String, Value>>,
+    asked: &[String],
+    with_facts: bool,
+) -> usize {
+    let run = &pack.default_run;
+    let in_run: Vec<&Competency> = pack
+        .competencies
+        .iter()
+        .filter(|c| c.questions.iter().any(|q| asked.contains(&q.id)))
+        .collect();
+    let by_prompts = run
+        .max_prompts
+        .saturating_sub(prompt_count(pack, asked, with_facts));
+    let mut each: Vec<usize> = in_run
+        .iter()
+        .flat_map(|c| scenarios(c))
+        .filter(|q| !asked.contains(&q.id))
+        .map(|q| seconds(pack, std::slice::from_ref(&q.id.to_string()), false))
+        .collect();
+    each.sort_unstable();
+    let Some(&typical) = each.get(each.len() / 2) else {
+        return 0;
+    };
+    let spent = seconds_given(pack, asked, with_facts, facts);
+    let by_minutes = (run.max_minutes * 60).saturating_sub(spent) / typical.max(1);
+    by_prompts
+        .min(by_minutes)
+        .min(in_run.len() * run.follow_ups_per_competency)
+}
+
 /// The conditions of a question's `ask_if` as a person reads them after "asked only when":
 /// "you hold PMP (PMI)".
 pub fn conditions_text(pack: &Pack, conditions: &[FactCondition]) -> String {

@@ -123,11 +123,23 @@ pub(super) fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -
         } else {
             format!("Retaking {}", flow.competency_titles().join(", "))
         };
+        let minutes = crate::selection::minutes(pack, &session.questions, with_facts);
+        let more = if session.thorough {
+            String::new()
+        } else {
+            match crate::selection::follow_up_room(pack, None, &session.questions, with_facts) {
+                0 => String::new(),
+                _ => format!(
+                    ", and a few follow-ups where your answers leave a level unsure, within {} \
+                     minutes in all",
+                    pack.default_run.max_minutes.max(minutes)
+                ),
+            }
+        };
         prompter.say(&format!(
-            "{what}: {} questions{run}, about {} minutes. Every answer is saved as you go; \
-             Ctrl-C stops and `{}` continues.",
+            "{what}: {} questions{run}, about {minutes} minutes{more}. Every answer is saved as \
+             you go; Ctrl-C stops and `{}` continues.",
             flow.len(),
-            crate::selection::minutes(pack, &session.questions, with_facts),
             resume_hint(source)
         ));
     }

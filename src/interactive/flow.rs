@@ -276,7 +276,7 @@ impl<'p> Flow<'p> {
                                      point away from the level your self-rating and experience \
                                      describe: one more answer tells a slip from a real \
                                      difference.",
-                                    self.follow_ups_left()
+                                    self.follow_ups_left(session)
                                 )
                             });
                         }
@@ -344,14 +344,15 @@ impl<'p> Flow<'p> {
         )
     }
 
-    /// The most follow-ups the run may still ask, for the line that announces them: what is
-    /// left of the pack's prompts (the one about to be added included), and at most its
-    /// follow-ups per competency.
-    fn follow_ups_left(&self) -> usize {
-        let run = &self.pack.default_run;
-        let by_prompts = run.max_prompts.saturating_sub(self.steps.len()) + 1;
-        let by_competency = self.competencies.len() * run.follow_ups_per_competency;
-        by_prompts.min(by_competency).max(1)
+    /// The most follow-ups the run may still ask, for the line that announces them: the one
+    /// about to be asked and the room left after it (see [`crate::selection::follow_up_room`]).
+    fn follow_ups_left(&self, session: &Session) -> usize {
+        1 + crate::selection::follow_up_room(
+            self.pack,
+            Some(&session.facts),
+            &session.questions,
+            session.only.is_empty(),
+        )
     }
 
     /// Asks `ids` after the planned questions, each as a question of its own; returns how many

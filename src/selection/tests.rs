@@ -192,3 +192,19 @@ fn the_estimate_counts_reading_deciding_and_the_review() {
     assert_eq!(seconds(&pack, &asked, false), 6 + 33 + 3);
     assert_eq!(minutes(&pack, &asked, false), 1);
 }
+
+#[test]
+fn the_room_for_follow_ups_is_what_the_prompts_and_minutes_leave() {
+    let mut pack = sample::pack(&["a", "b"], 5);
+    let asked = questions(&pack, &Scope::Default { draw: 0 }, &[]);
+    // Plenty of minutes and prompts: two follow-ups for each of the two competencies.
+    pack.default_run.max_minutes = 100;
+    assert_eq!(follow_up_room(&pack, None, &asked, false), 4);
+    // Three prompts left: three.
+    pack.default_run.max_prompts = prompt_count(&pack, &asked, false) + 3;
+    assert_eq!(follow_up_room(&pack, None, &asked, false), 3);
+    // No minute left: none.
+    pack.default_run.max_prompts = 50;
+    pack.default_run.max_minutes = seconds(&pack, &asked, false) / 60;
+    assert_eq!(follow_up_room(&pack, None, &asked, false), 0);
+}
