@@ -193,9 +193,8 @@ pub fn follow_up(
 }
 
 /// How many follow-up scenarios the default run still has room for after `asked`: what is
-/// left of its prompts, and of its minutes at the time a scenario of the bank takes on
-/// average (its middle one), at most `follow_ups_per_competency` for each competency in the
-/// run. The welcome line and the line that announces follow-ups use it; [`follow_up`]
+/// left of its prompts, and of its minutes at the time the shortest scenario left takes, at
+/// most `follow_ups_per_competency` for each competency in the run: an upper bound. The welcome line and the line that announces follow-ups use it; [`follow_up`]
 /// decides each one.
 pub fn follow_up_room(
     pack: &Pack,
@@ -212,18 +211,18 @@ pub fn follow_up_room(
     let by_prompts = run
         .max_prompts
         .saturating_sub(prompt_count(pack, asked, with_facts));
-    let mut each: Vec<usize> = in_run
+    let each: Vec<usize> = in_run
         .iter()
         .flat_map(|c| scenarios(c))
         .filter(|q| !asked.contains(&q.id))
         .map(|q| seconds(pack, std::slice::from_ref(&q.id.to_string()), false))
         .collect();
-    each.sort_unstable();
-    let Some(&typical) = each.get(each.len() / 2) else {
+    // The shortest scenario left: the room is a most, never an underestimate.
+    let Some(&shortest) = each.iter().min() else {
         return 0;
     };
     let spent = seconds_given(pack, asked, with_facts, facts);
-    let by_minutes = (run.max_minutes * 60).saturating_sub(spent) / typical.max(1);
+    let by_minutes = (run.max_minutes * 60).saturating_sub(spent) / shortest.max(1);
     by_prompts
         .min(by_minutes)
         .min(in_run.len() * run.follow_ups_per_competency)
