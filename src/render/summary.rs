@@ -211,8 +211,7 @@ impl Disagreement {
 }
 
 /// Notes of one kind of disagreement: "Leadership (rated competent; held at advanced
-/// beginner)", "HIPAA & regulatory compliance (rated expert; 0 of 2 scenarios right, which
-/// fits novice)".
+/// beginner)", "HIPAA & regulatory compliance (rated expert; 0 of 2 scenarios right)".
 pub fn disagreement_notes(doc: &ResultDocument, kind: Disagreement) -> Vec<String> {
     let lower = |id: &str| doc.level_title(id).to_lowercase();
     doc.competencies
@@ -242,11 +241,16 @@ pub fn disagreement_notes(doc: &ResultDocument, kind: Disagreement) -> Vec<Strin
                         .collect();
                     let right = scenarios.iter().filter(|e| e.earned >= e.possible).count();
                     match &c.knowledge_level {
-                        Some(fits) if c.placed.is_some() => format!(
+                        // Two or three answers say which way, not how far: a level is named
+                        // only from five answers on.
+                        Some(fits) if c.placed.is_some() && scenarios.len() >= 5 => format!(
                             "{right} of {} scenarios right, which fits {}",
                             scenarios.len(),
                             lower(fits)
                         ),
+                        Some(_) if c.placed.is_some() => {
+                            format!("{right} of {} scenarios right", scenarios.len())
+                        }
                         // Results scored before levels were placed: their evidence level.
                         _ => format!(
                             "answers and experience show {}",
