@@ -56,9 +56,10 @@ pub fn score_reasons(doc: &ResultDocument, c: &CompetencyResult) -> String {
             let moved = (c.score - level_midpoint(doc, placed)).round();
             if moved.abs() >= 1.0 {
                 text.push_str(&format!(
-                    " ({}{} points)",
+                    " ({}{} point{})",
                     if moved > 0.0 { "+" } else { "−" },
-                    moved.abs()
+                    moved.abs(),
+                    if moved.abs() == 1.0 { "" } else { "s" }
                 ));
             }
         }
