@@ -133,16 +133,7 @@ pub fn held(facts: &BTreeMap<String, Value>) -> Vec<&str> {
 /// Evaluates one certification.
 pub fn evaluate(pack: &Pack, cert: &Certification, facts: &BTreeMap<String, Value>) -> Eligibility {
     let held_list = held(facts);
-    let routes: Vec<(&Route, Vec<Shortfall>)> = cert
-        .routes
-        .iter()
-        .map(|route| {
-            (
-                route,
-                shortfalls(pack, route, facts, &held_list, Texts::Write),
-            )
-        })
-        .collect();
+    let routes = routes_worded(pack, cert, facts, &held_list);
     let (route, missing) = match nearest(&routes) {
         Some(i) => {
             let (route, gaps) = &routes[i];
@@ -232,18 +223,21 @@ pub fn nearest_route<'c>(
     cert: &'c Certification,
     facts: &BTreeMap<String, Value>,
 ) -> Option<&'c Route> {
-    let held_list = held(facts);
-    let routes: Vec<(&Route, Vec<Shortfall>)> = cert
-        .routes
-        .iter()
-        .map(|route| {
-            (
-                route,
-                shortfalls(pack, route, facts, &held_list, Texts::Write),
-            )
-        })
-        .collect();
+    let routes = routes_worded(pack, cert, facts, &held(facts));
     nearest(&routes).map(|i| routes[i].0)
+}
+
+/// Every route of `cert` with what it still asks of the person, worded.
+fn routes_worded<'c>(
+    pack: &Pack,
+    cert: &'c Certification,
+    facts: &BTreeMap<String, Value>,
+    held: &[&str],
+) -> Vec<(&'c Route, Vec<Shortfall>)> {
+    cert.routes
+        .iter()
+        .map(|route| (route, shortfalls(pack, route, facts, held, Texts::Write)))
+        .collect()
 }
 
 /// How many months a degree one step up (an associate degree, a bachelor's after an
@@ -272,13 +266,9 @@ pub fn route_shortfalls<'c>(
     cert: &'c Certification,
     facts: &BTreeMap<String, Value>,
 ) -> Vec<(&'c Route, Vec<Missing>)> {
-    let held_list = held(facts);
-    cert.routes
-        .iter()
-        .map(|route| {
-            let gaps = shortfalls(pack, route, facts, &held_list, Texts::Write);
-            (route, gaps.into_iter().map(|g| g.missing).collect())
-        })
+    routes_worded(pack, cert, facts, &held(facts))
+        .into_iter()
+        .map(|(route, gaps)| (route, gaps.into_iter().map(|g| g.missing).collect()))
         .collect()
 }
 

@@ -166,15 +166,7 @@ impl<'p> Planner<'p, '_> {
                     .is_some_and(|cert| eligibility::is_eligible(pack, cert, &after))
             });
             if unlocks {
-                enablers.push(Step {
-                    recommendation: r,
-                    horizon: r.horizon,
-                    addresses: Vec::new(),
-                    rank: 0.0,
-                    why: String::new(),
-                    tier: 2,
-                    suits: false,
-                });
+                enablers.push(Step::plain(r));
             }
         }
         out.extend(enablers);

@@ -99,7 +99,21 @@ pub struct Step<'p> {
     pub suits: bool,
 }
 
-impl Step<'_> {
+impl<'p> Step<'p> {
+    /// `r` as a step of its own horizon that builds no gap: a way in, or a course that makes
+    /// a certification reachable.
+    fn plain(r: &'p Recommendation) -> Step<'p> {
+        Step {
+            recommendation: r,
+            horizon: r.horizon,
+            addresses: Vec::new(),
+            rank: 0.0,
+            why: String::new(),
+            tier: 2,
+            suits: false,
+        }
+    }
+
     /// Whether this step is `r`: a pack's recommendation ids are unique, so the same entry of
     /// the pack is the same id, and telling them apart needs no string compared.
     fn is(&self, r: &Recommendation) -> bool {

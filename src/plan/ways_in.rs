@@ -105,15 +105,11 @@ impl<'p> Planner<'p, '_> {
             .filter(|r| !self.placed.iter().any(|s| s.is(r)))
             .filter(|r| r.certification.is_none() && r.provides.is_empty())
             .map(|r| {
-                let mut step = pool.iter().find(|s| s.is(r)).cloned().unwrap_or(Step {
-                    recommendation: r,
-                    horizon: r.horizon,
-                    addresses: Vec::new(),
-                    rank: 0.0,
-                    why: String::new(),
-                    tier: 2,
-                    suits: false,
-                });
+                let mut step = pool
+                    .iter()
+                    .find(|s| s.is(r))
+                    .cloned()
+                    .unwrap_or(Step::plain(r));
                 step.horizon = r.horizon;
                 step.why = join_sentences(why, &step.why);
                 step

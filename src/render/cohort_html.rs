@@ -309,16 +309,6 @@ impl CohortRenderer for CohortHtmlRenderer {
                 .collect(),
             version: cohort.tool_version.clone(),
         };
-        let mut html = page.render().unwrap_or_else(|e| {
-            // askama fails only when a value's Display fails, which ours never do.
-            format!(
-                "<!DOCTYPE html><title>skillgap</title><p>The page could not be made: {}</p>",
-                super::html::esc(&e.to_string())
-            )
-        });
-        if !html.ends_with('\n') {
-            html.push('\n');
-        }
-        html
+        super::html::page_text(&page)
     }
 }

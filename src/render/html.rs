@@ -240,18 +240,23 @@ impl Renderer for HtmlRenderer {
             tool_name: one_line(&doc.tool.name),
             tool_version: one_line(&doc.tool.version),
         };
-        let mut html = page.render().unwrap_or_else(|e| {
-            // askama fails only when a value's Display fails, which ours never do.
-            format!(
-                "<!DOCTYPE html><title>skillgap</title><p>The report could not be made: {}</p>",
-                esc(&e.to_string())
-            )
-        });
-        if !html.ends_with('\n') {
-            html.push('\n');
-        }
-        html
+        page_text(&page)
     }
+}
+
+/// A filled-in page template as text ending in a line break. askama fails only when a
+/// value's Display fails, which ours never do; should it, the page says so instead.
+pub(super) fn page_text(page: &impl askama::Template) -> String {
+    let mut html = page.render().unwrap_or_else(|e| {
+        format!(
+            "<!DOCTYPE html><title>skillgap</title><p>The page could not be made: {}</p>",
+            esc(&e.to_string())
+        )
+    });
+    if !html.ends_with('\n') {
+        html.push('\n');
+    }
+    html
 }
 
 /// The radar chart: one axis per competency, a ring per level, the achieved polygon filled
