@@ -99,18 +99,14 @@ pub struct CompetencyScore {
     pub items: Vec<Evidence>,
 }
 
-/// The scenario answers of one competency.
+/// The scenario answers of one competency. (How many were right or partly right the report
+/// reads from the evidence items.)
 #[derive(Debug, Clone, PartialEq)]
 pub struct Knowledge {
     /// Share of the weighted scenarios answered right, 0–100, one decimal.
     pub share: f64,
     /// The level the answers alone fit best.
     pub fits: usize,
-    /// Scenarios answered, wholly right, partly right (a multi-answer item with some of its
-    /// keys), and wrong.
-    pub answered: usize,
-    pub right: usize,
-    pub partly: usize,
 }
 
 /// Which way a self-rating misses the evidence.
@@ -205,7 +201,7 @@ fn score_competency(
         .and_then(|level| pack.level_index(level));
     let experience = experience_of(pack, competency, answers);
     let scenarios = scenario_fractions(pack, competency, answers);
-    let knowledge = knowledge_of(pack, &scenarios, &items);
+    let knowledge = knowledge_of(pack, &scenarios);
 
     let estimate = estimate(pack, self_rating, &experience, &scenarios);
     let evidence = estimate_without_rating(pack, &experience, &scenarios);
@@ -324,22 +320,18 @@ pub fn estimate(
     let (floor, cap) = bounds(pack, experience);
     let placed = match rated {
         Some(r) => r.clamp(floor, cap),
-        None => return unrated(pack, experience, scenarios),
+        None => return estimate_without_rating(pack, experience, scenarios),
     };
     finish(pack, placed, (floor, cap), scenarios, true)
 }
 
 /// [`estimate`] with the self-rating left out: experience bounds the level and the answers
-/// place it within those bounds (at the floor without answers).
+/// place it within those bounds (at what experience shows, or the floor, without answers).
 pub fn estimate_without_rating(
     pack: &Pack,
     experience: &Experience,
     scenarios: &[(f64, f64)],
 ) -> Estimate {
-    unrated(pack, experience, scenarios)
-}
-
-fn unrated(pack: &Pack, experience: &Experience, scenarios: &[(f64, f64)]) -> Estimate {
     let (floor, cap) = bounds(pack, experience);
     let placed = if scenarios.is_empty() {
         experience.shows.unwrap_or(floor).clamp(floor, cap)
@@ -501,22 +493,11 @@ fn calibration(pack: &Pack, rated: usize, scenarios: &[(f64, f64)]) -> Option<Di
     })
 }
 
-fn knowledge_of(pack: &Pack, scenarios: &[(f64, f64)], items: &[Evidence]) -> Option<Knowledge> {
+fn knowledge_of(pack: &Pack, scenarios: &[(f64, f64)]) -> Option<Knowledge> {
     let answered: f64 = scenarios.iter().map(|(_, w)| w).sum();
-    if answered <= 0.0 {
-        return None;
-    }
-    let share = scenarios.iter().map(|(f, w)| f * w).sum::<f64>() / answered;
-    let knowledge: Vec<&Evidence> = items.iter().filter(|e| e.kind.is_knowledge()).collect();
-    Some(Knowledge {
-        share: one_decimal(share * 100.0),
+    (answered > 0.0).then(|| Knowledge {
+        share: one_decimal(scenarios.iter().map(|(f, w)| f * w).sum::<f64>() / answered * 100.0),
         fits: best_fit(pack, scenarios),
-        answered: knowledge.len(),
-        right: knowledge.iter().filter(|e| e.fraction >= 1.0).count(),
-        partly: knowledge
-            .iter()
-            .filter(|e| e.fraction > 0.0 && e.fraction < 1.0)
-            .count(),
     })
 }
 

@@ -141,6 +141,18 @@ pub struct Cohort {
     pub items: Option<items::ItemsView>,
 }
 
+impl Cohort {
+    /// "taken 2026-11-25", or "taken 2026-11-01 to 2026-11-25" when the results span days.
+    pub fn taken_text(&self) -> String {
+        let (first, last) = &self.taken;
+        if first == last {
+            format!("taken {first}")
+        } else {
+            format!("taken {first} to {last}")
+        }
+    }
+}
+
 /// One person's latest result, for the heat map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PersonRow {

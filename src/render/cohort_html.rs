@@ -123,17 +123,8 @@ impl CohortRenderer for CohortHtmlRenderer {
         let doc = &cohort.doc;
         let abbreviations = level_abbreviations(doc);
         let level_count = doc.levels.len();
-        let (first, last) = &cohort.taken;
-        let people = if doc.people == 1 {
-            "1 person".to_string()
-        } else {
-            format!("{} people", doc.people)
-        };
-        let when = if first == last {
-            format!("taken {first}")
-        } else {
-            format!("taken {first} to {last}")
-        };
+        let people = super::plural(doc.people, "person", "people");
+        let when = cohort.taken_text();
         let mut notes = Vec::new();
         if !cohort.left_out.is_empty() {
             notes.push(format!("Not counted: {}.", cohort.left_out.join("; ")));

@@ -3,6 +3,7 @@
 
 use askama::Template;
 
+use super::plural;
 use crate::cohort::items::{DiscriminationMethod, ItemStats};
 use crate::cohort::Cohort;
 use crate::text::one_line;
@@ -42,20 +43,11 @@ struct OptionCell {
     title: &'static str,
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// The item analysis as an HTML page.
 pub fn render(cohort: &Cohort) -> String {
     let doc = &cohort.doc;
     let items = doc.items.as_deref().unwrap_or_default();
-    let (first, last) = &cohort.taken;
-    let when = if first == last {
-        format!("taken {first}")
-    } else {
-        format!("taken {first} to {last}")
-    };
+    let when = cohort.taken_text();
     let mut notes = Vec::new();
     if !cohort.left_out.is_empty() {
         notes.push(format!("Not counted: {}.", cohort.left_out.join("; ")));

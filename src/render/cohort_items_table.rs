@@ -6,6 +6,7 @@ use console::{measure_text_width, pad_str, Alignment};
 
 use super::cohort_table::header;
 use super::paint::Painter;
+use super::plural;
 use super::Style;
 use crate::cohort::items::{DiscriminationMethod, ItemStats, ScenarioReliability};
 use crate::cohort::Cohort;
@@ -84,10 +85,6 @@ const LEGEND: &str =
      pairs of the competency's scenarios answered together (20 people or more), at the number \
      a person answers; SEM in points of the 0–100 scenario score. rubrics/README.md says what \
      to do about each flag.";
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
 
 /// `text` (escaped already) wrapped to `width`, the first line after `first`, the rest
 /// after `rest`.

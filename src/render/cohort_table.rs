@@ -5,6 +5,7 @@
 use console::{measure_text_width, pad_str, Alignment};
 
 use super::paint::Painter;
+use super::plural;
 
 use super::{CohortRenderer, Style};
 use crate::cohort::{Cohort, CohortDocument};
@@ -29,10 +30,6 @@ const BELOW: &str = "▼";
 /// `text` cut to `width` columns (with `…`) and padded to it.
 fn fit(text: &str, width: usize, align: Alignment) -> String {
     pad_str(text, width, align, Some("…")).into_owned()
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Short labels for the levels, from the initials of their titles ("Advanced beginner" →
@@ -85,12 +82,7 @@ pub(super) fn header(cohort: &Cohort, width: usize, p: &Painter, out: &mut Strin
     );
     out.push_str(&p.bold(&wrap(&title, width, "")));
     out.push('\n');
-    let (first, last) = &cohort.taken;
-    let when = if first == last {
-        format!("taken {first}")
-    } else {
-        format!("taken {first} to {last}")
-    };
+    let when = cohort.taken_text();
     let mut line = format!(
         "The latest result of each person, {when} · {} read",
         plural(cohort.files, "file", "files")

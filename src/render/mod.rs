@@ -113,3 +113,8 @@ pub enum CohortFormat {
     /// One self-contained page with the heat map, readable when printed.
     Html,
 }
+
+/// "1 person", "3 people": a count and the word that goes with it.
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
