@@ -250,28 +250,6 @@ pub struct LaterItem {
 /// Scores `answers` against `profile` and builds the document. `taken_at` is passed in so
 /// this stays pure (and snapshots stay stable); the plan dates "within reach" lines from it.
 pub fn build(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) -> ResultDocument {
-    let mut doc = scored(pack, profile, answers, taken_at);
-    doc.facts.clone_from(&answers.facts);
-    doc.answers.clone_from(&answers.answers);
-    doc
-}
-
-/// [`build`] for answers that are done with: they move into the document rather than being
-/// copied, one string at a time, and the copy dropped.
-pub fn build_owned(
-    pack: &Pack,
-    profile: &Profile,
-    answers: Answers,
-    taken_at: &str,
-) -> ResultDocument {
-    let mut doc = scored(pack, profile, &answers, taken_at);
-    doc.facts = answers.facts;
-    doc.answers = answers.answers;
-    doc
-}
-
-/// The document without the answers it echoes.
-fn scored(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) -> ResultDocument {
     let assessment = score::score(pack, profile, answers);
     let levels = plan::levels_of(&assessment);
     let today = taken_at
@@ -384,8 +362,8 @@ fn scored(pack: &Pack, profile: &Profile, answers: &Answers, taken_at: &str) -> 
                 around: l.around,
             })
             .collect(),
-        facts: BTreeMap::new(),
-        answers: BTreeMap::new(),
+        facts: answers.facts.clone(),
+        answers: answers.answers.clone(),
     }
 }
 

@@ -95,7 +95,7 @@ pub(super) fn finish(
             "--profile",
         )])
     })?;
-    let mut doc = result::build_owned(pack, profile, answers, &now());
+    let mut doc = result::build(pack, profile, &answers, &now());
     if let Some(from) = &carried_from {
         crate::retake::mark_carried(&mut doc, &args.competency, from);
     }
