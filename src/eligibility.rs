@@ -236,7 +236,7 @@ fn routes_worded<'c>(
 ) -> Vec<(&'c Route, Vec<Shortfall>)> {
     cert.routes
         .iter()
-        .map(|route| (route, shortfalls(pack, route, facts, held, Texts::Write)))
+        .map(|route| (route, shortfalls(pack, route, facts, held)))
         .collect()
 }
 
@@ -250,13 +250,13 @@ pub const DEGREE_STEP_MONTHS: u32 = 36;
 /// takes four to six weeks beside a job.
 pub const COURSE_HOURS_PER_MONTH: f64 = 35.0;
 
-/// Whether the rules of `cert` are met by `facts` (any route fully met): the cheap question
-/// the planner asks many times while it tries futures, without the texts of [`evaluate`].
+/// Whether the rules of `cert` are met by `facts` (any route fully met): the question the
+/// planner asks while it tries futures.
 pub fn is_eligible(pack: &Pack, cert: &Certification, facts: &BTreeMap<String, Value>) -> bool {
     let held_list = held(facts);
     cert.routes
         .iter()
-        .any(|route| shortfalls(pack, route, facts, &held_list, Texts::Skip).is_empty())
+        .any(|route| shortfalls(pack, route, facts, &held_list).is_empty())
 }
 
 /// What each route of `cert` still needs, route by route (for estimating when one comes
@@ -326,30 +326,13 @@ fn or_hold(pack: &Pack, certs: &[String]) -> String {
     format!(" (or hold {list})")
 }
 
-/// Whether [`shortfalls`] words what is missing, or only tells whether anything is (for
-/// [`is_eligible`], which the planner asks many times and which needs neither the sentences
-/// nor more than the first shortfall).
-#[derive(Clone, Copy, PartialEq)]
-enum Texts {
-    Write,
-    Skip,
-}
-
 /// What `route` still needs of `facts`, requirement by requirement.
 fn shortfalls(
     pack: &Pack,
     route: &Route,
     facts: &BTreeMap<String, Value>,
     held: &[&str],
-    texts: Texts,
 ) -> Vec<Shortfall> {
-    let words = |write: &dyn Fn() -> String| {
-        if texts == Texts::Write {
-            write()
-        } else {
-            String::new()
-        }
-    };
     let mut out = Vec::new();
     let waived = |fact_id: &str| {
         route
@@ -365,7 +348,7 @@ fn shortfalls(
             let have = have_id.and_then(rank);
             let need = rank(needed).unwrap_or(0);
             if have.is_none_or(|h| h < need) && !waived("degree") {
-                let text = words(&|| {
+                let text = {
                     let title = degree
                         .options
                         .get(need)
@@ -380,7 +363,7 @@ fn shortfalls(
                         text.push_str(&or_hold(pack, certs));
                     }
                     text
-                });
+                };
                 // The further the degree is out of reach, the more this route asks.
                 let steps = match have {
                     Some(h) => need.saturating_sub(h),
@@ -400,19 +383,16 @@ fn shortfalls(
             }
         }
     }
-    if texts == Texts::Skip && !out.is_empty() {
-        return out;
-    }
     for fact_id in &route.requires_yes {
         let answer = facts.get(fact_id.as_str()).and_then(Value::as_bool);
         if answer == Some(true) || waived(fact_id) {
             continue;
         }
-        let text = words(&|| {
+        let text = {
             pack.fact(fact_id)
                 .and_then(|f| f.shortfall.as_deref().map(str::to_string))
                 .unwrap_or_else(|| format!("{}: yes", fact_id.replace('_', " ")))
-        });
+        };
         out.push(Shortfall {
             missing: Missing {
                 fact: Some(fact_id.clone()),
@@ -425,9 +405,6 @@ fn shortfalls(
             months: None,
             degree_steps: 0,
         });
-        if texts == Texts::Skip {
-            return out;
-        }
     }
     for (fact_id, minimum) in &route.minimums {
         let have = facts
@@ -438,7 +415,7 @@ fn shortfalls(
             continue;
         }
         let short = minimum - have;
-        let text = words(&|| {
+        let text = {
             let fact = pack.fact(fact_id);
             let unit = crate::answers::unit_after(
                 short,
@@ -461,7 +438,7 @@ fn shortfalls(
                 text.push_str(&format!("; {may_count}"));
             }
             text
-        });
+        };
         let unit = pack.fact(fact_id).and_then(|f| f.unit.as_deref());
         let months = if unit == Some("hours") {
             (short / COURSE_HOURS_PER_MONTH).ceil().max(1.0)
@@ -479,9 +456,6 @@ fn shortfalls(
             months: Some(months.min(f64::from(u32::MAX)) as u32),
             degree_steps: 0,
         });
-        if texts == Texts::Skip {
-            return out;
-        }
     }
     out
 }
