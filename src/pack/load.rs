@@ -326,7 +326,6 @@ fn assemble(parsed: Parsed, trusted: bool) -> Result<Pack> {
         default_run,
         index: PackIndex::default(),
     };
-    pack.build_index();
     Ok(pack)
 }
 

@@ -26,119 +26,33 @@ pub struct Pack {
     pub index: PackIndex,
 }
 
-/// Where each id of a [`Pack`] is, so that looking one up costs the same in a pack of ten
-/// questions and in one of thirty thousand. Built once, on the first lookup. A pack changed
-/// after that is still answered right when items were added or removed: every hit is checked
-/// against the pack, and a miss is trusted only while the pack keeps the shape the index was
-/// built for (otherwise the lookup scans). Code that renames ids in place sets
-/// `pack.index = PackIndex::default()`.
+/// Where each question is, so that looking one up costs the same in a pack of ten questions
+/// and in one of thirty thousand (a hostile pack, answered in full, would otherwise take a
+/// scan per answer). Built on the first lookup; code that changes a pack's questions after
+/// that resets it: `pack.index = PackIndex::default()`. The other lists are short and
+/// scanned.
 #[derive(Debug, Clone, Default)]
-pub struct PackIndex(std::sync::OnceLock<Index>);
-
-#[derive(Debug, Clone)]
-struct Index {
-    shape: [usize; 6],
-    levels: HashMap<String, usize>,
-    profiles: HashMap<String, usize>,
-    competencies: HashMap<String, usize>,
-    facts: HashMap<String, usize>,
-    certifications: HashMap<String, usize>,
-    questions: HashMap<String, (usize, usize)>,
-}
-
-/// The first position of each id (as a scan would find it).
-fn positions<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
-    let mut map = HashMap::new();
-    for (i, id) in ids.enumerate() {
-        map.entry(id.clone()).or_insert(i);
-    }
-    map
-}
+pub struct PackIndex(std::sync::OnceLock<HashMap<String, (usize, usize)>>);
 
 impl Pack {
-    fn shape(&self) -> [usize; 6] {
-        [
-            self.levels.len(),
-            self.profiles.len(),
-            self.competencies.len(),
-            self.facts.len(),
-            self.certifications.len(),
-            self.competencies.iter().map(|c| c.questions.len()).sum(),
-        ]
-    }
-
-    /// The index, built on first use.
-    fn index(&self) -> &Index {
-        self.index.0.get_or_init(|| {
-            let mut questions = HashMap::new();
-            for (c, competency) in self.competencies.iter().enumerate() {
-                for (q, question) in competency.questions.iter().enumerate() {
-                    questions.entry(question.id.clone()).or_insert((c, q));
-                }
-            }
-            Index {
-                shape: self.shape(),
-                levels: positions(self.levels.iter().map(|l| &l.id)),
-                profiles: positions(self.profiles.iter().map(|p| &p.id)),
-                competencies: positions(self.competencies.iter().map(|c| &c.id)),
-                facts: positions(self.facts.iter().map(|f| &f.id)),
-                certifications: positions(self.certifications.iter().map(|c| &c.id)),
-                questions,
-            }
-        })
-    }
-
-    /// Where `id` is among `items`: the index's position (`slot`) when the item there has
-    /// that id. A miss is trusted while the pack still has the shape the index was built for
-    /// (working the shape out costs more than a lookup, so only misses pay it); otherwise
-    /// the items are scanned.
-    fn position<T>(
-        &self,
-        slot: Option<usize>,
-        items: &[T],
-        id: &str,
-        id_of: impl Fn(&T) -> &str,
-    ) -> Option<usize> {
-        if let Some(i) = slot.filter(|&i| items.get(i).is_some_and(|t| id_of(t) == id)) {
-            return Some(i);
-        }
-        if self.index().shape == self.shape() {
-            None
-        } else {
-            items.iter().position(|t| id_of(t) == id)
-        }
-    }
-
-    /// Builds the index now rather than on the first lookup.
-    pub fn build_index(&self) {
-        let _ = self.index();
-    }
-
     /// The position of a level id on the scale, lowest 0.
     pub fn level_index(&self, id: &str) -> Option<usize> {
-        let slot = self.index().levels.get(id).copied();
-        self.position(slot, &self.levels, id, |l| &l.id)
+        self.levels.iter().position(|l| l.id == id)
     }
 
     /// A profile by id.
     pub fn profile(&self, id: &str) -> Option<&Profile> {
-        let slot = self.index().profiles.get(id).copied();
-        self.position(slot, &self.profiles, id, |p| &p.id)
-            .map(|i| &self.profiles[i])
+        self.profiles.iter().find(|p| p.id == id)
     }
 
     /// A competency by id.
     pub fn competency(&self, id: &str) -> Option<&Competency> {
-        let slot = self.index().competencies.get(id).copied();
-        self.position(slot, &self.competencies, id, |c| &c.id)
-            .map(|i| &self.competencies[i])
+        self.competencies.iter().find(|c| c.id == id)
     }
 
     /// A fact by id.
     pub fn fact(&self, id: &str) -> Option<&Fact> {
-        let slot = self.index().facts.get(id).copied();
-        self.position(slot, &self.facts, id, |f| &f.id)
-            .map(|i| &self.facts[i])
+        self.facts.iter().find(|f| f.id == id)
     }
 
     /// Whether `fact` is asked of someone whose facts so far are `known`: every `ask_if`
@@ -184,9 +98,7 @@ impl Pack {
 
     /// A certification by id.
     pub fn certification(&self, id: &str) -> Option<&Certification> {
-        let slot = self.index().certifications.get(id).copied();
-        self.position(slot, &self.certifications, id, |c| &c.id)
-            .map(|i| &self.certifications[i])
+        self.certifications.iter().find(|c| c.id == id)
     }
 
     /// Every question with the competency it belongs to, in asking order.
@@ -198,16 +110,20 @@ impl Pack {
 
     /// A question and its competency by question id.
     pub fn question(&self, id: &str) -> Option<(&Competency, &Question)> {
-        let hit = self.index().questions.get(id).and_then(|&(c, q)| {
-            let competency = self.competencies.get(c)?;
-            let question = competency.questions.get(q)?;
-            (question.id == id).then_some((competency, question))
+        let index = self.index.0.get_or_init(|| {
+            let mut index = HashMap::new();
+            for (c, competency) in self.competencies.iter().enumerate() {
+                for (q, question) in competency.questions.iter().enumerate() {
+                    index.entry(question.id.clone()).or_insert((c, q));
+                }
+            }
+            index
         });
-        // As in `position`: a miss is trusted while the pack keeps the index's shape.
-        if hit.is_some() || self.index().shape == self.shape() {
-            return hit;
-        }
-        self.questions().find(|(_, q)| q.id == id)
+        // A pack changed without resetting its index finds nothing rather than the wrong one.
+        let &(c, q) = index.get(id)?;
+        let competency = self.competencies.get(c)?;
+        let question = competency.questions.get(q)?;
+        (question.id == id).then_some((competency, question))
     }
 
     /// A copy whose text is fit for a terminal: every string escaped and of bounded length
@@ -249,22 +165,26 @@ impl Pack {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn lookups_use_the_index_and_survive_a_changed_pack() {
+    fn lookups_find_each_id_and_a_reset_index_sees_a_changed_pack() {
         let mut pack = crate::pack::load_embedded().unwrap();
         let (c, q) = pack.question("hipaa_rating").unwrap();
         assert_eq!((c.id.as_str(), q.id.as_str()), ("hipaa", "hipaa_rating"));
         assert!(pack.question("no_such_question").is_none());
         assert_eq!(pack.level_index("novice"), Some(0));
         assert!(pack.profile("project_manager").is_some());
-        // A question added after the index was built is still found.
+        // A question added after the index was built: never a wrong one, and found once
+        // the index is reset.
         let mut extra = pack.competencies[0].questions[0].clone();
         extra.id = "added_later".into();
         pack.competencies[1].questions.insert(0, extra);
+        let moved = pack.competencies[1].questions[1].id.clone();
+        assert!(pack.question(&moved).is_none_or(|(_, q)| q.id == moved));
+        pack.index = super::PackIndex::default();
         assert_eq!(
             pack.question("added_later").unwrap().0.id,
             pack.competencies[1].id
         );
-        assert_eq!(pack.question("hipaa_rating").unwrap().1.id, "hipaa_rating");
+        assert_eq!(pack.question(&moved).unwrap().1.id, moved);
     }
 }
 
