@@ -89,7 +89,7 @@ pub(super) fn interactive(source: &PackSource, pack: &Pack, args: &AssessArgs) -
         session.profile = Some(profile.clone());
     }
     let saved_message = format!(
-        "Interrupted. Your answers are saved in {}.\nContinue with: {}",
+        "Interrupted. Your answers are saved in\n  {}\nContinue with: {}",
         session::session_path(&dir).display(),
         resume_hint(source)
     );
