@@ -388,11 +388,10 @@ fn shortfalls(
         if answer == Some(true) || waived(fact_id) {
             continue;
         }
-        let text = {
-            pack.fact(fact_id)
-                .and_then(|f| f.shortfall.as_deref().map(str::to_string))
-                .unwrap_or_else(|| format!("{}: yes", fact_id.replace('_', " ")))
-        };
+        let text = pack
+            .fact(fact_id)
+            .and_then(|f| f.shortfall.as_deref().map(str::to_string))
+            .unwrap_or_else(|| format!("{}: yes", fact_id.replace('_', " ")));
         out.push(Shortfall {
             missing: Missing {
                 fact: Some(fact_id.clone()),

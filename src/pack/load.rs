@@ -307,7 +307,7 @@ fn assemble(parsed: Parsed, trusted: bool) -> Result<Pack> {
         .map(|(i, id)| (id.as_str(), i))
         .collect();
     competencies.sort_by_key(|c| rank.get(c.id.as_str()).copied());
-    let pack = Pack {
+    Ok(Pack {
         id,
         title,
         version,
@@ -325,8 +325,7 @@ fn assemble(parsed: Parsed, trusted: bool) -> Result<Pack> {
         scoring,
         default_run,
         index: PackIndex::default(),
-    };
-    Ok(pack)
+    })
 }
 
 #[cfg(test)]
